@@ -9,10 +9,11 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 const alias = readdirSync(packagesDir)
   .filter((dir) => existsSync(`${packagesDir}${dir}/src/index.ts`))
   .sort()
-  .map((dir) => ({
-    find: new RegExp(`^@mailverdict/${dir}$`),
-    replacement: `${packagesDir}${dir}/src/index.ts`,
-  }));
+  .flatMap((dir) => [
+    { find: new RegExp(`^@mailverdict/${dir}$`), replacement: `${packagesDir}${dir}/src/index.ts` },
+    // Subpath exports (`@mailverdict/testkit/conformance`) map to `src/<subpath>.ts`.
+    { find: new RegExp(`^@mailverdict/${dir}/(.+)$`), replacement: `${packagesDir}${dir}/src/$1.ts` },
+  ]);
 
 export function packageTests(overrides: ViteUserConfig = {}): ViteUserConfig {
   return mergeConfig(

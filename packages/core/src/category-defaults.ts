@@ -9,8 +9,16 @@ export interface CategoryDefaults {
   readonly changeRequired: boolean;
   /** The enhanced status code a reply of this category implies when it carries none. */
   readonly status?: string;
+  /**
+   * The permanence follows the reply class (4xx transient, 5xx permanent) instead of being fixed by
+   * the category (taxonomy: "transient if 4xx, else permanent"). Categories without it keep their
+   * permanence whatever the code says (a 5xx mailbox-full is transient, a 4xx SPF failure permanent).
+   */
+  readonly followsReplyClass?: boolean;
 }
 
+// `suppressRecipient` and `changeRequired` apply only when the verdict is not transient
+// (create-verdict.ts): a 4xx "user unknown" never suppresses, a retry that can pass needs no change.
 const success = (): CategoryDefaults => ({
   permanence: 'success',
   scope: 'none',
@@ -26,6 +34,7 @@ export const categoryDefaults = {
   complaint: { ...success(), suppressRecipient: true },
 
   'mailbox-unknown': {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'recipient',
     suppressRecipient: true,
@@ -33,6 +42,7 @@ export const categoryDefaults = {
     status: '5.1.1',
   },
   'mailbox-disabled': {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'recipient',
     suppressRecipient: true,
@@ -48,6 +58,7 @@ export const categoryDefaults = {
     status: '4.2.2',
   },
   'recipient-moved': {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'recipient',
     suppressRecipient: true,
@@ -55,6 +66,7 @@ export const categoryDefaults = {
     status: '5.1.6',
   },
   'domain-invalid': {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'recipient',
     suppressRecipient: true,
@@ -63,6 +75,7 @@ export const categoryDefaults = {
   },
   // Valid address that refuses this sender: stop mailing it from this sender, never suppress globally.
   'blocked-by-recipient': {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'recipient',
     suppressRecipient: false,
@@ -106,6 +119,7 @@ export const categoryDefaults = {
     status: '4.3.2',
   },
   'server-error': {
+    followsReplyClass: true,
     permanence: 'transient',
     scope: 'destination',
     suppressRecipient: false,
@@ -120,6 +134,7 @@ export const categoryDefaults = {
     status: '4.4.3',
   },
   routing: {
+    followsReplyClass: true,
     permanence: 'transient',
     scope: 'destination',
     suppressRecipient: false,
@@ -135,6 +150,7 @@ export const categoryDefaults = {
   },
   // Their certificate is bad: destination. They require TLS we did not offer: a rule sets scope sender.
   'tls-failure': {
+    followsReplyClass: true,
     permanence: 'transient',
     scope: 'destination',
     suppressRecipient: false,
@@ -142,11 +158,13 @@ export const categoryDefaults = {
     status: '4.7.10',
   },
 
+  // A reputation block that is permanent needs the cause fixed; a transient one only a slower pace.
   reputation: {
+    followsReplyClass: true,
     permanence: 'transient',
     scope: 'sender',
     suppressRecipient: false,
-    changeRequired: false,
+    changeRequired: true,
     status: '4.7.0',
   },
   blocklisted: {
@@ -171,6 +189,7 @@ export const categoryDefaults = {
     status: '5.7.25',
   },
   'sender-rejected': {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'sender',
     suppressRecipient: false,
@@ -186,6 +205,7 @@ export const categoryDefaults = {
     status: '5.7.1',
   },
   'client-auth': {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'sender',
     suppressRecipient: false,
@@ -243,6 +263,7 @@ export const categoryDefaults = {
     status: '5.6.0',
   },
   protocol: {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'message',
     suppressRecipient: false,
@@ -251,6 +272,7 @@ export const categoryDefaults = {
   },
 
   policy: {
+    followsReplyClass: true,
     permanence: 'permanent',
     scope: 'destination',
     suppressRecipient: false,
@@ -264,5 +286,11 @@ export const categoryDefaults = {
     changeRequired: false,
     status: '4.4.7',
   },
-  unknown: { permanence: 'permanent', scope: 'destination', suppressRecipient: false, changeRequired: false },
+  unknown: {
+    permanence: 'permanent',
+    scope: 'destination',
+    suppressRecipient: false,
+    changeRequired: false,
+    followsReplyClass: true,
+  },
 } as const satisfies Record<Category, CategoryDefaults>;

@@ -1,26 +1,364 @@
-// PLACEHOLDER owned by the classifier work (issue 3): replaced by the real rule engine.
+// The verdict engine: parse once, find the candidate rules in one pass over the text plus index
+// look-ups by code, take the first whose conditions hold in the one declared precedence
+// (custom → provider text → generic text → enhanced code → basic code → class; rules/index.ts).
+
+import type { Category } from './category';
+import { categoryDefaults } from './category-defaults';
+import { type CompiledRule, type CompiledRules, codeKey, compileRules, matchesCode } from './compile-rules';
+import { buildVerdict, defaultPermanence, type VerdictOptions } from './create-verdict';
+import { MailverdictError } from './errors';
+import { recognizeProvider } from './mailbox-provider';
+import { parseReply } from './parse-reply';
+import { builtInLayers, providerSignatures } from './rules/index';
+import type { Rule } from './rules/rule';
 import type { SmtpCommand } from './smtp-command';
+import { isSmtpCommand } from './smtp-command';
 import type { SmtpReply } from './smtp-reply';
 import type { Verdict } from './verdict';
 
 export interface ClassifyContext {
+  /** The SMTP command the reply answered, when the caller knows it (overrides the reply's own). */
   readonly command?: SmtpCommand;
-  /** Recipient domain or MX host. */
+  /** Recipient domain, address or MX host: names the mailbox provider when the text does not. */
   readonly destination?: string;
 }
 
-export function classify(input: string | SmtpReply, _context: ClassifyContext = {}): Verdict {
-  if (typeof input !== 'string' && (typeof input !== 'object' || input === null)) {
-    throw new TypeError('classify: `input` must be a string or an SmtpReply');
+export interface ClassifierOptions {
+  /** The application's own rules: same shape as the built-in ones, checked before all of them. */
+  readonly rules?: readonly Rule[];
+}
+
+export interface Classifier {
+  classify(input: string | SmtpReply, context?: ClassifyContext): Verdict;
+  /** Every rule in precedence order, custom ones first. */
+  readonly rules: readonly Rule[];
+}
+
+/** What deciding one reply produced, before nested replies are weighed. */
+interface Decision {
+  readonly rule: CompiledRule | undefined;
+  readonly provider: string | undefined;
+  /** Confidence lowered when a code rule was reached through the X.<subject>.0 fallback. */
+  readonly fallback: boolean;
+}
+
+/** The reply class: first digit of the basic code, else the enhanced code's class. */
+function digitOf(reply: SmtpReply): number | undefined {
+  const code = reply.code;
+  return code !== undefined && code >= 100 && code < 1000 ? Math.floor(code / 100) : reply.enhanced?.class;
+}
+
+function isReply(value: unknown): value is SmtpReply {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as SmtpReply).text === 'string' &&
+    typeof (value as SmtpReply).raw === 'string' &&
+    Array.isArray((value as SmtpReply).lines)
+  );
+}
+
+class Engine {
+  private readonly compiled: CompiledRules;
+  private readonly found: Int32Array;
+  private readonly candidates: Int32Array;
+  private readonly seen: Int32Array;
+  /** `stamp` for rules added through the X.<subject>.0 fallback of an undefined enhanced code */
+  private readonly fallback: Int32Array;
+  private stamp = 0;
+  readonly rulesInOrder: readonly Rule[];
+
+  constructor(compiled: CompiledRules) {
+    this.compiled = compiled;
+    this.found = new Int32Array(compiled.matcher.phrases.length);
+    this.candidates = new Int32Array(compiled.rules.length);
+    this.seen = new Int32Array(compiled.rules.length);
+    this.fallback = new Int32Array(compiled.rules.length);
+    this.rulesInOrder = compiled.rules.map((candidate) => candidate.rule);
   }
-  return {
-    category: 'unknown',
-    permanence: 'permanent',
-    scope: 'destination',
-    suppressRecipient: false,
-    retry: { allowed: true, changeRequired: false },
-    rule: 'placeholder',
-    confidence: 0,
-    summary: 'Not classified yet.',
+
+  decide(reply: SmtpReply, command: SmtpCommand | undefined, destination: string | undefined): Decision {
+    const { matcher, triggers, signatures, signatureProviders, rules } = this.compiled;
+    const found = this.found;
+    const count = matcher.scan(reply.text, found);
+    this.stamp++;
+    let size = 0;
+    let signature = signatureProviders.length;
+    for (let i = 0; i < count; i++) {
+      const phrase = found[i]!;
+      const list = triggers[phrase];
+      if (list !== undefined) for (const order of list) size = this.add(order, size);
+      const provider = signatures[phrase];
+      if (provider !== undefined && provider < signature) signature = provider;
+    }
+    const enhanced = reply.enhanced;
+    if (enhanced !== undefined) {
+      const { byEnhanced, bySubject } = this.compiled;
+      const key = codeKey(enhanced.class, enhanced.subject, enhanced.detail);
+      const exact = byEnhanced.get(key);
+      if (exact !== undefined) for (const order of exact) size = this.add(order, size);
+      const subject = bySubject.get(codeKey(enhanced.class, enhanced.subject, 0));
+      if (subject !== undefined) for (const order of subject) size = this.add(order, size);
+      if (exact === undefined && enhanced.detail !== 0) {
+        // A code the registry does not define (5.7.999, Microsoft's 5.1.351): its subject's X.<s>.0 meaning.
+        const general = byEnhanced.get(codeKey(enhanced.class, enhanced.subject, 0));
+        if (general !== undefined) {
+          for (const order of general) {
+            if (this.seen[order] !== this.stamp) this.fallback[order] = this.stamp;
+            size = this.add(order, size);
+          }
+        }
+      }
+    }
+    const code = reply.code;
+    if (code !== undefined) {
+      const byCode = this.compiled.byCode.get(code);
+      if (byCode !== undefined) for (const order of byCode) size = this.add(order, size);
+    }
+    const digit = digitOf(reply);
+    const byClass = digit === undefined ? undefined : this.compiled.byClass[digit];
+    if (byClass !== undefined) for (const order of byClass) size = this.add(order, size);
+    for (const order of this.compiled.byPattern) size = this.add(order, size);
+
+    const candidates = this.candidates;
+    // Few candidates (rarely more than 10): an insertion sort beats allocating.
+    for (let i = 1; i < size; i++) {
+      const value = candidates[i]!;
+      let j = i - 1;
+      while (j >= 0 && candidates[j]! > value) {
+        candidates[j + 1] = candidates[j]!;
+        j--;
+      }
+      candidates[j + 1] = value;
+    }
+    let recognized = signature < signatureProviders.length ? signatureProviders[signature] : undefined;
+    if (recognized === undefined && destination !== undefined) recognized = recognizeProvider(destination);
+    for (let i = 0; i < size; i++) {
+      const candidate = rules[candidates[i]!]!;
+      const fallback = this.fallback[candidate.order] === this.stamp;
+      if (this.holds(candidate, reply, command, recognized, fallback)) {
+        return { rule: candidate, provider: candidate.rule.provider ?? recognized, fallback };
+      }
+    }
+    return { rule: undefined, provider: recognized, fallback: false };
+  }
+
+  private add(order: number, size: number): number {
+    if (this.seen[order] === this.stamp) return size;
+    this.seen[order] = this.stamp;
+    this.candidates[size] = order;
+    return size + 1;
+  }
+
+  private holds(
+    candidate: CompiledRule,
+    reply: SmtpReply,
+    command: SmtpCommand | undefined,
+    provider: string | undefined,
+    fallback: boolean,
+  ): boolean {
+    const { rule } = candidate;
+    const matcher = this.compiled.matcher;
+    // A 2xx reply is a success whatever its text says ("250 2.0.0 OK, no spam found").
+    if (candidate.failure && digitOf(reply) === 2) return false;
+    if (
+      candidate.codes !== undefined &&
+      (reply.code === undefined || !candidate.codes.includes(reply.code))
+    ) {
+      return false;
+    }
+    if (candidate.classes !== undefined) {
+      const digit = digitOf(reply);
+      if (digit === undefined || !(candidate.classes as readonly number[]).includes(digit)) return false;
+    }
+    const enhanced = reply.enhanced;
+    if (candidate.enhanced !== undefined && !fallback) {
+      if (enhanced === undefined) return false;
+      if (!matchesCode(candidate.enhanced, enhanced.class, enhanced.subject, enhanced.detail)) return false;
+    }
+    if (candidate.notEnhanced !== undefined && enhanced !== undefined) {
+      if (matchesCode(candidate.notEnhanced, enhanced.class, enhanced.subject, enhanced.detail)) return false;
+    }
+    if (
+      candidate.commands !== undefined &&
+      (command === undefined || !candidate.commands.includes(command))
+    ) {
+      return false;
+    }
+    if (rule.providerOnly === true && provider !== rule.provider) return false;
+    if (candidate.also !== undefined && !candidate.also.some((phrase) => matcher.has(phrase))) return false;
+    if (candidate.unless?.some((phrase) => matcher.has(phrase))) return false;
+    if (rule.pattern !== undefined) {
+      rule.pattern.lastIndex = 0;
+      if (!rule.pattern.test(reply.text)) return false;
+    }
+    return true;
+  }
+}
+
+interface Judgement {
+  readonly decision: Decision;
+  /** The reply whose class and enhanced code the verdict takes: the innermost informative one. */
+  readonly judged: SmtpReply;
+  readonly cause?: Category;
+}
+
+/**
+ * taxonomy decision 7: a nested reply (`… -> 550 5.1.1 …`) is judged by the innermost reply that
+ * says something — except that an outer "expired" is the outcome itself, and the inner reply is its
+ * last underlying cause (taxonomy decision 10).
+ */
+function judge(
+  engine: Engine,
+  reply: SmtpReply,
+  command: SmtpCommand | undefined,
+  destination: string | undefined,
+): Judgement {
+  const outer = engine.decide(reply, command, destination);
+  const inner = reply.inner;
+  if (inner === undefined) return { decision: outer, judged: reply };
+  const nested = judge(engine, inner, inner.command ?? command, destination);
+  if (outer.rule?.rule.category === 'expired') {
+    return isInformative(nested.decision)
+      ? { decision: outer, judged: reply, cause: nested.decision.rule!.rule.category }
+      : { decision: outer, judged: reply };
+  }
+  if (!isInformative(nested.decision)) return { decision: outer, judged: reply };
+  const provider = nested.decision.provider ?? outer.provider;
+  return { ...nested, decision: { ...nested.decision, provider } };
+}
+
+function toVerdict(decision: Decision, reply: SmtpReply, judged: SmtpReply): Verdict {
+  const candidate = decision.rule;
+  if (candidate === undefined) {
+    // Only reachable for replies with no code at all: no class rule applies.
+    return buildVerdict('unknown', 'permanent', 'destination', {
+      reply,
+      ...(decision.provider === undefined ? {} : { provider: decision.provider }),
+      rule: 'none',
+      confidence: 0,
+      summary:
+        reply.text.length === 0
+          ? 'The reply is empty: nothing to classify.'
+          : 'No rule recognized this reply and it carries no reply code; treated as permanent.',
+    });
+  }
+  const { rule } = candidate;
+  const category = rule.category;
+  const permanence = rule.permanence ?? defaultPermanence(categoryDefaults[category], judged);
+  const scope = rule.scope ?? categoryDefaults[category].scope;
+  let summary = rule.summary;
+  if (summary === undefined && category === 'unknown') {
+    const digit = permanence === 'transient' ? '4xx' : '5xx';
+    summary = `No rule recognized this reply; its permanence comes from the reply class (${digit}) alone.`;
+  }
+  const options: { -readonly [K in keyof VerdictOptions]: VerdictOptions[K] } = {
+    reply,
+    rule: rule.id,
+    confidence: decision.fallback ? candidate.confidence * 0.8 : candidate.confidence,
   };
+  if (summary !== undefined) options.summary = summary;
+  const status = judged.enhanced?.code;
+  if (status !== undefined) options.status = status;
+  if (decision.provider !== undefined) options.provider = decision.provider;
+  if (rule.blocklist !== undefined) options.blocklist = rule.blocklist;
+  if (rule.suppressRecipient !== undefined) options.suppressRecipient = rule.suppressRecipient;
+  if (rule.afterMs !== undefined || rule.changeRequired !== undefined) {
+    options.retry =
+      rule.afterMs === undefined
+        ? { changeRequired: rule.changeRequired as boolean }
+        : rule.changeRequired === undefined
+          ? { afterMs: rule.afterMs }
+          : { afterMs: rule.afterMs, changeRequired: rule.changeRequired };
+  }
+  return buildVerdict(category, permanence, scope, options);
+}
+
+/** A rule that decided from the text or a code (not the bare class): the reply said something. */
+function isInformative(decision: Decision): boolean {
+  const candidate = decision.rule;
+  return candidate !== undefined && candidate.layer !== 'class' && candidate.rule.category !== 'unknown';
+}
+
+function checkContext(context: unknown): ClassifyContext {
+  if (context === undefined) return {};
+  if (typeof context !== 'object' || context === null) {
+    throw new TypeError('classify: `context` must be an object ({ command?, destination? })');
+  }
+  const { command, destination } = context as ClassifyContext;
+  if (command !== undefined && !isSmtpCommand(command)) {
+    throw new TypeError(
+      `classify: \`context.command\` must be an SMTP command (CONNECT, EHLO, …), got ${String(command)}`,
+    );
+  }
+  if (destination !== undefined && typeof destination !== 'string') {
+    throw new TypeError('classify: `context.destination` must be a string');
+  }
+  return context as ClassifyContext;
+}
+
+/**
+ * A classifier with the application's own rules before the built-in ones. Each custom rule is
+ * validated when added: an unknown category, provider or block list, a pattern with look-around or
+ * back-references, or an example that does not classify to the rule itself throws `MailverdictError`.
+ */
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createClassifier: `options` must be an object ({ rules? })');
+  }
+  const custom = options.rules ?? [];
+  if (!Array.isArray(custom))
+    throw new TypeError('createClassifier: `options.rules` must be an array of rules');
+  const layers =
+    custom.length === 0 ? builtInLayers : [{ name: 'custom' as const, rules: custom }, ...builtInLayers];
+  let engine: Engine | undefined;
+  const ready = (): Engine => {
+    engine ??= new Engine(compileRules(layers, providerSignatures));
+    return engine;
+  };
+
+  function classify(input: string | SmtpReply, context?: ClassifyContext): Verdict {
+    let reply: SmtpReply;
+    if (typeof input === 'string') reply = parseReply(input);
+    else if (isReply(input)) reply = input;
+    else throw new TypeError('classify: `input` must be a string or an SmtpReply (from parseReply)');
+    const { command, destination } = checkContext(context);
+    const judgement = judge(ready(), reply, command ?? reply.command, destination);
+    const verdict = toVerdict(judgement.decision, reply, judgement.judged);
+    return judgement.cause === undefined ? verdict : { ...verdict, cause: judgement.cause };
+  }
+
+  if (custom.length > 0) {
+    ready(); // validates every rule (compile-rules.ts) before anything runs
+    // Every custom rule must decide its own example (catches a rule shadowed by an earlier one).
+    for (const rule of custom) {
+      const context = rule.commands?.[0] === undefined ? undefined : { command: rule.commands[0] };
+      const verdict = classify(rule.example as string, context);
+      if (verdict.rule !== rule.id) {
+        throw new MailverdictError(
+          'invalid-rule',
+          `rule "${rule.id}": its example classifies to rule "${verdict.rule}", not to this rule`,
+        );
+      }
+    }
+  }
+
+  return {
+    classify,
+    get rules() {
+      return ready().rulesInOrder;
+    },
+  };
+}
+
+let builtIn: Classifier | undefined;
+
+/**
+ * Classify one SMTP reply (a string, parsed here, or an `SmtpReply` from `parseReply`) into a
+ * verdict: what happened, whether it can succeed unchanged, whose problem it is, what to do.
+ * Never throws on any string; throws `TypeError` on a non-string, non-reply `input`.
+ */
+export function classify(input: string | SmtpReply, context?: ClassifyContext): Verdict {
+  builtIn ??= createClassifier();
+  return builtIn.classify(input, context);
 }

@@ -1,1 +1,22 @@
-export {};
+export { createMemoryReplayStore, type MemoryReplayStoreOptions, type ReplayStore } from './replay-store';
+export { fromResendError, type ResendErrorContext } from './resend-error';
+export { fromResendResult } from './resend-result';
+export {
+  type HeadersLike,
+  type ResendSignatureFailure,
+  type ResendSignatureResult,
+  type ResendVerifyOptions,
+  type ResendWebhookRequest,
+  signResendPayload,
+  verifyResendWebhook,
+} from './resend-signature';
+export type {
+  ResendBatchData,
+  ResendEmailEventData,
+  ResendErrorLike,
+  ResendResultLike,
+  ResendSendData,
+  ResendWebhookPayload,
+} from './resend-types';
+export { fromResendWebhook, ignoredResendEvents } from './resend-webhook';
+export type { SendContext } from './send-context';

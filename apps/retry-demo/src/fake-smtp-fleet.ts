@@ -1,0 +1,104 @@
+// The simulated destinations' mail servers: one real SMTP server per destination on a loopback port,
+// each answering with a testkit persona, all on the simulated clock (greylisting delays and
+// deferral windows are simulated minutes). Scenario choices live here, in one place:
+// - gmail.com: `unknown-*` → 550-5.1.1; `full-*` → 452-4.2.2 for the first two simulated days;
+//   mail from the unsigned newsletter domain → 550-5.7.26 (DMARC) after the body; every 25th RCPT
+//   → 421-4.7.28 (rate limited).
+// - outlook.com: `unknown-*` → 550 5.1.10; 451 4.7.650 (IP reputation) for the first 45 minutes.
+// - yahoo.com: `unknown-*` → 554 after the body; 421 4.7.0 [TSS04] for the first 40 minutes.
+// - greylist.example: postgrey-style greylisting, 5 minutes.
+// - slow.example: accepts everything, slowly (real milliseconds per reply).
+// - dead.example: nothing listens (connection refused), until the 5-day give-up.
+import {
+  gmailLike,
+  greylisting,
+  microsoftLike,
+  type RunningFakeSmtp,
+  type SmtpLogMessage,
+  type SmtpScript,
+  slowHost,
+  startDeadHost,
+  startFakeSmtp,
+  yahooLike,
+} from '@mailverdict/testkit';
+import { destinations, type Persona, scenarioStart, senders } from './scenario';
+
+const minute = 60_000;
+const day = 24 * 60 * minute;
+
+export interface SmtpRoute {
+  readonly host: string;
+  readonly port: number;
+  /** Client timeouts for this destination, in real milliseconds. */
+  readonly timeoutMs: number;
+}
+
+export interface SmtpFleet {
+  /** Recipient domain → the fake MX to connect to. */
+  readonly routes: Readonly<Record<string, SmtpRoute>>;
+  /** Every message any fake MX accepted, in order. */
+  messages(): SmtpLogMessage[];
+  close(): Promise<void>;
+}
+
+/** The script of a destination's MX; `undefined` for the dead host (nothing listens). */
+function scriptFor(persona: Persona): SmtpScript | undefined {
+  switch (persona) {
+    case 'gmail':
+      return gmailLike({
+        every: { ratelimit: 25 },
+        choose: (context) => {
+          if ((context.from ?? '').toLowerCase() === senders.newsletter) return 'unauthenticated';
+          const local = (context.recipient ?? '').toLowerCase();
+          if (local.startsWith('full-')) return context.now < scenarioStart + 2 * day ? 'full' : 'accept';
+          return undefined;
+        },
+      }).script;
+    case 'microsoft':
+      return microsoftLike({
+        choose: (context) => {
+          if ((context.recipient ?? '').toLowerCase().startsWith('unknown-')) return 'unknown';
+          return context.now < scenarioStart + 45 * minute ? 'ratelimit' : undefined;
+        },
+      }).script;
+    case 'yahoo':
+      return yahooLike({
+        choose: (context) => {
+          if ((context.recipient ?? '').toLowerCase().startsWith('unknown-')) return 'unknown';
+          return context.now < scenarioStart + 40 * minute ? 'ratelimit' : undefined;
+        },
+      }).script;
+    case 'greylisting':
+      return greylisting({ delayMs: 5 * minute }).script;
+    case 'slow':
+      return slowHost({ replyDelayMs: 15 }).script;
+    case 'dead':
+      return undefined;
+  }
+}
+
+export async function startSmtpFleet(now: () => number): Promise<SmtpFleet> {
+  const servers: RunningFakeSmtp[] = [];
+  const closers: Array<() => Promise<void>> = [];
+  const routes: Record<string, SmtpRoute> = {};
+  for (const destination of destinations) {
+    const script = scriptFor(destination.persona);
+    if (script === undefined) {
+      const dead = await startDeadHost('refuse');
+      closers.push(() => dead.close());
+      routes[destination.domain] = { host: dead.host, port: dead.port, timeoutMs: 2000 };
+      continue;
+    }
+    const server = await startFakeSmtp(script, { now, name: `mx.${destination.domain}` });
+    servers.push(server);
+    closers.push(() => server.close());
+    routes[destination.domain] = { host: server.host, port: server.port, timeoutMs: 5000 };
+  }
+  return {
+    routes,
+    messages: () => servers.flatMap((server) => server.log.messages),
+    async close() {
+      await Promise.all(closers.map((close) => close()));
+    },
+  };
+}

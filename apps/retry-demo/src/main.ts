@@ -1,0 +1,48 @@
+// `pnpm demo -- --json FILE --seed N`: runs the outbox to the end and prints the report.
+// Exit codes: 0 done, 1 a run that could not be completed, 2 bad flags.
+import { formatReport, RunSetupError, runDemo, writeJsonReport } from './app';
+import { FlagError, type Flags, parseFlags, usage } from './flags';
+
+async function main(): Promise<number> {
+  let flags: Flags;
+  try {
+    flags = parseFlags(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof FlagError) {
+      process.stderr.write(`retry-demo: ${error.message}\n${usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (flags.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  try {
+    const { report, dbPath } = await runDemo(flags, { stdout: process.stdout, stderr: process.stderr });
+    process.stdout.write(formatReport(report));
+    process.stdout.write(`database: ${dbPath}\n`);
+    if (flags.json !== undefined) {
+      writeJsonReport(flags.json, report);
+      process.stdout.write(`JSON report: ${flags.json}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof RunSetupError) {
+      process.stderr.write(`retry-demo: ${error.message}\n${usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`retry-demo: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`retry-demo: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,317 @@
+// The report: what happened to every message, counted from the app's database, and the two numbers
+// that prove the delivery guarantees (`duplicates`, `lost`), counted from the fake servers' own logs.
+import type { Verdict } from '@mailverdict/core';
+import type { ExplainPort } from './ports';
+import { formatElapsed } from './progress';
+import { type FinalState, finalStates, type Store } from './store';
+
+export interface CategoryLine {
+  readonly count: number;
+  /** A reply (or provider message) of this category, verbatim. */
+  readonly example: string;
+  readonly explanation: string;
+  /** The example's verdict in facts: permanence, scope, suppression, change required, deciding rule. */
+  readonly details: string;
+}
+
+export interface HeldLine {
+  readonly message: string;
+  readonly recipient: string;
+  readonly category: string;
+  readonly reason: string;
+  readonly fix: string;
+}
+
+export interface ThrottlePause {
+  /** `smtp→yahoo`: the provider's throttle and the destination in it. */
+  readonly destination: string;
+  /** `pause`: no attempts until `untilAt`; `slow-down`: a maximum rate (`rate`, messages per second). */
+  readonly action: 'pause' | 'slow-down';
+  /** The shaping rule (or `retry-after`) that acted. */
+  readonly rule: string;
+  readonly rate?: number;
+  /** Simulated epoch ms when the pause started. */
+  readonly at: number;
+  readonly untilAt: number;
+  readonly reason: string;
+}
+
+export interface Report {
+  readonly messages: number;
+  readonly seed: number;
+  /** Simulated epoch ms of the start of the run. */
+  readonly startedAt: number;
+  readonly final: Readonly<Record<FinalState, number>>;
+  /** Messages that did not reach a final state (0 after a complete run). */
+  readonly unfinished: number;
+  readonly deferredThenDelivered: number;
+  readonly failedOver: number;
+  /** Extra copies delivered, from the fake servers' logs. */
+  readonly duplicates: number;
+  /** Messages neither delivered (per the fake servers' logs) nor in another final state. */
+  readonly lost: number;
+  readonly attempts: number;
+  /** Sends refused before reaching a provider because the address was already suppressed. */
+  readonly refusedSuppressed: number;
+  readonly suppressionList: number;
+  readonly byProvider: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly byDestination: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Every outcome of every attempt, by verdict category. */
+  readonly categories: Readonly<Record<string, CategoryLine>>;
+  /** The same counts, flat: category → outcomes. */
+  readonly categoryCounts: Readonly<Record<string, number>>;
+  readonly held: readonly HeldLine[];
+  readonly timeToDelivery: {
+    readonly count: number;
+    readonly medianMs: number;
+    readonly p90Ms: number;
+    readonly maxMs: number;
+  };
+  readonly throttlePauses: readonly ThrottlePause[];
+  /** Simulated time from the first send to the last final state. */
+  readonly simulatedMs: number;
+  readonly realMs: number;
+  /** What the fake servers' logs say, per provider: messages they accepted / delivered. */
+  readonly providerLogs: Readonly<Record<string, { readonly accepted: number; readonly delivered: number }>>;
+}
+
+/** From the fake servers' logs: one entry per copy a provider accepted, keyed by outbox message id. */
+export interface LogCopy {
+  readonly provider: string;
+  readonly outboxId: string;
+  readonly attemptId: string;
+  /** True when this copy reached the recipient's mailbox (SMTP: accepted by the MX; Postmark: not bounced). */
+  readonly delivered: boolean;
+}
+
+export interface ReportInput {
+  readonly store: Store;
+  readonly seed: number;
+  readonly copies: readonly LogCopy[];
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly realMs: number;
+  readonly throttlePauses: readonly ThrottlePause[];
+  /** Explains a verdict (core's `explain`). */
+  readonly explain: ExplainPort;
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+function increment(record: Record<string, Record<string, number>>, key: string, state: string): void {
+  let inner = record[key];
+  if (inner === undefined) {
+    inner = {};
+    record[key] = inner;
+  }
+  inner[state] = (inner[state] ?? 0) + 1;
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { store } = input;
+  const messages = store.messages();
+  const final = Object.fromEntries(finalStates.map((state) => [state, 0])) as Record<FinalState, number>;
+  const byProvider: Record<string, Record<string, number>> = {};
+  const byDestination: Record<string, Record<string, number>> = {};
+  const held: HeldLine[] = [];
+  const deliveryTimes: number[] = [];
+  let unfinished = 0;
+  let deferredThenDelivered = 0;
+  let failedOver = 0;
+  let lastFinal = input.startedAt;
+  const delivered = new Map<string, number>();
+  for (const copy of input.copies) {
+    if (copy.delivered) delivered.set(copy.outboxId, (delivered.get(copy.outboxId) ?? 0) + 1);
+  }
+  let lost = 0;
+  for (const message of messages) {
+    increment(byProvider, message.provider, message.state);
+    increment(byDestination, message.destination, message.state);
+    if (message.failedOver > 0) failedOver++;
+    const copies = delivered.get(message.id) ?? 0;
+    if ((finalStates as readonly string[]).includes(message.state)) {
+      final[message.state as FinalState]++;
+      if (message.finalAt !== null) lastFinal = Math.max(lastFinal, message.finalAt);
+    } else {
+      unfinished++;
+    }
+    // Lost: the app believes it delivered the message but no provider log has a copy, or the
+    // message never reached any final state.
+    if (
+      (message.state === 'delivered' && copies === 0) ||
+      (copies === 0 && !finalStates.includes(message.state as FinalState))
+    ) {
+      lost++;
+    }
+    if (message.state === 'delivered') {
+      if (message.deferred > 0) deferredThenDelivered++;
+      if (message.finalAt !== null) deliveryTimes.push(message.finalAt - message.createdAt);
+    }
+    if (message.state === 'held') {
+      held.push({
+        message: message.id,
+        recipient: message.recipient,
+        category: message.category ?? 'unknown',
+        reason: message.reason ?? '',
+        fix: message.fix ?? '',
+      });
+    }
+  }
+  let duplicates = 0;
+  for (const count of delivered.values()) duplicates += Math.max(0, count - 1);
+
+  const categories: Record<string, CategoryLine> = {};
+  const attempts = store.attempts();
+  for (const attempt of attempts) {
+    if (attempt.category === null) continue;
+    const line = categories[attempt.category];
+    if (line === undefined) {
+      const explained =
+        attempt.verdict === null
+          ? undefined
+          : input.explain.explain(JSON.parse(attempt.verdict) as Verdict, attempt.decision ?? undefined);
+      categories[attempt.category] = {
+        count: 1,
+        example: attempt.reply ?? '',
+        explanation: explained?.line ?? attempt.decision ?? '',
+        details: explained?.details ?? '',
+      };
+    } else {
+      categories[attempt.category] = { ...line, count: line.count + 1 };
+    }
+  }
+  const refusedSuppressed = (
+    store.db
+      .prepare(`SELECT COUNT(*) AS n FROM messages WHERE state = 'suppressed' AND attempts = 0`)
+      .get() as {
+      n: number;
+    }
+  ).n;
+
+  const providerLogs: Record<string, { accepted: number; delivered: number }> = {};
+  for (const copy of input.copies) {
+    let entry = providerLogs[copy.provider];
+    if (entry === undefined) {
+      entry = { accepted: 0, delivered: 0 };
+      providerLogs[copy.provider] = entry;
+    }
+    entry.accepted++;
+    if (copy.delivered) entry.delivered++;
+  }
+  deliveryTimes.sort((a, b) => a - b);
+  return {
+    messages: messages.length,
+    seed: input.seed,
+    startedAt: input.startedAt,
+    final,
+    unfinished,
+    deferredThenDelivered,
+    failedOver,
+    duplicates,
+    lost,
+    attempts: attempts.length,
+    refusedSuppressed,
+    suppressionList: store.suppressions().length,
+    byProvider,
+    byDestination,
+    categories: Object.fromEntries(Object.entries(categories).sort(([a], [b]) => a.localeCompare(b))),
+    categoryCounts: Object.fromEntries(
+      Object.entries(categories)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([category, line]) => [category, line.count]),
+    ),
+    held,
+    timeToDelivery: {
+      count: deliveryTimes.length,
+      medianMs: percentile(deliveryTimes, 0.5),
+      p90Ms: percentile(deliveryTimes, 0.9),
+      maxMs: percentile(deliveryTimes, 1),
+    },
+    throttlePauses: input.throttlePauses,
+    simulatedMs: Math.max(0, lastFinal - input.startedAt),
+    realMs: input.realMs,
+    providerLogs,
+  };
+}
+
+function clip(text: string, width: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
+}
+
+/** The report as a person reads it. */
+export function formatReport(report: Report): string {
+  const out: string[] = [];
+  const f = report.final;
+  out.push('');
+  out.push(`mailverdict retry demo — ${report.messages} messages, seed ${report.seed}`);
+  out.push(
+    `played ${formatElapsed(report.simulatedMs)} of simulated time in ${(report.realMs / 1000).toFixed(1)} s, ${report.attempts} attempts`,
+  );
+  out.push('');
+  out.push(
+    `  delivered              ${f.delivered}   (deferred, then delivered: ${report.deferredThenDelivered})`,
+  );
+  out.push(`  bounced                ${f.bounced}`);
+  out.push(
+    `  suppressed             ${f.suppressed}   (refused before any provider: ${report.refusedSuppressed}; suppression list: ${report.suppressionList})`,
+  );
+  out.push(`  held for a human       ${f.held}`);
+  out.push(`  expired (5-day limit)  ${f.expired}`);
+  out.push(`  failed over            ${report.failedOver}`);
+  out.push(`  unfinished             ${report.unfinished}`);
+  out.push(`  duplicates ${report.duplicates}, lost ${report.lost} (from the fake servers' own logs)`);
+  const t = report.timeToDelivery;
+  out.push(
+    `  time to delivery       median ${formatElapsed(t.medianMs)}, p90 ${formatElapsed(t.p90Ms)}, max ${formatElapsed(t.maxMs)} (simulated)`,
+  );
+  out.push('');
+  out.push('per provider (final state of each message, by the provider that carried it last):');
+  for (const [provider, counts] of Object.entries(report.byProvider).sort()) {
+    out.push(
+      `  ${provider.padEnd(10)} ${Object.entries(counts)
+        .map(([state, n]) => `${state} ${n}`)
+        .join(', ')}`,
+    );
+  }
+  out.push('per destination:');
+  for (const [destination, counts] of Object.entries(report.byDestination).sort()) {
+    out.push(
+      `  ${destination.padEnd(22)} ${Object.entries(counts)
+        .map(([state, n]) => `${state} ${n}`)
+        .join(', ')}`,
+    );
+  }
+  if (report.throttlePauses.length > 0) {
+    out.push('destination throttle (shaping rules that fired):');
+    for (const pause of report.throttlePauses) {
+      const what =
+        pause.action === 'pause'
+          ? `paused for ${formatElapsed(pause.untilAt - pause.at)}`
+          : `slowed to ${((pause.rate ?? 0) * 60).toFixed(1)}/min`;
+      out.push(
+        `  ${pause.destination} ${what} by ${pause.rule} at +${formatElapsed(pause.at - report.startedAt)}, after: ${clip(pause.reason, 60)}`,
+      );
+    }
+  }
+  if (report.held.length > 0) {
+    out.push('held for a human (retrying will not help until this is fixed):');
+    for (const line of report.held.slice(0, 10)) {
+      out.push(`  ${line.message} ${line.recipient} [${line.category}] fix: ${line.fix}`);
+      out.push(`      ${clip(line.reason, 160)}`);
+    }
+    if (report.held.length > 10) out.push(`  … and ${report.held.length - 10} more (see --json)`);
+  }
+  out.push('');
+  out.push('every outcome by category (count, an example reply, what it means):');
+  for (const [category, line] of Object.entries(report.categories)) {
+    out.push(`  ${category.padEnd(20)} ${String(line.count).padStart(4)}  ${clip(line.example, 80)}`);
+    if (line.explanation !== '') out.push(`  ${''.padEnd(26)}→ ${clip(line.explanation, 150)}`);
+  }
+  out.push('');
+  return out.join('\n');
+}

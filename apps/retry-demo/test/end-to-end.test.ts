@@ -1,0 +1,234 @@
+// A seeded run, in process, against the real fakes on loopback: the report must match what the
+// scenario makes inevitable, message by message (the expectations are computed from the seeded
+// outbox alone, not from the app's database).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runDemo } from '../src/app';
+import { parseFlags } from '../src/flags';
+import { postmarkOutage } from '../src/local-fakes';
+import type { Report } from '../src/report';
+import { createScenario, type OutboxMessage, senders } from '../src/scenario';
+import type { AttemptRow, MessageRow } from '../src/store';
+
+const seed = 7;
+const count = 240;
+const quiet = { stdout: process.stdout, stderr: process.stderr };
+
+// Failures that belong to the recipient: they must never move a message to the other provider.
+const recipientCategories = new Set([
+  'mailbox-unknown',
+  'mailbox-disabled',
+  'mailbox-full',
+  'suppressed',
+  'domain-invalid',
+]);
+
+let report: Report;
+let messages: Map<string, MessageRow>;
+let attempts: AttemptRow[];
+const planned = new Map<string, OutboxMessage>(
+  createScenario(seed, count).messages.map((message) => [message.id, message]),
+);
+
+beforeAll(async () => {
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'retry-demo-e2e-')), 'outbox.sqlite');
+  const flags = parseFlags([
+    '--messages',
+    String(count),
+    '--seed',
+    String(seed),
+    '--db',
+    dbPath,
+    '--progress',
+    'off',
+  ]);
+  ({ report } = await runDemo(flags, quiet));
+  const db = new Database(dbPath, { readonly: true });
+  messages = new Map(
+    (
+      db
+        .prepare(
+          `SELECT id, recipient, provider, first_provider AS firstProvider, state, category, deferred, failed_over AS failedOver, attempts, reason, fix FROM messages`,
+        )
+        .all() as MessageRow[]
+    ).map((row) => [row.id, row]),
+  );
+  attempts = db
+    .prepare(
+      `SELECT id, message_id AS messageId, number, provider, state, started_at AS startedAt, category FROM attempts ORDER BY message_id, number`,
+    )
+    .all() as AttemptRow[];
+  db.close();
+}, 120_000);
+
+function attemptsOf(id: string): AttemptRow[] {
+  return attempts.filter((attempt) => attempt.messageId === id);
+}
+
+describe('a seeded run', () => {
+  it('ends every message in a final state, with none lost and none delivered twice (fake servers’ logs)', () => {
+    expect(report.messages).toBe(count);
+    expect(report.unfinished).toBe(0);
+    expect(report.lost).toBe(0);
+    expect(report.duplicates).toBe(0);
+    const f = report.final;
+    expect(f.delivered + f.bounced + f.suppressed + f.held + f.expired).toBe(count);
+    // The providers' own logs agree with the app on how many were delivered.
+    const deliveredCopies = Object.values(report.providerLogs).reduce((sum, log) => sum + log.delivered, 0);
+    expect(deliveredCopies).toBe(f.delivered);
+  });
+
+  it('ends each message where its recipient and destination make inevitable', () => {
+    for (const [id, plan] of planned) {
+      const message = messages.get(id);
+      expect(message, id).toBeDefined();
+      const state = message?.state;
+      const via = message?.provider;
+      const where = `${id} ${plan.recipient} via ${via}`;
+      if (plan.kind === 'unknown') {
+        expect(['bounced', 'suppressed'], where).toContain(state);
+      } else if (plan.kind === 'inactive' && via === 'postmark') {
+        expect(state, where).toBe('suppressed');
+      } else if (plan.destination === 'dead.example' && via === 'smtp') {
+        expect(state, where).toBe('expired');
+      } else if (plan.sender === 'newsletter' && plan.destination === 'gmail.com') {
+        expect(state, where).toBe('held');
+        expect(message?.category, where).toBe('authentication');
+        expect(message?.fix, where).toBe('dns-records');
+      } else if (plan.kind === 'ok' || plan.kind === 'full') {
+        expect(state, where).toBe('delivered');
+      }
+    }
+  });
+
+  it('delivers greylisted messages on a retry after the greylisting delay', () => {
+    const greylisted = [...planned.values()].filter(
+      (plan) =>
+        plan.destination === 'greylist.example' &&
+        plan.kind === 'ok' &&
+        messages.get(plan.id)?.provider === 'smtp',
+    );
+    expect(greylisted.length).toBeGreaterThan(5);
+    for (const plan of greylisted) {
+      const tries = attemptsOf(plan.id).filter((attempt) => attempt.provider === 'smtp');
+      expect(tries[0]?.category, plan.id).toBe('greylisted');
+      expect(tries.at(-1)?.category, plan.id).toBe('delivered');
+      // postgrey's default delay is 5 minutes: the successful retry comes after it.
+      expect((tries.at(-1)?.startedAt ?? 0) - (tries[0]?.startedAt ?? 0), plan.id).toBeGreaterThanOrEqual(
+        5 * 60_000,
+      );
+      expect(messages.get(plan.id)?.deferred).toBe(1);
+    }
+    expect(report.deferredThenDelivered).toBeGreaterThanOrEqual(greylisted.length);
+  });
+
+  it('pauses the Yahoo-like MX after its TSS04 deferrals, and sends nothing there during the pause', () => {
+    const pause = report.throttlePauses.find(
+      (entry) => entry.destination === 'smtp→yahoo' && entry.rule === 'yahoo-tss04',
+    );
+    expect(pause).toBeDefined();
+    expect(pause?.action).toBe('pause');
+    expect((pause?.untilAt ?? 0) - (pause?.at ?? 0)).toBe(2 * 60 * 60_000);
+    const yahooDuringPause = attempts.filter(
+      (attempt) =>
+        attempt.provider === 'smtp' &&
+        messages.get(attempt.messageId)?.recipient.endsWith('@yahoo.com') === true &&
+        attempt.startedAt >= (pause?.at ?? 0) + 1 &&
+        attempt.startedAt < (pause?.untilAt ?? 0),
+    );
+    expect(yahooDuringPause).toEqual([]);
+    expect(report.categories.reputation?.count ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('fails the Postmark outage over to SMTP, and never moves a message for a recipient failure', () => {
+    const failedOver = [...messages.values()].filter((message) => message.failedOver > 0);
+    expect(failedOver.length).toBe(report.failedOver);
+    expect(failedOver.length).toBeGreaterThan(0);
+    // Only Postmark failed as a provider in this scenario: every failover went Postmark → SMTP.
+    for (const message of failedOver) {
+      expect(message.firstProvider, message.id).toBe('postmark');
+      expect(message.provider, message.id).toBe('smtp');
+    }
+    // Messages due during the maintenance window were refused by Postmark (or not even tried) and went out by SMTP.
+    const outageFailures = attempts.filter(
+      (attempt) => attempt.provider === 'postmark' && attempt.category === 'server-busy',
+    );
+    expect(outageFailures.length).toBeGreaterThan(0);
+    for (const attempt of outageFailures) {
+      if (attempt.startedAt >= postmarkOutage.from && attempt.startedAt < postmarkOutage.until) {
+        expect(messages.get(attempt.messageId)?.provider).toBe('smtp');
+      }
+    }
+    // A recipient failure is followed by no attempt on another provider.
+    for (const [id] of messages) {
+      const tries = attemptsOf(id);
+      tries.forEach((attempt, index) => {
+        if (attempt.category === null || !recipientCategories.has(attempt.category)) return;
+        for (const later of tries.slice(index + 1))
+          expect(later.provider, `${id} after ${attempt.category}`).toBe(attempt.provider);
+      });
+    }
+    // Postmark's inactive recipients (406) stayed suppressed; none was retried through SMTP.
+    const inactive = [...planned.values()].filter(
+      (plan) => plan.kind === 'inactive' && plan.provider === 'postmark',
+    );
+    for (const plan of inactive) {
+      const message = messages.get(plan.id);
+      if (message?.provider === 'postmark') expect(message.state).toBe('suppressed');
+    }
+  });
+
+  it('refuses a send to a suppressed address before it reaches any provider', () => {
+    const refused = [...messages.values()].filter(
+      (message) => message.state === 'suppressed' && message.attempts === 0,
+    );
+    expect(refused.length).toBe(report.refusedSuppressed);
+    for (const message of refused) {
+      // An earlier message to the same address is what put it on the list.
+      const earlier = [...messages.values()].find(
+        (other) => other.recipient === message.recipient && other.id < message.id && other.attempts > 0,
+      );
+      expect(earlier, message.id).toBeDefined();
+    }
+  });
+
+  it('reports one line per category with an example reply and its explanation', () => {
+    for (const category of [
+      'delivered',
+      'greylisted',
+      'mailbox-unknown',
+      'network',
+      'reputation',
+      'authentication',
+    ]) {
+      const line = report.categories[category];
+      expect(line, category).toBeDefined();
+      expect(line?.count).toBeGreaterThan(0);
+      expect(line?.example.length).toBeGreaterThan(0);
+      expect(line?.explanation.length).toBeGreaterThan(0);
+    }
+    expect(report.held.every((line) => line.fix.length > 0 && line.reason.length > 0)).toBe(true);
+    expect(senders.newsletter).toContain('@');
+  });
+});
+
+describe('--seed', () => {
+  it('replays the same run: same final state, provider, attempts and simulated time for every message', async () => {
+    const runs: unknown[][] = [];
+    for (let index = 0; index < 2; index++) {
+      const dbPath = join(mkdtempSync(join(tmpdir(), 'retry-demo-seed-')), 'outbox.sqlite');
+      await runDemo(
+        parseFlags(['--messages', '60', '--seed', '3', '--db', dbPath, '--progress', 'off']),
+        quiet,
+      );
+      const db = new Database(dbPath, { readonly: true });
+      runs.push(db.prepare('SELECT id, state, provider, attempts, final_at FROM messages ORDER BY id').all());
+      db.close();
+    }
+    expect(runs[0]).toHaveLength(60);
+    expect(runs[1]).toEqual(runs[0]);
+  }, 90_000);
+});

@@ -1,0 +1,25 @@
+// `pnpm bench`: classify throughput over the real replies (parse + classify per operation).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { classify } from '../src/classify';
+import type { BenchCase } from './harness';
+
+const file = fileURLToPath(new URL('../src/__fixtures__/replies.jsonl', import.meta.url));
+const replies = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim().length > 0)
+  .map((line) => (JSON.parse(line) as { reply: string }).reply);
+
+export const cases: BenchCase[] = [
+  {
+    name: `classify (parse + classify, ${replies.length} real replies)`,
+    unit: 'classifications',
+    operationsPerRun: replies.length,
+    target: 1_000_000,
+    run: () => {
+      let last: unknown;
+      for (const reply of replies) last = classify(reply);
+      return last;
+    },
+  },
+];

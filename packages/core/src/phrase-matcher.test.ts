@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizePhrase, PhraseMatcher } from './phrase-matcher';
+
+/** The obvious (slow) definition: lower case, whitespace runs folded, one space of padding each side. */
+function naive(phrases: readonly string[], text: string): string[] {
+  const padded = ` ${normalizePhrase(text).trim()} `;
+  return [...new Set(phrases.map(normalizePhrase))].filter(
+    (phrase) => phrase.length > 0 && padded.includes(phrase),
+  );
+}
+
+function scan(matcher: PhraseMatcher, text: string): string[] {
+  const found = new Int32Array(matcher.phrases.length);
+  const count = matcher.scan(text, found);
+  return [...new Set([...found.subarray(0, count)].map((index) => matcher.phrases[index]!))];
+}
+
+describe('PhraseMatcher', () => {
+  it('finds phrases case-insensitively, across whitespace runs, at word boundaries', () => {
+    const matcher = new PhraseMatcher([
+      'user unknown',
+      ' dd ',
+      'boîte pleine',
+      'he',
+      'she',
+      'hers',
+      'überschritten',
+    ]);
+    expect(scan(matcher, 'USER \t  UNKNOWN').sort()).toEqual(['user unknown']);
+    expect(scan(matcher, 'ushers').sort()).toEqual(['he', 'hers', 'she']);
+    expect(scan(matcher, 'dd sorry')).toEqual([' dd ']);
+    expect(scan(matcher, 'x dd')).toEqual([' dd ']);
+    expect(scan(matcher, 'xdd')).toEqual([]);
+    expect(scan(matcher, 'BOÎTE PLEINE')).toEqual(['boîte pleine']);
+    expect(scan(matcher, 'Kontingent ÜBERSCHRITTEN')).toEqual(['überschritten']);
+    expect(scan(matcher, '')).toEqual([]);
+  });
+
+  it('answers has() for the latest scan only', () => {
+    const matcher = new PhraseMatcher(['alpha', 'beta']);
+    const found = new Int32Array(2);
+    matcher.scan('alpha', found);
+    expect(matcher.has(0)).toBe(true);
+    expect(matcher.has(1)).toBe(false);
+    matcher.scan('beta', found);
+    expect(matcher.has(0)).toBe(false);
+    expect(matcher.has(1)).toBe(true);
+  });
+
+  it('agrees with the obvious definition on any phrases and text (property)', () => {
+    const piece = fc.constantFrom('a', 'b', 'A', 'B', ' ', '\t', '\n', 'é', 'É', '.', 'x');
+    const phrase = fc.array(piece, { minLength: 1, maxLength: 5 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(phrase, { minLength: 1, maxLength: 12 }),
+        fc.array(piece, { maxLength: 40 }).map((chars) => chars.join('')),
+        (phrases, text) => {
+          // a phrase must hold more than whitespace (rules are validated so)
+          const usable = phrases.filter((item) => item.trim().length > 0);
+          if (usable.length === 0) return;
+          const matcher = new PhraseMatcher(usable);
+          expect(scan(matcher, text).sort()).toEqual(naive(usable, text).sort());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

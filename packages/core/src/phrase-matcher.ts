@@ -1,0 +1,202 @@
+// Finds every phrase of a fixed set in a text in ONE pass, case-insensitively: an Aho–Corasick
+// automaton compiled once into a dense transition table (a DFA), so each character of the text
+// costs one table lookup, whatever the number of phrases. No regular expressions, so no
+// backtracking: the time is linear in the text length for any input.
+//
+// Characters are folded to a small alphabet: ASCII letters fold to lower case, every whitespace
+// character folds to a space, characters that occur in no phrase fold to one "other" symbol (which
+// always leads back to the start). A run of whitespace counts as one space, and the text is scanned
+// as if padded with one space on each side, so a phrase may start or end with a space to mean "at a
+// word boundary".
+
+const other = 0;
+const space = 1;
+/** Top bit of a table entry: the state it leads to ends at least one phrase. */
+const flag = 0x8000;
+const mask = 0x7fff;
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+}
+
+export class PhraseMatcher {
+  /** The phrases as compiled (lower case, whitespace folded to single spaces). */
+  readonly phrases: readonly string[];
+  /** UTF-16 code unit → symbol (64 KB, but a text touches only the entries of its own characters) */
+  private readonly symbols = new Uint8Array(65536);
+  /**
+   * (state << `shift`) + symbol → next state (| `flag`). The alphabet is padded to a power of two
+   * (a shift, not a multiplication, per character) and entries are 16 bits, so the table stays
+   * small enough for the CPU cache.
+   */
+  private readonly next: Uint16Array;
+  private readonly shift: number;
+  /** The state after the padding space: where every scan starts. */
+  private readonly start: number;
+  /** outputs of state s: outputList[outputStart[s]] … outputList[outputStart[s + 1] - 1] */
+  private readonly outputStart: Int32Array;
+  private readonly outputList: Int32Array;
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(phrases: readonly string[]) {
+    this.phrases = phrases.map(normalizePhrase);
+    // 1. the alphabet
+    let symbols = 2;
+    const symbolOf = new Map<number, number>();
+    for (const phrase of this.phrases) {
+      for (let i = 0; i < phrase.length; i++) {
+        const code = phrase.charCodeAt(i);
+        if (code === 32 || symbolOf.has(code)) continue;
+        symbolOf.set(code, symbols++);
+      }
+    }
+    if (symbols > 255)
+      throw new RangeError('PhraseMatcher: more than 255 distinct characters in the phrases');
+    let shift = 1;
+    while (1 << shift < symbols) shift++;
+    this.shift = shift;
+    const width = 1 << shift;
+    for (let code = 0; code < 128; code++) {
+      const folded = code >= 65 && code <= 90 ? code + 32 : code;
+      this.symbols[code] = isSpace(code) ? space : (symbolOf.get(folded) ?? other);
+    }
+    this.symbols[0xa0] = space;
+    for (const [code, symbol] of symbolOf) {
+      if (code < 128) continue;
+      this.symbols[code] = symbol;
+      const upper = String.fromCharCode(code).toUpperCase();
+      if (upper.length === 1) this.symbols[upper.charCodeAt(0)] = symbol;
+    }
+    // 2. the trie; the start state always has a space child, so every space leads to a state that
+    // was entered by a space (step 5 relies on it)
+    const children: Map<number, number>[] = [new Map([[space, 1]]), new Map()];
+    const outputs: number[][] = [[], []];
+    this.phrases.forEach((phrase, index) => {
+      let state = 0;
+      for (let i = 0; i < phrase.length; i++) {
+        const code = phrase.charCodeAt(i);
+        const symbol = code === 32 ? space : (symbolOf.get(code) as number);
+        let child = children[state]!.get(symbol);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          outputs.push([]);
+          children[state]!.set(symbol, child);
+        }
+        state = child;
+      }
+      if (phrase.length > 0) outputs[state]!.push(index);
+    });
+    // 3. renumber the states breadth first, so the shallow states that almost every character of a
+    // text visits sit together at the start of the table (they stay in the CPU cache)
+    const order: number[] = [0];
+    for (let head = 0; head < order.length; head++) {
+      const kids = [...children[order[head]!]!.entries()].sort(([a], [b]) => a - b);
+      for (const [, child] of kids) order.push(child);
+    }
+    const rank = new Int32Array(order.length);
+    order.forEach((old, index) => {
+      rank[old] = index;
+    });
+    const trie = order.map(
+      (old) => new Map([...children[old]!].map(([symbol, child]) => [symbol, rank[child]!])),
+    );
+    const found = order.map((old) => outputs[old]!);
+    // 4. failure links, breadth first, folded into a complete transition table of state NUMBERS.
+    // Breadth-first numbering: a state's failure target is shallower, so it is finished first.
+    const states = trie.length;
+    if (states > mask) throw new RangeError('PhraseMatcher: too many phrases (over 32767 automaton states)');
+    const table = new Int32Array(states * width);
+    const failure = new Int32Array(states);
+    const enteredBySpace = new Uint8Array(states);
+    for (let state = 0; state < states; state++) {
+      const base = state << shift;
+      // a state goes where its failure target goes, except along its own trie edges
+      if (state !== 0) table.copyWithin(base, failure[state]! << shift, (failure[state]! + 1) << shift);
+      for (const [symbol, child] of trie[state]!) {
+        failure[child] = state === 0 ? 0 : table[base + symbol]!;
+        table[base + symbol] = child;
+        if (symbol === space) enteredBySpace[child] = 1;
+        // outputs of a state include those of its failure target (finished before: smaller number)
+        const inherited = found[failure[child]!]!;
+        if (inherited.length > 0 && failure[child] !== 0) found[child] = found[child]!.concat(inherited);
+      }
+    }
+    for (let state = 0; state < states; state++) {
+      // `other` never occurs in a phrase: always back to the start.
+      table[state << shift] = 0;
+      // 5. a run of whitespace is one space: a space after a space stays where it is
+      if (enteredBySpace[state] === 1) table[(state << shift) + space] = state;
+    }
+    // 6. entries flagged when the state they lead to ends a phrase (the scan reads outputs only there)
+    const next = new Uint16Array(table.length);
+    for (let index = 0; index < table.length; index++) {
+      const target = table[index]!;
+      next[index] = found[target]!.length > 0 ? target | flag : target;
+    }
+    this.next = next;
+    this.start = table[space]!;
+    this.outputStart = new Int32Array(states + 1);
+    let total = 0;
+    for (let state = 0; state < states; state++) {
+      this.outputStart[state] = total;
+      total += found[state]!.length;
+    }
+    this.outputStart[states] = total;
+    this.outputList = new Int32Array(total);
+    let at = 0;
+    for (const list of found) for (const index of list) this.outputList[at++] = index;
+    this.seen = new Int32Array(this.phrases.length);
+  }
+
+  /**
+   * Scans `text` once and writes the index of every phrase found (each once, in order of first
+   * occurrence) to `found`; returns how many. `found` must hold `phrases.length` entries.
+   * After a scan, `has(index)` tells whether a phrase was found in it.
+   */
+  scan(text: string, found: Int32Array): number {
+    this.stamp++;
+    if (this.stamp === 0x7fffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    const { symbols, next, shift, outputStart, outputList, seen, stamp } = this;
+    let count = 0;
+    let state = this.start;
+    // one step per character, then one for the padding space after the text
+    for (let i = 0, length = text.length; i <= length; i++) {
+      state = next[(state << shift) + (i < length ? symbols[text.charCodeAt(i)]! : space)]!;
+      if (state >= flag) {
+        state &= mask;
+        const end = outputStart[state + 1]!;
+        for (let o = outputStart[state]!; o < end; o++) {
+          const phrase = outputList[o]!;
+          if (seen[phrase] !== stamp) {
+            seen[phrase] = stamp;
+            found[count++] = phrase;
+          }
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Whether the phrase with this index was found by the latest `scan`. */
+  has(index: number): boolean {
+    return this.seen[index] === this.stamp;
+  }
+}
+
+/** Lower case, whitespace runs folded to one space (leading/trailing single spaces kept as boundaries). */
+export function normalizePhrase(phrase: string): string {
+  let result = '';
+  let lastSpace = false;
+  for (const char of phrase.toLowerCase()) {
+    const isBlank = isSpace(char.charCodeAt(0));
+    if (isBlank && lastSpace) continue;
+    result += isBlank ? ' ' : char;
+    lastSpace = isBlank;
+  }
+  return result;
+}

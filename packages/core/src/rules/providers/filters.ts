@@ -1,0 +1,74 @@
+// Filtering services in front of many domains: Proofpoint, Mimecast, Barracuda, Cisco IronPort.
+import type { Rule } from '../rule';
+
+const mimecast = 'https://community.mimecast.com/docs/DOC-1369';
+
+export const filterRules: readonly Rule[] = [
+  // Mimecast (community.mimecast.com/docs/DOC-1369 "SMTP error codes")
+  {
+    id: 'mimecast:blocked-senders',
+    category: 'blocked-by-recipient',
+    provider: 'mimecast',
+    phrases: ['user entry', 'user domain entry', 'blocked senders', 'personal block'],
+    example: '550 Envelope blocked - User Entry',
+    source: mimecast,
+  },
+  {
+    id: 'mimecast:policy',
+    category: 'policy',
+    provider: 'mimecast',
+    phrases: [
+      'host network not allowed',
+      'administrative prohibition',
+      'anti-spoofing',
+      'policy entry',
+      'security policies',
+    ],
+    example: '554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554',
+    source: mimecast,
+  },
+  {
+    id: 'mimecast:temporarily-unavailable',
+    category: 'deferred',
+    provider: 'mimecast',
+    phrases: ['internal resource is temporarily unavailable'],
+    reason:
+      'Mimecast uses this text for its greylisting-style holds and for load; the text does not say which',
+    example:
+      '451 Internal resource is temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451',
+    source: `${mimecast}; retry.md §8 (Mimecast greylisting)`,
+  },
+  {
+    id: 'mimecast:spam',
+    category: 'spam-content',
+    provider: 'mimecast',
+    phrases: ['spam signature detection', 'spam signature detected'],
+    example: '550 Spam Signature Detection - https://community.mimecast.com/docs/DOC-1369#550',
+    source: mimecast,
+  },
+  // Cisco IronPort / Secure Email (SenderBase reputation)
+  {
+    id: 'ironport:reputation',
+    category: 'reputation',
+    provider: 'ironport',
+    phrases: [
+      "sending mta's poor reputation",
+      'your access to this mail system has been rejected',
+      'senderbase',
+    ],
+    example:
+      "554 Your access to this mail system has been rejected due to the sending MTA's poor reputation. If you believe that this failure is in error, please contact the intended recipient via alternate means.",
+    source: 'Cisco Secure Email (IronPort) default SBRS rejection text',
+  },
+  // Barracuda Email Security Gateway
+  {
+    id: 'barracuda:blocked-recipient',
+    category: 'policy',
+    provider: 'barracuda',
+    phrases: ['permanent failure for one or more recipients'],
+    also: [':blocked)', 'blocked'],
+    example: '550 permanent failure for one or more recipients (user@example.com:blocked)',
+    source: 'Barracuda Email Security Gateway reply format',
+  },
+  // Proofpoint: its reputation list is a `blocklists` entry; other Proofpoint wording is generic.
+];

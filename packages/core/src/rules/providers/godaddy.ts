@@ -1,0 +1,82 @@
+// GoDaddy (secureserver.net). IB… codes from GoDaddy's help "Bounce-back error codes"
+// as transcribed in sisimai Rhost/GoDaddy.pm (retry.md §7): several 5xx blocks last an hour or a day.
+import { day, hour, type Rule } from '../rule';
+
+const help = 'GoDaddy help "What do the bounce-back error codes mean?" (sisimai Rhost/GoDaddy.pm)';
+
+export const godaddyRules: readonly Rule[] = [
+  {
+    id: 'godaddy:blocked-for-the-hour',
+    category: 'reputation',
+    provider: 'godaddy',
+    phrases: ['blocked for an hour', 'blocked for the hour', 'ib110', 'ib112'],
+    permanence: 'transient',
+    changeRequired: false,
+    afterMs: hour,
+    reason: 'GoDaddy IB110: "blocked for an hour" — a 5xx that clears by itself (retry.md §7)',
+    example:
+      '554 This IP has been temporarily blocked for an hour for attempting to send too many messages containing content judged to be spam. IB110',
+    source: help,
+  },
+  {
+    id: 'godaddy:blocked-for-the-day',
+    category: 'reputation',
+    provider: 'godaddy',
+    phrases: ['blocked for the day', 'remainder of the day', 'ib111', 'ib113'],
+    permanence: 'transient',
+    changeRequired: false,
+    afterMs: day,
+    reason:
+      'GoDaddy IB111/IB113: blocked "for the remainder of the day"; the day\'s time zone is not stated, so wait a full day',
+    example:
+      '554 This IP has been blocked for the day, for attempting to mail too many invalid recipients. IB113',
+    source: help,
+  },
+  {
+    // GoDaddy sends 550 5.1.1 (a misleading "bad mailbox" code) for its hourly rate limits
+    id: 'godaddy:hourly-limit',
+    category: 'rate-limited',
+    provider: 'godaddy',
+    phrases: ['ib504', 'ib607', 'x.co/rlbounce'],
+    permanence: 'transient',
+    suppressRecipient: false,
+    afterMs: hour,
+    reason: 'IB504/IB607 are hourly volume limits, even when sent as 550 5.1.1 (retry.md §7)',
+    example:
+      '550 5.1.1 <user@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>',
+    source: help,
+  },
+  {
+    id: 'godaddy:per-session',
+    category: 'transaction-limit',
+    provider: 'godaddy',
+    phrases: ['ib510', 'max number of messages per session'],
+    example:
+      '550 This message has exceeded the max number of messages per session. Open a new session and try again. IB510',
+    source: help,
+  },
+  {
+    id: 'godaddy:busy',
+    category: 'server-busy',
+    provider: 'godaddy',
+    phrases: ['ib101'],
+    example: '421 Server temporarily unavailable. Try again later. IB101',
+    source: help,
+  },
+  {
+    id: 'godaddy:auth',
+    category: 'client-auth',
+    provider: 'godaddy',
+    phrases: ['ib401', 'ibsmtp'],
+    example: '535 Authentication not allowed on IBSMTP Servers. IB401',
+    source: help,
+  },
+  {
+    id: 'godaddy:virus',
+    category: 'virus',
+    provider: 'godaddy',
+    phrases: ['ib705'],
+    example: '552 Virus infected message rejected. IB705',
+    source: help,
+  },
+];

@@ -1,0 +1,223 @@
+// Microsoft (Outlook.com, Hotmail, Exchange Online Protection). Codes from "Email non-delivery
+// reports and SMTP errors in Exchange Online" (learn.microsoft.com/exchange/mail-flow-best-practices/
+// non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online) and the
+// Outlook.com postmaster pages (sendersupport.olc.protection.outlook.com/pm/troubleshooting).
+import type { Rule } from '../rule';
+
+const ndr =
+  'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online';
+const olc = 'https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx';
+
+/** `X.7.<from>` … `X.7.<to>` for the given classes: Microsoft numbers its families in ranges. */
+function family(classes: readonly (4 | 5)[], subject: number, from: number, to: number): string[] {
+  const codes: string[] = [];
+  for (const digit of classes)
+    for (let detail = from; detail <= to; detail++) codes.push(`${digit}.${subject}.${detail}`);
+  return codes;
+}
+
+export const microsoftRules: readonly Rule[] = [
+  {
+    id: 'microsoft:recipient-not-found',
+    category: 'mailbox-unknown',
+    provider: 'microsoft',
+    phrases: [
+      'resolver.adr.recipientnotfound',
+      'resolver.adr.recipnotfound',
+      'recipient not found by smtp address lookup',
+    ],
+    example: '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+    source: `${ndr} (5.1.10)`,
+  },
+  {
+    // taxonomy.md: 5.4.1 "Recipient address rejected: Access denied" is a recipient that does not exist in the tenant
+    id: 'microsoft:tenant-recipient-access-denied',
+    category: 'mailbox-unknown',
+    provider: 'microsoft',
+    enhanced: ['5.4.1'],
+    phrases: ['recipient address rejected: access denied'],
+    example:
+      '550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM12FT065.eop-nam12.prod.protection.outlook.com]',
+    source: `${ndr} (5.4.1)`,
+  },
+  {
+    id: 'microsoft:restricted-recipient',
+    category: 'blocked-by-recipient',
+    provider: 'microsoft',
+    phrases: [
+      'resolver.rst.authrequired',
+      'resolver.rst.notauthorized',
+      'resolver.rst.sendernotauthenticated',
+      'rejected by recipient',
+    ],
+    example: '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required',
+    source: `${ndr} (5.7.1, 5.7.133–5.7.136)`,
+  },
+  {
+    id: 'microsoft:size-limit',
+    category: 'message-too-large',
+    provider: 'microsoft',
+    phrases: ['resolver.rst.recipsizelimit', 'recipsizelimit'],
+    example: '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient',
+    source: `${ndr} (5.2.3)`,
+  },
+  {
+    id: 'microsoft:recipient-thread-limit',
+    category: 'rate-limited',
+    provider: 'microsoft',
+    phrases: ['recipient thread limit'],
+    scope: 'recipient',
+    reason: 'too many concurrent deliveries to one mailbox (taxonomy decision 4)',
+    example: '432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded',
+    source: ndr,
+  },
+  {
+    id: 'microsoft:tenant-block-list',
+    category: 'policy',
+    provider: 'microsoft',
+    phrases: ['tenant allow block list'],
+    scope: 'provider',
+    changeRequired: true,
+    reason:
+      "our own tenant's block list refuses the recipient (taxonomy decision 4): an admin must change it",
+    example:
+      "550 5.7.703 Your message can't be delivered because messages to <recipients> are blocked by your organization using Tenant Allow Block List.",
+    source: `${ndr} (5.7.703)`,
+  },
+  {
+    id: 'microsoft:tenant-threshold',
+    category: 'account-issue',
+    provider: 'microsoft',
+    phrases: [
+      'tenant has exceeded threshold',
+      'unregistered domains',
+      'bad outbound sender',
+      'client blocked from sending',
+      'sendasdenied',
+      'permissions to send as',
+      'not allowed to send as',
+    ],
+    example: '550 5.7.705 Access denied, tenant has exceeded threshold.',
+    source: `${ndr} (5.7.700–5.7.750, 5.1.8)`,
+  },
+  {
+    id: 'microsoft:ip-not-accepted',
+    category: 'reputation',
+    provider: 'microsoft',
+    phrases: ['traffic not accepted from this ip'],
+    permanence: 'permanent',
+    changeRequired: true,
+    reason: 'Microsoft 5.7.708: the IP is refused until its reputation is repaired',
+    example: '550 5.7.708 Access denied, traffic not accepted from this IP.',
+    source: `${ndr} (5.7.708)`,
+  },
+  {
+    id: 'microsoft:bad-helo',
+    category: 'sender-infrastructure',
+    provider: 'microsoft',
+    phrases: ['access denied, bad helo', 'does not accept email over ipv'],
+    example: '550 5.7.506 Access denied, Bad HELO',
+    source: `${ndr} (5.7.506, 5.7.510)`,
+  },
+  {
+    id: 'microsoft:banned-sender',
+    category: 'blocklisted',
+    provider: 'microsoft',
+    blocklist: 'microsoft',
+    phrases: ['banned sending ip', 'banned sender'],
+    example: '550 5.7.511 Access denied, banned sender [192.0.2.1].',
+    source: `${ndr} (5.7.511, 5.7.606–5.7.649); taxonomy decision 6`,
+  },
+  {
+    // 5.7.606–5.7.649: "banned sending IP": delisting through sender.office.com (providers retry.md §6)
+    id: 'microsoft:banned-ip-family',
+    category: 'blocklisted',
+    provider: 'microsoft',
+    blocklist: 'microsoft',
+    enhanced: family([5], 7, 606, 649),
+    example: '550 5.7.612 Access denied',
+    source: `${ndr} (5.7.606–5.7.649); taxonomy decision 6`,
+  },
+  {
+    // 4.7.500–4.7.699: "Access denied, please try again later" — throttling for IP reputation (4.7.650)
+    id: 'microsoft:throttle-family',
+    category: 'reputation',
+    provider: 'microsoft',
+    enhanced: family([4], 7, 500, 699),
+    example:
+      '451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation.',
+    source: `${ndr} (4.7.500–4.7.699)`,
+  },
+  {
+    id: 'microsoft:spam-abuse',
+    category: 'reputation',
+    provider: 'microsoft',
+    enhanced: ['5.7.501', '5.7.502', '5.7.503', '5.7.508'],
+    example: '550 5.7.501 Access denied, spam abuse detected.',
+    source: `${ndr} (5.7.501–5.7.503, 5.7.508)`,
+  },
+  {
+    id: 'microsoft:customer-block',
+    category: 'blocked-by-recipient',
+    provider: 'microsoft',
+    enhanced: ['5.7.507', '5.7.513'],
+    example:
+      '550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using Customer Block list (AS16012607)',
+    source: `${ndr} (5.7.507, 5.7.513)`,
+  },
+  {
+    id: 'microsoft:anonymous-relay',
+    category: 'client-auth',
+    provider: 'microsoft',
+    enhanced: ['5.7.57', '5.7.60'],
+    example: '530 5.7.57 Client not authenticated to send mail during MAIL FROM',
+    source: `${ndr} (5.7.57, 5.7.60)`,
+  },
+  {
+    id: 'microsoft:relay-tenant',
+    category: 'relay-denied',
+    provider: 'microsoft',
+    enhanced: ['5.7.64'],
+    scope: 'sender',
+    changeRequired: true,
+    reason: 'TenantAttribution: our own connector set-up does not let us relay',
+    example: '550 5.7.64 TenantAttribution; Relay Access Denied',
+    source: `${ndr} (5.7.64)`,
+  },
+  {
+    id: 'microsoft:daily-recipient-limit',
+    category: 'account-limit',
+    provider: 'microsoft',
+    phrases: ['daily limit for message recipients', 'recipientrate', 'senderrate'],
+    example:
+      "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients.",
+    source: `${ndr} (5.1.90, 5.2.121, 5.2.122)`,
+  },
+  {
+    id: 'microsoft:olc-rate',
+    category: 'rate-limited',
+    provider: 'microsoft',
+    phrases: [' rp-001', ' rp-002', ' rp-003'],
+    example:
+      "421 RP-001 (BAY0-MC1-F21) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day.",
+    source: olc,
+  },
+  {
+    id: 'microsoft:olc-dynamic',
+    category: 'sender-infrastructure',
+    provider: 'microsoft',
+    phrases: [' dy-001', ' dy-002', ' ou-002'],
+    example:
+      "550 DY-001 (SNT004-MC1F43) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider. You can tell them that Hotmail does not relay dynamically-assigned IP ranges.",
+    source: olc,
+  },
+  {
+    id: 'microsoft:olc-reputation',
+    category: 'reputation',
+    provider: 'microsoft',
+    phrases: [' sc-002', ' sc-003', ' sc-004', ' ou-001'],
+    example:
+      "550 OU-001 (SNT004-MC4F43) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider.",
+    source: olc,
+  },
+];

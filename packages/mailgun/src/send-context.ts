@@ -1,0 +1,18 @@
+/** What the caller knows about the send that produced a result or an error. */
+export interface SendContext {
+  /** The recipients of the send (`to`, plus `cc`/`bcc` if you want outcomes for them): one outcome each. */
+  readonly to?: string | readonly string[];
+}
+
+export function recipientList(context: SendContext, caller: string): string[] {
+  if (typeof context !== 'object' || context === null) {
+    throw new TypeError(`${caller}: \`context\` must be an object`);
+  }
+  const { to } = context;
+  if (to === undefined) return [];
+  const list = typeof to === 'string' ? [to] : to;
+  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) {
+    throw new TypeError(`${caller}: \`context.to\` must be a string or an array of strings`);
+  }
+  return [...list];
+}

@@ -1,0 +1,37 @@
+import type { DeliveryOutcome } from '@mailverdict/core';
+import { fromNodemailerError } from './from-nodemailer-error';
+import { fromNodemailerInfo } from './from-nodemailer-info';
+import type { MailLike, NodemailerInfoLike, TransportLike } from './nodemailer-types';
+
+export interface SendResult<Info = NodemailerInfoLike> {
+  /** What nodemailer resolved with; absent when the send failed. */
+  readonly info?: Info;
+  /** One outcome per recipient: accepted, rejected, or failed with the reason. */
+  readonly outcomes: DeliveryOutcome[];
+}
+
+/**
+ * Sends `mail` with a nodemailer transport and resolves with the outcome per recipient. A delivery
+ * failure (a refused recipient, a 5xx, a timeout, a refused connection) resolves too: it is in
+ * `outcomes`. Only programmer errors throw (TypeError): no transport, or `mail` not an object.
+ */
+export async function sendMail<Mail extends MailLike, Info = NodemailerInfoLike>(
+  transport: TransportLike,
+  mail: Mail,
+): Promise<SendResult<Info>> {
+  if (typeof transport !== 'object' || transport === null || typeof transport.sendMail !== 'function') {
+    throw new TypeError('sendMail: `transport` must be a nodemailer transport (an object with `sendMail`)');
+  }
+  if (typeof mail !== 'object' || mail === null || Array.isArray(mail)) {
+    throw new TypeError('sendMail: `mail` must be the mail options object');
+  }
+  // The callback form works with every nodemailer version and with promise-less custom transports.
+  const settled = await new Promise<{ ok: true; info: Info } | { ok: false; error: unknown }>((resolve) => {
+    // A synchronous throw is not a delivery failure: it rejects this promise (a programmer error).
+    transport.sendMail(mail, (error, info) => {
+      resolve(error ? { ok: false, error } : { ok: true, info: info as Info });
+    });
+  });
+  if (settled.ok) return { info: settled.info, outcomes: fromNodemailerInfo(settled.info) };
+  return { outcomes: fromNodemailerError(settled.error, mail) };
+}

@@ -1,0 +1,130 @@
+// The shared adapter conformance suite (testkit), run on real payload shapes and on garbage.
+import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
+import { sendGridFixtures } from './__fixtures__/sendgrid-events';
+import { fromSendGridError } from './sendgrid-error';
+import { fromSendGridEvents } from './sendgrid-events';
+import { fromSendGridResponse } from './sendgrid-response';
+
+const delivering = sendGridFixtures.filter((fixture) => fixture.expected !== null);
+
+describeAdapter({
+  name: 'fromSendGridEvents',
+  provider: 'sendgrid',
+  convert: fromSendGridEvents,
+  fixtures: [
+    ...delivering.map(
+      (fixture): AdapterFixture => ({
+        name: fixture.name,
+        input: [fixture.input],
+        source: 'providers.md §4.3',
+        // Where an expert accepts several categories, sendgrid-events.test.ts checks them.
+        expected: {
+          event: fixture.expected!.event,
+          origin: fixture.expected!.origin,
+          recipient: fixture.input.email as string,
+          messageId: fixture.input.sg_message_id as string,
+          ...(fixture.expected!.alsoAccept === undefined
+            ? { verdict: { category: fixture.expected!.category } }
+            : {}),
+        },
+      }),
+    ),
+    {
+      name: 'the whole documented batch: tracking events give no outcome',
+      input: sendGridFixtures.map((fixture) => fixture.input),
+      source: 'providers.md §4.3',
+      expected: delivering.map((fixture) => ({ event: fixture.expected!.event })),
+    },
+  ],
+});
+
+/** A `ResponseError` as @sendgrid/helpers 8.0.0 builds it (code, message = status text, response). */
+function responseError(
+  code: number,
+  statusText: string,
+  errors: unknown[],
+  headers: Record<string, string> = {},
+) {
+  return Object.assign(new Error(statusText), {
+    code,
+    response: { headers: { 'content-type': 'application/json', ...headers }, body: { errors } },
+  });
+}
+
+describeAdapter({
+  name: 'fromSendGridError',
+  provider: 'sendgrid',
+  convert: (error: unknown) => fromSendGridError(error, { now: () => 1_763_633_640_000 }),
+  fixtures: [
+    {
+      name: '401 bad API key',
+      source: 'providers.md §4.1',
+      input: () =>
+        responseError(401, 'Unauthorized', [
+          {
+            message: 'The provided authorization grant is invalid, expired, or revoked',
+            field: null,
+            help: null,
+          },
+        ]),
+      expected: { event: 'failed', origin: 'account', verdict: { category: 'account-issue' } },
+    },
+    {
+      name: '400 unverified Sender Identity (observed run)',
+      source: 'providers.md §4.2',
+      input: () =>
+        responseError(400, 'Bad Request', [
+          {
+            message:
+              'The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved. Visit https://sendgrid.com/docs/for-developers/sending-email/sender-identity/ to see the Sender Identity requirements',
+            field: 'from',
+            help: null,
+          },
+        ]),
+      expected: {
+        event: 'failed',
+        origin: 'account',
+        verdict: { category: 'account-issue', rule: 'sendgrid-unverified-sender' },
+      },
+    },
+    {
+      name: '429 with X-RateLimit-Reset',
+      source: 'providers.md §4.1',
+      input: () =>
+        responseError(429, 'Too Many Requests', [{ field: null, message: 'too many requests' }], {
+          'x-ratelimit-limit': '600',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': '1763633700',
+        }),
+      expected: {
+        event: 'failed',
+        retryAfterMs: 60_000,
+        verdict: { category: 'account-limit', retry: { afterMs: 60_000 } },
+      },
+    },
+    {
+      name: 'raw axios ECONNREFUSED (no response)',
+      source: 'providers.md §4.2',
+      input: () =>
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
+          code: 'ECONNREFUSED',
+          isAxiosError: true,
+        }),
+      expected: { event: 'failed', origin: 'network', verdict: { category: 'network' } },
+    },
+  ],
+});
+
+describeAdapter({
+  name: 'fromSendGridResponse',
+  provider: 'sendgrid',
+  convert: (result: unknown) => fromSendGridResponse(result, { recipients: ['a@example.test'] }),
+  fixtures: [
+    {
+      name: '202 with X-Message-Id',
+      source: 'providers.md §4.2: sgMail.send resolves to [ClientResponse, {}]',
+      input: [{ statusCode: 202, body: '', headers: { 'x-message-id': 'W7qGXjdTTtqW0zkRz6Lq4w' } }, {}],
+      expected: { event: 'accepted', recipient: 'a@example.test', messageId: 'W7qGXjdTTtqW0zkRz6Lq4w' },
+    },
+  ],
+});

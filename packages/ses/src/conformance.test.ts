@@ -1,0 +1,132 @@
+// The shared adapter conformance suite (testkit), run on real payload shapes and on garbage.
+import { AccountSuspendedException, MessageRejected, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
+import { sesFixtures } from './__fixtures__/ses-notifications';
+import { fromSesError } from './ses-error';
+import { fromSesNotification } from './ses-notification';
+import { fromSesResponse } from './ses-response';
+
+const metadata = (httpStatusCode: number) => ({
+  httpStatusCode,
+  requestId: 'req-1',
+  attempts: 1,
+  totalRetryDelay: 0,
+});
+
+describeAdapter({
+  name: 'fromSesNotification',
+  provider: 'ses',
+  convert: fromSesNotification,
+  fixtures: sesFixtures.map(
+    (fixture): AdapterFixture => ({
+      name: fixture.name,
+      input: fixture.input,
+      source: 'providers.md §3.6',
+      // Where an expert accepts several categories, ses-notification.test.ts checks them.
+      expected: fixture.expected.map(({ event, recipient, origin, category, messageId, alsoAccept }) => ({
+        event,
+        origin,
+        ...(recipient === undefined ? {} : { recipient }),
+        ...(messageId === undefined ? {} : { messageId }),
+        ...(alsoAccept === undefined ? { verdict: { category } } : {}),
+      })),
+    }),
+  ),
+});
+
+describeAdapter({
+  name: 'fromSesError',
+  provider: 'ses',
+  convert: (error: unknown) => fromSesError(error),
+  fixtures: [
+    {
+      name: 'MessageRejected: Email address is not verified (SDK exception class)',
+      source: 'providers.md §3.1; @aws-sdk/client-sesv2 MessageRejected',
+      input: () =>
+        new MessageRejected({
+          message:
+            'Email address is not verified. The following identities failed the check in region EU-WEST-1: sender@example.org',
+          $metadata: metadata(400),
+        }),
+      expected: {
+        event: 'failed',
+        origin: 'account',
+        verdict: { category: 'account-issue', scope: 'provider' },
+      },
+    },
+    {
+      name: 'TooManyRequestsException: Maximum sending rate exceeded',
+      source: 'providers.md §3.1 (pm-pmaas/etailors_amazon_ses#117 body)',
+      input: () =>
+        new TooManyRequestsException({ message: 'Maximum sending rate exceeded.', $metadata: metadata(429) }),
+      expected: {
+        event: 'failed',
+        origin: 'account',
+        retryAfterMs: 1000,
+        verdict: { category: 'account-limit', permanence: 'transient', retry: { allowed: true } },
+      },
+    },
+    {
+      name: 'AccountSuspendedException',
+      source: 'providers.md §3.1',
+      input: () => new AccountSuspendedException({ message: 'Account suspended.', $metadata: metadata(400) }),
+      expected: {
+        event: 'failed',
+        origin: 'account',
+        verdict: { category: 'account-issue', permanence: 'permanent' },
+      },
+    },
+    {
+      name: 'SES v1 Throttling: Daily message quota exceeded',
+      source: 'providers.md §3.2 (awsQuery error surfaced by @aws-sdk/client-ses)',
+      input: {
+        name: 'Throttling',
+        Code: 'Throttling',
+        Type: 'Sender',
+        message: 'Daily message quota exceeded.',
+        $fault: 'client',
+        $metadata: metadata(400),
+      },
+      expected: {
+        event: 'failed',
+        retryAfterMs: 3_600_000,
+        verdict: { category: 'account-limit', rule: 'ses-daily-quota' },
+      },
+    },
+    {
+      name: 'ECONNREFUSED from the Node HTTP handler',
+      source: 'run against a closed port (ses-error.test.ts)',
+      input: () =>
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+          code: 'ECONNREFUSED',
+          errno: -111,
+          syscall: 'connect',
+          $metadata: { attempts: 1, totalRetryDelay: 0 },
+        }),
+      expected: {
+        event: 'failed',
+        origin: 'network',
+        verdict: { category: 'network', permanence: 'transient' },
+      },
+    },
+  ],
+});
+
+describeAdapter({
+  name: 'fromSesResponse',
+  provider: 'ses',
+  convert: (output: unknown) => fromSesResponse(output, { recipients: ['a@example.test'] }),
+  fixtures: [
+    {
+      name: 'SendEmail output',
+      source: 'SendEmailCommandOutput, run against startFakeSes',
+      input: { MessageId: '0102019a0000-000000', $metadata: metadata(200) },
+      expected: {
+        event: 'accepted',
+        origin: 'provider',
+        recipient: 'a@example.test',
+        messageId: '0102019a0000-000000',
+      },
+    },
+  ],
+});

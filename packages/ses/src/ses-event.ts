@@ -1,0 +1,396 @@
+// One SES notification or event-publishing object (Bounce, Complaint, Delivery, DeliveryDelay, Reject,
+// Rendering Failure) → outcomes, one per recipient. Shapes and labels: providers.md §3.3 (SES developer
+// guide "notification-contents", "event-publishing-retrieving-sns-contents"). SES labels are evidence; the
+// SMTP diagnostic decides when core recognizes it (SES calls a 552 5.2.2 "Transient"), and what SES knows
+// for certain wins (its own suppression lists).
+import {
+  type Category,
+  createVerdict,
+  type DeliveryOutcome,
+  type OutcomeOrigin,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import { type Fallback, judgeSmtp } from './judge';
+import { arrayField, defined, field, isObject, isoTime, stringField } from './read';
+import { unreadable } from './unreadable';
+
+const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
+
+/** SES's own suppression lists: the recipient was never tried (taxonomy `suppressed`). */
+const suppressionSubTypes = new Set(['OnAccountSuppressionList', 'Suppressed']);
+
+/** Bounce sub-types → what they mean when no SMTP diagnostic says more (providers.md §3.3 table). */
+const bounceFallbacks: Readonly<Record<string, Fallback>> = {
+  'Permanent/NoEmail': { category: 'mailbox-unknown', options: { rule: 'ses-bounce-no-email' } },
+  // SES: "you should remove the recipient's email address from your mailing list" — but no reason is known.
+  'Permanent/General': {
+    category: 'unknown',
+    options: {
+      rule: 'ses-bounce-permanent-general',
+      permanence: 'permanent',
+      scope: 'recipient',
+      suppressRecipient: true,
+      confidence: 0.5,
+      summary: 'SES reports a permanent bounce without SMTP details; SES advises removing the address.',
+    },
+  },
+  'Transient/General': {
+    category: 'unknown',
+    options: {
+      rule: 'ses-bounce-transient-general',
+      permanence: 'transient',
+      confidence: 0.5,
+      summary: 'SES gave up after a temporary failure it did not explain.',
+    },
+  },
+  'Transient/MailboxFull': { category: 'mailbox-full', options: { rule: 'ses-bounce-mailbox-full' } },
+  'Transient/MessageTooLarge': {
+    category: 'message-too-large',
+    options: { rule: 'ses-bounce-message-too-large' },
+  },
+  'Transient/ContentRejected': { category: 'spam-content', options: { rule: 'ses-bounce-content-rejected' } },
+  'Transient/AttachmentRejected': {
+    category: 'virus',
+    options: { rule: 'ses-bounce-attachment-rejected', summary: 'The receiver rejected an attachment.' },
+  },
+};
+const undeterminedBounce: Fallback = {
+  category: 'unknown',
+  options: {
+    rule: 'ses-bounce-undetermined',
+    confidence: 0.3,
+    summary: 'SES could not determine why the message bounced.',
+  },
+};
+
+interface DelayFallback extends Fallback {
+  readonly origin: OutcomeOrigin;
+}
+function delay(
+  category: Category,
+  origin: OutcomeOrigin,
+  rule: string,
+  options: VerdictOptions = {},
+): DelayFallback {
+  return { category, origin, options: { rule, permanence: 'transient', ...options } };
+}
+/** DeliveryDelay `delayType` → meaning when the diagnostic says nothing more (providers.md §3.3, §3.7). */
+const delayFallbacks: Readonly<Record<string, DelayFallback>> = {
+  InternalFailure: delay('deferred', 'provider', 'ses-delay-internal-failure', {
+    scope: 'provider',
+    summary: 'An internal SES issue delayed the message; SES keeps trying.',
+  }),
+  General: delay('deferred', 'remote-server', 'ses-delay-general'),
+  MailboxFull: delay('mailbox-full', 'remote-server', 'ses-delay-mailbox-full'),
+  SpamDetected: delay('reputation', 'remote-server', 'ses-delay-spam-detected', {
+    summary: 'The receiver saw a lot of unsolicited mail from this account and is delaying it.',
+  }),
+  RecipientServerError: delay('server-busy', 'remote-server', 'ses-delay-recipient-server-error'),
+  IPFailure: delay('reputation', 'remote-server', 'ses-delay-ip-failure', {
+    summary: 'The receiver blocks or throttles the sending IP address.',
+  }),
+  TransientCommunicationFailure: delay('network', 'network', 'ses-delay-communication-failure'),
+  BYOIPHostNameLookupUnavailable: delay('sender-infrastructure', 'provider', 'ses-delay-byoip-hostname', {
+    summary: 'SES could not look up the DNS host name of the BYOIP sending addresses.',
+  }),
+  Undetermined: delay('deferred', 'remote-server', 'ses-delay-undetermined', { confidence: 0.3 }),
+  SendingDeferral: delay('deferred', 'provider', 'ses-delay-sending-deferral', {
+    scope: 'provider',
+    summary: 'SES deferred the message internally; it keeps trying.',
+  }),
+};
+const unknownDelay = delay('deferred', 'remote-server', 'ses-delay-unknown-type', { confidence: 0.3 });
+
+/** Event types that are not delivery outcomes: tracking and subscription events give no outcome. */
+const informational = new Set(['Open', 'Click', 'Subscription']);
+
+interface Context {
+  readonly raw: unknown;
+  readonly type: string;
+  readonly messageId?: string;
+  readonly mailTime?: number;
+}
+
+function outcome(
+  context: Context,
+  fields: Omit<DeliveryOutcome, 'provider' | 'raw' | 'messageId'>,
+): DeliveryOutcome {
+  return {
+    provider: 'ses',
+    ...fields,
+    ...defined('messageId', context.messageId),
+    ...(fields.occurredAt === undefined ? defined('occurredAt', context.mailTime) : {}),
+    raw: context.raw,
+  };
+}
+
+function validStatus(value: string | undefined): string | undefined {
+  return value !== undefined && statusPattern.test(value) ? value : undefined;
+}
+
+function bounceOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
+  const bounce = field(event, 'bounce');
+  const bounceType = stringField(bounce, 'bounceType');
+  const bounceSubType = stringField(bounce, 'bounceSubType');
+  const occurredAt = isoTime(field(bounce, 'timestamp'));
+  const shared = {
+    type: context.type,
+    ...defined('bounceType', bounceType),
+    ...defined('bounceSubType', bounceSubType),
+    ...defined('feedbackId', stringField(bounce, 'feedbackId')),
+    ...defined('reportingMTA', stringField(bounce, 'reportingMTA')),
+    ...defined('remoteMtaIp', stringField(bounce, 'remoteMtaIp')),
+  };
+  const recipients = arrayField(bounce, 'bouncedRecipients');
+  if (recipients.length === 0)
+    return [unreadable('ses', context.raw, 'the Bounce lists no bouncedRecipients')];
+  return recipients.map((entry) => {
+    const recipient = stringField(entry, 'emailAddress');
+    const diagnosticCode = stringField(entry, 'diagnosticCode');
+    const status = stringField(entry, 'status');
+    const providerDetail = {
+      ...shared,
+      ...defined('action', stringField(entry, 'action')),
+      ...defined('status', status),
+      ...defined('diagnosticCode', diagnosticCode),
+    };
+    const base = { ...defined('recipient', recipient), ...defined('occurredAt', occurredAt), providerDetail };
+    if (bounceSubType !== undefined && suppressionSubTypes.has(bounceSubType)) {
+      // SES did not try the recipient: it is on the account-level or global suppression list.
+      const verdict = createVerdict('suppressed', {
+        rule: bounceSubType === 'Suppressed' ? 'ses-global-suppression' : 'ses-account-suppression',
+        summary:
+          bounceSubType === 'Suppressed'
+            ? 'SES did not send: the address is on the SES global suppression list.'
+            : 'SES did not send: the address is on the account-level suppression list.',
+      });
+      return outcome(context, { ...base, event: 'rejected', origin: 'provider', verdict });
+    }
+    const fallback = bounceFallbacks[`${bounceType}/${bounceSubType}`] ?? undeterminedBounce;
+    const knownStatus = validStatus(status);
+    const judged = judgeSmtp(diagnosticCode, recipient, {
+      category: fallback.category,
+      options: { ...fallback.options, ...defined('status', knownStatus) },
+    });
+    return outcome(context, {
+      ...base,
+      event: 'bounced',
+      origin: 'remote-server',
+      ...defined('reply', judged.reply),
+      verdict: judged.verdict,
+    });
+  });
+}
+
+function complaintOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
+  const complaint = field(event, 'complaint');
+  const subType = stringField(complaint, 'complaintSubType');
+  const occurredAt = isoTime(field(complaint, 'timestamp'));
+  const providerDetail = {
+    type: context.type,
+    ...defined('complaintSubType', subType),
+    ...defined('complaintFeedbackType', stringField(complaint, 'complaintFeedbackType')),
+    ...defined('feedbackId', stringField(complaint, 'feedbackId')),
+    ...defined('userAgent', stringField(complaint, 'userAgent')),
+    ...defined('arrivalDate', stringField(complaint, 'arrivalDate')),
+  };
+  const recipients = arrayField(complaint, 'complainedRecipients');
+  if (recipients.length === 0)
+    return [unreadable('ses', context.raw, 'the Complaint lists no complainedRecipients')];
+  return recipients.map((entry) => {
+    const base = {
+      ...defined('recipient', stringField(entry, 'emailAddress')),
+      ...defined('occurredAt', occurredAt),
+      providerDetail,
+    };
+    if (subType === 'OnAccountSuppressionList') {
+      // SES accepted the message but did not send it: the address is suppressed for an earlier complaint.
+      const verdict = createVerdict('suppressed', {
+        rule: 'ses-complaint-account-suppression',
+        summary: 'SES did not send: the address is on the account-level suppression list after a complaint.',
+      });
+      return outcome(context, { ...base, event: 'rejected', origin: 'provider', verdict });
+    }
+    const verdict = createVerdict('complaint', { rule: 'ses-complaint' });
+    return outcome(context, { ...base, event: 'complained', origin: 'remote-server', verdict });
+  });
+}
+
+function deliveryOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
+  const delivery = field(event, 'delivery');
+  const smtpResponse = stringField(delivery, 'smtpResponse');
+  const occurredAt = isoTime(field(delivery, 'timestamp'));
+  const providerDetail = {
+    type: context.type,
+    ...defined('smtpResponse', smtpResponse),
+    ...defined('reportingMTA', stringField(delivery, 'reportingMTA')),
+    ...defined('remoteMtaIp', stringField(delivery, 'remoteMtaIp')),
+    ...defined('processingTimeMillis', field(delivery, 'processingTimeMillis')),
+  };
+  const recipients = arrayField(delivery, 'recipients');
+  if (recipients.length === 0) return [unreadable('ses', context.raw, 'the Delivery lists no recipients')];
+  return recipients.map((entry) => {
+    const recipient = typeof entry === 'string' ? entry : undefined;
+    // SES knows the receiver accepted it, whatever core makes of the 250 text.
+    const judged = judgeSmtp(smtpResponse, recipient, {
+      category: 'delivered',
+      options: { rule: 'ses-delivery' },
+    });
+    const verdict =
+      judged.verdict.category === 'delivered'
+        ? judged.verdict
+        : createVerdict('delivered', { rule: 'ses-delivery', ...defined('reply', judged.reply) });
+    return outcome(context, {
+      ...defined('recipient', recipient),
+      ...defined('occurredAt', occurredAt),
+      event: 'delivered',
+      origin: 'remote-server',
+      ...defined('reply', judged.reply),
+      providerDetail,
+      verdict,
+    });
+  });
+}
+
+function delayOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
+  const deliveryDelay = field(event, 'deliveryDelay');
+  const delayType = stringField(deliveryDelay, 'delayType');
+  const occurredAt = isoTime(field(deliveryDelay, 'timestamp'));
+  const fallback = (delayType === undefined ? undefined : delayFallbacks[delayType]) ?? unknownDelay;
+  const shared = {
+    type: context.type,
+    ...defined('delayType', delayType),
+    ...defined('expirationTime', stringField(deliveryDelay, 'expirationTime')),
+    ...defined('reportingMTA', stringField(deliveryDelay, 'reportingMTA')),
+  };
+  const recipients = arrayField(deliveryDelay, 'delayedRecipients');
+  if (recipients.length === 0)
+    return [unreadable('ses', context.raw, 'the DeliveryDelay lists no delayedRecipients')];
+  return recipients.map((entry) => {
+    const recipient = stringField(entry, 'emailAddress');
+    const diagnosticCode = stringField(entry, 'diagnosticCode');
+    const status = stringField(entry, 'status');
+    const judged = judgeSmtp(diagnosticCode, recipient, {
+      category: fallback.category,
+      options: { ...fallback.options, ...defined('status', validStatus(status)) },
+    });
+    return outcome(context, {
+      ...defined('recipient', recipient),
+      ...defined('occurredAt', occurredAt),
+      event: 'deferred',
+      origin: judged.reply === undefined ? fallback.origin : 'remote-server',
+      ...defined('reply', judged.reply),
+      providerDetail: {
+        ...shared,
+        ...defined('status', status),
+        ...defined('diagnosticCode', diagnosticCode),
+      },
+      verdict: judged.verdict,
+    });
+  });
+}
+
+function destinationOutcomes(
+  event: unknown,
+  context: Context,
+  make: (recipient: string | undefined) => Omit<DeliveryOutcome, 'provider' | 'raw' | 'messageId'>,
+): DeliveryOutcome[] {
+  const destination = arrayField(field(event, 'mail'), 'destination').filter(
+    (entry) => typeof entry === 'string',
+  );
+  if (destination.length === 0) return [outcome(context, make(undefined))];
+  return destination.map((recipient) => outcome(context, make(recipient)));
+}
+
+function sendOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
+  // Send: SES accepted the request and will try delivery; the result comes in a later event.
+  const verdict = createVerdict('delivered', {
+    rule: 'ses-send',
+    summary: 'SES accepted the message; the delivery result comes in a later event.',
+  });
+  return destinationOutcomes(event, context, (recipient) => ({
+    ...defined('recipient', recipient),
+    event: 'accepted',
+    origin: 'provider',
+    providerDetail: { type: context.type },
+    verdict,
+  }));
+}
+
+function rejectOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
+  const reason = stringField(field(event, 'reject'), 'reason');
+  // SES: "Bad content" is the only reason — the message contained a virus and was not sent.
+  const verdict = createVerdict('virus', {
+    rule: 'ses-reject',
+    summary: 'SES found a virus in the message and did not send it.',
+  });
+  return destinationOutcomes(event, context, (recipient) => ({
+    ...defined('recipient', recipient),
+    event: 'rejected',
+    origin: 'provider',
+    providerDetail: { type: context.type, ...defined('reason', reason) },
+    verdict,
+  }));
+}
+
+function renderingFailureOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
+  const failure = field(event, 'failure');
+  const errorMessage = stringField(failure, 'errorMessage');
+  const verdict = createVerdict('message-format', {
+    rule: 'ses-rendering-failure',
+    summary: `SES could not render the template${errorMessage === undefined ? '' : `: ${errorMessage}`}`,
+  });
+  return destinationOutcomes(event, context, (recipient) => ({
+    ...defined('recipient', recipient),
+    event: 'failed',
+    origin: 'provider',
+    providerDetail: {
+      type: context.type,
+      ...defined('templateName', stringField(failure, 'templateName')),
+      ...defined('errorMessage', errorMessage),
+    },
+    verdict,
+  }));
+}
+
+/** The `eventType` (event publishing) or `notificationType` (identity notifications) of an SES object. */
+export function sesEventType(event: unknown): string | undefined {
+  return stringField(event, 'eventType') ?? stringField(event, 'notificationType');
+}
+
+/**
+ * Outcomes of one SES event object (already unwrapped from SNS or EventBridge). `raw` is what each outcome
+ * keeps as its `raw` (default: `event`). Tracking events (Open, Click, Subscription) give `[]`.
+ */
+export function fromSesEventObject(event: unknown, raw: unknown = event): DeliveryOutcome[] {
+  if (!isObject(event)) return [unreadable('ses', raw, 'the SES event is not an object')];
+  const type = sesEventType(event);
+  if (type === undefined)
+    return [unreadable('ses', raw, 'no eventType or notificationType: not an SES event')];
+  if (informational.has(type)) return [];
+  const mail = field(event, 'mail');
+  const context: Context = {
+    raw,
+    type,
+    ...defined('messageId', stringField(mail, 'messageId')),
+    ...defined('mailTime', isoTime(field(mail, 'timestamp'))),
+  };
+  switch (type) {
+    case 'Bounce':
+      return bounceOutcomes(event, context);
+    case 'Complaint':
+      return complaintOutcomes(event, context);
+    case 'Delivery':
+      return deliveryOutcomes(event, context);
+    case 'DeliveryDelay':
+      return delayOutcomes(event, context);
+    case 'Send':
+      return sendOutcomes(event, context);
+    case 'Reject':
+      return rejectOutcomes(event, context);
+    case 'Rendering Failure':
+      return renderingFailureOutcomes(event, context);
+    default:
+      return [unreadable('ses', raw, `unknown SES event type ${JSON.stringify(type)}`)];
+  }
+}

@@ -1,0 +1,110 @@
+// Unwraps what reaches a webhook or a queue consumer: an SNS HTTP(S) message whose `Message` is the SES event
+// as a JSON *string* (providers.md §3.4), an EventBridge event (`detail-type`, `detail`), or the bare SES
+// object (SNS raw message delivery, SQS, Firehose). Nothing here fetches anything: a SubscriptionConfirmation
+// is reported so the application can confirm it deliberately.
+import type { DeliveryOutcome } from '@mailverdict/core';
+import { bodyText, field, isObject, stringField } from './read';
+import { fromSesEventObject, sesEventType } from './ses-event';
+import { isSnsUrl } from './sns-url';
+import { unreadable } from './unreadable';
+
+export type SesWebhook =
+  /** SES events: outcomes (possibly none, for tracking events) */
+  | {
+      readonly kind: 'events';
+      readonly transport: 'sns' | 'eventbridge' | 'raw';
+      readonly outcomes: DeliveryOutcome[];
+    }
+  /** SNS asks to confirm a subscription: GET `subscribeUrl` once (after verifying the signature). */
+  | {
+      readonly kind: 'subscription-confirmation';
+      readonly topicArn?: string;
+      readonly subscribeUrl?: string;
+      /** True when `subscribeUrl` is https on `sns.<region>.amazonaws.com` — never visit it otherwise. */
+      readonly subscribeUrlTrusted: boolean;
+      readonly token?: string;
+    }
+  /** SNS says the subscription was removed. */
+  | { readonly kind: 'unsubscribe-confirmation'; readonly topicArn?: string }
+  /** Not an SES notification: `outcomes` holds one `unknown` outcome that says why. */
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly outcomes: DeliveryOutcome[] };
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function unreadableWebhook(raw: unknown, reason: string): SesWebhook {
+  return { kind: 'unreadable', reason, outcomes: [unreadable('ses', raw, reason)] };
+}
+
+/**
+ * Reads an SES notification as it arrives — the raw body (string or bytes) or its parsed JSON — in any of the
+ * three transports. Never throws. Verify SNS signatures first (`createSnsVerifier`); this reads, it does not
+ * authenticate.
+ */
+export function readSesWebhook(input: unknown): SesWebhook {
+  let body = input;
+  const text = bodyText(input);
+  if (text !== undefined) {
+    const parsed = parseJson(text);
+    if (!parsed.ok) return unreadableWebhook(input, 'the body is not JSON');
+    body = parsed.value;
+  }
+  if (!isObject(body)) return unreadableWebhook(input, 'the body is not a JSON object');
+
+  const snsType = stringField(body, 'Type');
+  if (snsType !== undefined && field(body, 'TopicArn') !== undefined) {
+    const topicArn = stringField(body, 'TopicArn');
+    if (snsType === 'SubscriptionConfirmation') {
+      const subscribeUrl = stringField(body, 'SubscribeURL');
+      return {
+        kind: 'subscription-confirmation',
+        ...(topicArn === undefined ? {} : { topicArn }),
+        ...(subscribeUrl === undefined ? {} : { subscribeUrl }),
+        subscribeUrlTrusted: isSnsUrl(subscribeUrl),
+        ...(stringField(body, 'Token') === undefined ? {} : { token: stringField(body, 'Token') }),
+      };
+    }
+    if (snsType === 'UnsubscribeConfirmation') {
+      return { kind: 'unsubscribe-confirmation', ...(topicArn === undefined ? {} : { topicArn }) };
+    }
+    if (snsType !== 'Notification')
+      return unreadableWebhook(input, `unknown SNS message Type ${JSON.stringify(snsType)}`);
+    const message = stringField(body, 'Message');
+    if (message === undefined) return unreadableWebhook(input, 'the SNS Notification has no Message string');
+    const inner = parseJson(message);
+    if (!inner.ok) return unreadableWebhook(input, 'the SNS Message is not JSON (not an SES notification)');
+    return { kind: 'events', transport: 'sns', outcomes: fromSesEventObject(inner.value, input) };
+  }
+
+  if (stringField(body, 'detail-type') !== undefined && isObject(field(body, 'detail'))) {
+    const source = stringField(body, 'source');
+    if (source !== undefined && source !== 'aws.ses') {
+      return unreadableWebhook(input, `EventBridge source ${JSON.stringify(source)} is not aws.ses`);
+    }
+    return {
+      kind: 'events',
+      transport: 'eventbridge',
+      outcomes: fromSesEventObject(field(body, 'detail'), input),
+    };
+  }
+
+  if (sesEventType(body) !== undefined) {
+    return { kind: 'events', transport: 'raw', outcomes: fromSesEventObject(body, input) };
+  }
+  return unreadableWebhook(input, 'neither an SNS message, an EventBridge event nor an SES event object');
+}
+
+/**
+ * Outcomes of an SES notification in any transport (SNS envelope, EventBridge, bare object; string, bytes or
+ * parsed). SNS subscription messages and tracking events give `[]`; input that is not an SES notification gives
+ * one `unknown` outcome saying why. Never throws.
+ */
+export function fromSesNotification(input: unknown): DeliveryOutcome[] {
+  const webhook = readSesWebhook(input);
+  return webhook.kind === 'events' || webhook.kind === 'unreadable' ? webhook.outcomes : [];
+}

@@ -1,0 +1,54 @@
+// A successful `SendEmail` → `accepted` outcomes: SES took the message; delivery is reported later by a
+// notification carrying the same `MessageId` (providers.md §3.1, §3.3).
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { defined, field, numberField, stringField } from './read';
+import { unreadable } from './unreadable';
+
+/** What this adapter reads from a `SendEmailCommandOutput`. */
+export interface SesSendOutputLike {
+  readonly MessageId?: string;
+  readonly $metadata?: {
+    readonly httpStatusCode?: number;
+    readonly requestId?: string;
+    readonly attempts?: number;
+  };
+}
+
+/**
+ * Outcomes of a resolved `SESv2Client.send(new SendEmailCommand(…))`: one `accepted` outcome per recipient
+ * (pass `recipients`; default one without a recipient). Anything without a `MessageId` gives one `unknown`
+ * outcome saying so. Never throws on any `output`.
+ */
+export function fromSesResponse(
+  output: unknown,
+  options: { readonly recipients?: readonly string[] } = {},
+): DeliveryOutcome[] {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('fromSesResponse: `options` must be an object');
+  const { recipients = [] } = options;
+  if (!(Array.isArray(recipients) && recipients.every((recipient) => typeof recipient === 'string'))) {
+    throw new TypeError('fromSesResponse: `options.recipients` must be an array of strings');
+  }
+  const messageId = stringField(output, 'MessageId');
+  if (messageId === undefined || messageId === '') {
+    return [unreadable('ses', output, 'not a SendEmail output: no MessageId')];
+  }
+  const metadata = field(output, '$metadata');
+  const base: DeliveryOutcome = {
+    provider: 'ses',
+    event: 'accepted',
+    origin: 'provider',
+    messageId,
+    providerDetail: {
+      ...defined('httpStatusCode', numberField(metadata, 'httpStatusCode')),
+      ...defined('requestId', stringField(metadata, 'requestId')),
+      ...defined('attempts', numberField(metadata, 'attempts')),
+    },
+    verdict: createVerdict('delivered', {
+      rule: 'ses-accepted',
+      summary: 'SES accepted the message; the delivery result comes in a later notification.',
+    }),
+    raw: output,
+  };
+  return recipients.length === 0 ? [base] : recipients.map((recipient) => ({ ...base, recipient }));
+}
