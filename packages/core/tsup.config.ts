@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { type Plugin, transform } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
 
@@ -26,16 +25,43 @@ const stripRuleDocs: Plugin = {
   },
 };
 
+/**
+ * Minified + gzip size of what a user downloads who imports only `entry` (a built ESM file): the
+ * entry bundled with every chunk it imports, as a bundler would ship it.
+ */
+async function gzipSizeOf(entry: string): Promise<{ minified: number; gzip: number }> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+// Two entries: `@mailverdict/core` (parse, classify, decide, throttle) and `@mailverdict/core/explain`
+// (the human guidance prose). Each is checked against the budget on its own; code both use is shared
+// through chunks (`splitting`), so an application importing both does not get the classifier twice.
+const entries = { 'core bundle': 'dist/index.js', 'core/explain bundle': 'dist/explain.js' } as const;
+
 export default defineConfig(
   packageBuild({
+    entry: { index: 'src/index.ts', explain: 'src/explain.ts' },
+    splitting: true,
     esbuildPlugins: [stripRuleDocs],
     async onSuccess() {
-      const source = readFileSync('dist/index.js', 'utf8');
-      const { code } = await transform(source, { minify: true, format: 'esm', target: 'es2022' });
-      const size = gzipSync(code, { level: 9 }).length;
-      const line = `core bundle: ${(code.length / 1024).toFixed(1)} KB minified, ${(size / 1024).toFixed(1)} KB minified + gzip (limit ${maxGzipBytes / 1024} KB)`;
-      console.log(line);
-      if (size > maxGzipBytes) throw new Error(`${line}: over the limit`);
+      const over: string[] = [];
+      for (const [name, file] of Object.entries(entries)) {
+        const size = await gzipSizeOf(file);
+        const line = `${name}: ${(size.minified / 1024).toFixed(1)} KB minified, ${(size.gzip / 1024).toFixed(1)} KB minified + gzip (limit ${maxGzipBytes / 1024} KB)`;
+        console.log(line);
+        if (size.gzip > maxGzipBytes) over.push(line);
+      }
+      if (over.length > 0) throw new Error(`${over.join('; ')}: over the limit`);
     },
   }),
 );

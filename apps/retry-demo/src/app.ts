@@ -3,10 +3,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createExplainPort } from './explain-port';
 import { connectExternalFakes, type Fakes } from './fakes';
 import type { Flags } from './flags';
 import { startLocalFakes } from './local-fakes';
-import { createExplainPort, createPolicyPort } from './policy-port';
+import { createPolicyPort } from './policy-port';
 import { createPostmarkProvider, createWebhookGuard, postmarkWebhookPort } from './postmark-provider';
 import { createRandom } from './prng';
 import { createProgress, takeSnapshot } from './progress';

@@ -53,13 +53,23 @@ export interface ThrottlePort {
    * to its mailbox provider.
    */
   acquire(provider: ProviderName, recipient: string, now: number): ThrottleAnswer;
-  /** How the attempt went: successes speed the destination up, rate limits and reputation slow it down. */
-  feedback(provider: ProviderName, recipient: string, outcome: DeliveryOutcome, now: number): void;
+  /**
+   * How the attempt went: successes speed the destination up, rate limits and reputation slow it down.
+   * `attemptOver` is true for a result that arrives after its attempt ended (a webhook event hours after
+   * the provider accepted the message): it still shapes the destination, but frees no in-flight slot.
+   */
+  feedback(
+    provider: ProviderName,
+    recipient: string,
+    outcome: DeliveryOutcome,
+    now: number,
+    attemptOver?: boolean,
+  ): void;
   /** The state to persist, as JSON text. */
   save(): string;
 }
 
 export interface ExplainPort {
   /** A human explanation of a verdict: one line for the report, the full text for the JSON. */
-  explain(verdict: Verdict, decision?: string): { readonly line: string; readonly details: string };
+  explain(verdict: Verdict): { readonly line: string; readonly details: string };
 }

@@ -1,6 +1,6 @@
 // The report: what happened to every message, counted from the app's database, and the two numbers
 // that prove the delivery guarantees (`duplicates`, `lost`), counted from the fake servers' own logs.
-import type { Verdict } from '@mailverdict/core';
+import { type RetryFix, retryFixes, type Verdict } from '@mailverdict/core';
 import type { ExplainPort } from './ports';
 import { formatElapsed } from './progress';
 import { type FinalState, finalStates, type Store } from './store';
@@ -9,9 +9,12 @@ export interface CategoryLine {
   readonly count: number;
   /** A reply (or provider message) of this category, verbatim. */
   readonly example: string;
+  /** core's `explain` of the example, compact: the category in plain words and the first step. */
   readonly explanation: string;
-  /** The example's verdict in facts: permanence, scope, suppression, change required, deciding rule. */
+  /** The whole explanation (`formatExplanation`, text): codes, likely causes, steps, links. */
   readonly details: string;
+  /** What the retry policy decided after the example (its `reason`), when it decided anything. */
+  readonly decision: string;
 }
 
 export interface HeldLine {
@@ -19,7 +22,10 @@ export interface HeldLine {
   readonly recipient: string;
   readonly category: string;
   readonly reason: string;
+  /** The hold decision's `fix` code (`dns-records`), or the demo's own instruction for a delivery it cannot confirm. */
   readonly fix: string;
+  /** What to fix, in words: core's `retryFixes[fix]` for a fix code, else the instruction itself. */
+  readonly fixDescription: string;
 }
 
 export interface ThrottlePause {
@@ -96,6 +102,10 @@ export interface ReportInput {
   readonly explain: ExplainPort;
 }
 
+function isRetryFix(fix: string): fix is RetryFix {
+  return Object.hasOwn(retryFixes, fix);
+}
+
 function percentile(sorted: readonly number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
@@ -158,6 +168,8 @@ export function buildReport(input: ReportInput): Report {
         category: message.category ?? 'unknown',
         reason: message.reason ?? '',
         fix: message.fix ?? '',
+        fixDescription:
+          message.fix === null ? '' : isRetryFix(message.fix) ? retryFixes[message.fix] : message.fix,
       });
     }
   }
@@ -171,14 +183,13 @@ export function buildReport(input: ReportInput): Report {
     const line = categories[attempt.category];
     if (line === undefined) {
       const explained =
-        attempt.verdict === null
-          ? undefined
-          : input.explain.explain(JSON.parse(attempt.verdict) as Verdict, attempt.decision ?? undefined);
+        attempt.verdict === null ? undefined : input.explain.explain(JSON.parse(attempt.verdict) as Verdict);
       categories[attempt.category] = {
         count: 1,
         example: attempt.reply ?? '',
         explanation: explained?.line ?? attempt.decision ?? '',
         details: explained?.details ?? '',
+        decision: attempt.decision === null || attempt.decision === 'delivered' ? '' : attempt.decision,
       };
     } else {
       categories[attempt.category] = { ...line, count: line.count + 1 };
@@ -301,7 +312,10 @@ export function formatReport(report: Report): string {
   if (report.held.length > 0) {
     out.push('held for a human (retrying will not help until this is fixed):');
     for (const line of report.held.slice(0, 10)) {
-      out.push(`  ${line.message} ${line.recipient} [${line.category}] fix: ${line.fix}`);
+      const code = line.fixDescription === line.fix ? '' : ` (${line.fix})`;
+      out.push(
+        `  ${line.message} ${line.recipient} [${line.category}] to fix${code}: ${line.fixDescription}`,
+      );
       out.push(`      ${clip(line.reason, 160)}`);
     }
     if (report.held.length > 10) out.push(`  … and ${report.held.length - 10} more (see --json)`);
@@ -310,7 +324,7 @@ export function formatReport(report: Report): string {
   out.push('every outcome by category (count, an example reply, what it means):');
   for (const [category, line] of Object.entries(report.categories)) {
     out.push(`  ${category.padEnd(20)} ${String(line.count).padStart(4)}  ${clip(line.example, 80)}`);
-    if (line.explanation !== '') out.push(`  ${''.padEnd(26)}→ ${clip(line.explanation, 150)}`);
+    if (line.explanation !== '') out.push(`  ${''.padEnd(26)}→ ${clip(line.explanation, 160)}`);
   }
   out.push('');
   return out.join('\n');

@@ -356,14 +356,22 @@ export class OutboxRunner {
           return;
         }
         for (const outcome of port.convert(payload.body)) {
-          this.apply(message.id, message.currentAttempt as string, outcome);
+          this.apply(message.id, message.currentAttempt as string, outcome, 'webhook');
         }
       });
     }
   }
 
-  /** "After": one outcome and all its consequences, in one transaction. */
-  apply(messageId: string, attemptId: string, outcome: DeliveryOutcome): void {
+  /**
+   * "After": one outcome and all its consequences, in one transaction. `from` says whether the outcome
+   * ends the attempt just made (`send`) or arrives later about an attempt already over (`webhook`).
+   */
+  apply(
+    messageId: string,
+    attemptId: string,
+    outcome: DeliveryOutcome,
+    from: 'send' | 'webhook' = 'send',
+  ): void {
     const { store, throttle, policy } = this.options;
     const now = this.now();
     store.transaction(() => {
@@ -371,7 +379,7 @@ export class OutboxRunner {
       if (message === undefined) throw new Error(`no message ${messageId}`);
       const verdict = outcome.verdict;
       const reply = replyText(outcome);
-      throttle.feedback(message.provider, message.recipient, outcome, now);
+      throttle.feedback(message.provider, message.recipient, outcome, now, from === 'webhook');
       if (outcome.event === 'accepted' && !this.options.providers[message.provider].acceptedIsDelivery) {
         // The provider took it and will report delivery or a bounce later (webhook).
         store.updateAttempt(attemptId, {

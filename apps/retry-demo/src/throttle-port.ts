@@ -1,7 +1,13 @@
 // The destination throttles: core's `createThrottle` with its default shaping rules (Yahoo TSS04
 // twice within an hour → pause Yahoo 2 h; Microsoft IP-reputation deferral → 1 message a minute),
 // one per provider, persisted as JSON with every transition. Pauses are recorded for the report.
-import { createThrottle, type DeliveryOutcome, restoreThrottle, type Throttle } from '@mailverdict/core';
+import {
+  createThrottle,
+  type DeliveryOutcome,
+  restoreThrottle,
+  type Throttle,
+  type ThrottleOptions,
+} from '@mailverdict/core';
 import type { ThrottlePort } from './ports';
 import type { ThrottlePause } from './report';
 import type { ProviderName } from './store';
@@ -16,7 +22,8 @@ export interface DemoThrottle extends ThrottlePort {
   pauses(): ThrottlePause[];
 }
 
-export function createThrottlePort(saved: string | undefined): DemoThrottle {
+/** `options` are core's throttle options, the same for every provider (the demo uses the defaults). */
+export function createThrottlePort(saved: string | undefined, options: ThrottleOptions = {}): DemoThrottle {
   const state: SavedThrottles =
     saved === undefined ? { throttles: {}, pauses: [] } : (JSON.parse(saved) as SavedThrottles);
   const throttles = new Map<ProviderName, Throttle>();
@@ -25,7 +32,7 @@ export function createThrottlePort(saved: string | undefined): DemoThrottle {
     let throttle = throttles.get(provider);
     if (throttle === undefined) {
       const previous = state.throttles[provider];
-      throttle = previous === undefined ? createThrottle() : restoreThrottle(previous);
+      throttle = previous === undefined ? createThrottle(options) : restoreThrottle(previous, options);
       throttles.set(provider, throttle);
     }
     return throttle;
@@ -40,10 +47,12 @@ export function createThrottlePort(saved: string | undefined): DemoThrottle {
         reason: answer.by === undefined ? answer.reason : `${answer.reason} (${answer.by})`,
       };
     },
-    feedback(provider, recipient, outcome: DeliveryOutcome, now) {
+    feedback(provider, recipient, outcome: DeliveryOutcome, now, attemptOver = false) {
       const throttle = throttleOf(provider);
       const before = throttle.inspect(recipient, now);
-      throttle.feedback(recipient, outcome, now, recipient);
+      // A webhook event (bounce, delivery) belongs to an attempt whose slot was freed when the provider
+      // accepted it: `release: false`, or it would free the slot of an attempt in flight now.
+      throttle.feedback(recipient, outcome, now, { recipient, release: !attemptOver });
       const after = throttle.inspect(recipient, now);
       if (after === undefined) return;
       const reply = outcome.reply?.raw ?? outcome.verdict.summary;

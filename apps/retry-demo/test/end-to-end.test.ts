@@ -4,12 +4,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { retryFixes } from '@mailverdict/core';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../src/app';
 import { parseFlags } from '../src/flags';
 import { postmarkOutage } from '../src/local-fakes';
-import type { Report } from '../src/report';
+import { formatReport, type Report } from '../src/report';
 import { createScenario, type OutboxMessage, senders } from '../src/scenario';
 import type { AttemptRow, MessageRow } from '../src/store';
 
@@ -209,8 +210,17 @@ describe('a seeded run', () => {
       expect(line?.count).toBeGreaterThan(0);
       expect(line?.example.length).toBeGreaterThan(0);
       expect(line?.explanation.length).toBeGreaterThan(0);
+      // core's explain: the full text (codes, causes, numbered steps) goes to the JSON.
+      expect(line?.details, category).toContain('What to do:');
     }
+    expect(report.categories.authentication?.explanation).toMatch(/SPF and DKIM alignment/);
+    expect(report.categories.greylisted?.decision).toMatch(/greylisting/);
     expect(report.held.every((line) => line.fix.length > 0 && line.reason.length > 0)).toBe(true);
+    // Held messages say what to fix in words, not only as a code.
+    const dmarc = report.held.filter((line) => line.fix === 'dns-records');
+    expect(dmarc.length).toBeGreaterThan(0);
+    for (const line of dmarc) expect(line.fixDescription).toBe(retryFixes['dns-records']);
+    expect(formatReport(report)).toContain(`to fix (dns-records): ${retryFixes['dns-records']}`);
     expect(senders.newsletter).toContain('@');
   });
 });

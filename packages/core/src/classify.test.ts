@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hostileInput, linearTimeBound, linearTimeRatio } from './__fixtures__/linear-time';
 import { classify, createClassifier } from './classify';
 import { MailverdictError } from './errors';
 import { parseReply } from './parse-reply';
@@ -287,20 +288,11 @@ describe('classify: the verdict', () => {
 
   it('runs in linear time on hostile input (1 MB vs 100 KB stays near 10×)', () => {
     const unit = '550-5.7.1 aaaa user unkno spamhau [tss0 relay acc ';
-    const small = unit.repeat(Math.ceil(100_000 / unit.length));
-    const large = unit.repeat(Math.ceil(1_000_000 / unit.length));
-    const median = (text: string) => {
-      const times: number[] = [];
-      for (let run = 0; run < 7; run++) {
-        const start = performance.now();
-        classify(text);
-        times.push(performance.now() - start);
-      }
-      return times.sort((a, b) => a - b)[3]!;
-    };
-    median(small);
-    const ratio = median(large) / Math.max(median(small), 0.05);
-    expect(ratio).toBeLessThan(30);
+    const smalls = Array.from({ length: 10 }, (_, index) => hostileInput('', unit, 100_000, index));
+    const large = hostileInput('', unit, 1_000_000);
+    const ratio = linearTimeRatio(classify, smalls, large);
+    const bound = linearTimeBound(smalls, large);
+    expect(ratio, `ratio ${ratio.toFixed(1)}, bound ${bound.toFixed(1)}`).toBeLessThan(bound);
   });
 });
 

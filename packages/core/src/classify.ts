@@ -3,7 +3,6 @@
 // (custom → provider text → generic text → enhanced code → basic code → class; rules/index.ts).
 
 import type { Category } from './category';
-import { categoryDefaults } from './category-defaults';
 import { type CompiledRule, type CompiledRules, codeKey, compileRules, matchesCode } from './compile-rules';
 import { buildVerdict, defaultPermanence, type VerdictOptions } from './create-verdict';
 import { MailverdictError } from './errors';
@@ -78,32 +77,34 @@ class Engine {
   }
 
   decide(reply: SmtpReply, command: SmtpCommand | undefined, destination: string | undefined): Decision {
-    const { matcher, triggers, signatures, signatureProviders, rules } = this.compiled;
+    const compiled = this.compiled;
+    const { triggers, signatures, signatureProviders, rules } = compiled;
     const found = this.found;
-    const count = matcher.scan(reply.text, found);
+    const count = compiled.matcher.scan(reply.text, found);
     this.stamp++;
     let size = 0;
     let signature = signatureProviders.length;
+    // Plain index loops: this runs once per reply, so no iterators or closures here.
     for (let i = 0; i < count; i++) {
       const phrase = found[i]!;
       const list = triggers[phrase];
-      if (list !== undefined) for (const order of list) size = this.add(order, size);
+      if (list !== undefined) for (let k = 0; k < list.length; k++) size = this.add(list[k]!, size);
       const provider = signatures[phrase];
       if (provider !== undefined && provider < signature) signature = provider;
     }
     const enhanced = reply.enhanced;
     if (enhanced !== undefined) {
-      const { byEnhanced, bySubject } = this.compiled;
-      const key = codeKey(enhanced.class, enhanced.subject, enhanced.detail);
-      const exact = byEnhanced.get(key);
-      if (exact !== undefined) for (const order of exact) size = this.add(order, size);
+      const { byEnhanced, bySubject } = compiled;
+      const exact = byEnhanced.get(codeKey(enhanced.class, enhanced.subject, enhanced.detail));
+      if (exact !== undefined) for (let k = 0; k < exact.length; k++) size = this.add(exact[k]!, size);
       const subject = bySubject.get(codeKey(enhanced.class, enhanced.subject, 0));
-      if (subject !== undefined) for (const order of subject) size = this.add(order, size);
+      if (subject !== undefined) for (let k = 0; k < subject.length; k++) size = this.add(subject[k]!, size);
       if (exact === undefined && enhanced.detail !== 0) {
         // A code the registry does not define (5.7.999, Microsoft's 5.1.351): its subject's X.<s>.0 meaning.
         const general = byEnhanced.get(codeKey(enhanced.class, enhanced.subject, 0));
         if (general !== undefined) {
-          for (const order of general) {
+          for (let k = 0; k < general.length; k++) {
+            const order = general[k]!;
             if (this.seen[order] !== this.stamp) this.fallback[order] = this.stamp;
             size = this.add(order, size);
           }
@@ -112,13 +113,14 @@ class Engine {
     }
     const code = reply.code;
     if (code !== undefined) {
-      const byCode = this.compiled.byCode.get(code);
-      if (byCode !== undefined) for (const order of byCode) size = this.add(order, size);
+      const byCode = compiled.byCode.get(code);
+      if (byCode !== undefined) for (let k = 0; k < byCode.length; k++) size = this.add(byCode[k]!, size);
     }
     const digit = digitOf(reply);
-    const byClass = digit === undefined ? undefined : this.compiled.byClass[digit];
-    if (byClass !== undefined) for (const order of byClass) size = this.add(order, size);
-    for (const order of this.compiled.byPattern) size = this.add(order, size);
+    const byClass = digit === undefined ? undefined : compiled.byClass[digit];
+    if (byClass !== undefined) for (let k = 0; k < byClass.length; k++) size = this.add(byClass[k]!, size);
+    const byPattern = compiled.byPattern;
+    for (let k = 0; k < byPattern.length; k++) size = this.add(byPattern[k]!, size);
 
     const candidates = this.candidates;
     // Few candidates (rarely more than 10): an insertion sort beats allocating.
@@ -136,8 +138,8 @@ class Engine {
     for (let i = 0; i < size; i++) {
       const candidate = rules[candidates[i]!]!;
       const fallback = this.fallback[candidate.order] === this.stamp;
-      if (this.holds(candidate, reply, command, recognized, fallback)) {
-        return { rule: candidate, provider: candidate.rule.provider ?? recognized, fallback };
+      if (this.holds(candidate, reply, digit, command, recognized, fallback)) {
+        return { rule: candidate, provider: candidate.provider ?? recognized, fallback };
       }
     }
     return { rule: undefined, provider: recognized, fallback: false };
@@ -150,26 +152,31 @@ class Engine {
     return size + 1;
   }
 
+  /** Whether any of the phrases (indexes into the matcher) was found by the latest scan. */
+  private anyFound(phrases: readonly number[]): boolean {
+    const matcher = this.compiled.matcher;
+    for (let i = 0; i < phrases.length; i++) if (matcher.has(phrases[i]!)) return true;
+    return false;
+  }
+
   private holds(
     candidate: CompiledRule,
     reply: SmtpReply,
+    digit: number | undefined,
     command: SmtpCommand | undefined,
     provider: string | undefined,
     fallback: boolean,
   ): boolean {
-    const { rule } = candidate;
-    const matcher = this.compiled.matcher;
     // A 2xx reply is a success whatever its text says ("250 2.0.0 OK, no spam found").
-    if (candidate.failure && digitOf(reply) === 2) return false;
+    if (candidate.failure && digit === 2) return false;
     if (
       candidate.codes !== undefined &&
-      (reply.code === undefined || !candidate.codes.includes(reply.code))
+      (reply.code === undefined || candidate.codes.indexOf(reply.code) < 0)
     ) {
       return false;
     }
     if (candidate.classes !== undefined) {
-      const digit = digitOf(reply);
-      if (digit === undefined || !(candidate.classes as readonly number[]).includes(digit)) return false;
+      if (digit === undefined || candidate.classes.indexOf(digit) < 0) return false;
     }
     const enhanced = reply.enhanced;
     if (candidate.enhanced !== undefined && !fallback) {
@@ -181,16 +188,17 @@ class Engine {
     }
     if (
       candidate.commands !== undefined &&
-      (command === undefined || !candidate.commands.includes(command))
+      (command === undefined || candidate.commands.indexOf(command) < 0)
     ) {
       return false;
     }
-    if (rule.providerOnly === true && provider !== rule.provider) return false;
-    if (candidate.also !== undefined && !candidate.also.some((phrase) => matcher.has(phrase))) return false;
-    if (candidate.unless?.some((phrase) => matcher.has(phrase))) return false;
-    if (rule.pattern !== undefined) {
-      rule.pattern.lastIndex = 0;
-      if (!rule.pattern.test(reply.text)) return false;
+    if (candidate.providerOnly && provider !== candidate.provider) return false;
+    if (candidate.also !== undefined && !this.anyFound(candidate.also)) return false;
+    if (candidate.unless !== undefined && this.anyFound(candidate.unless)) return false;
+    const pattern = candidate.pattern;
+    if (pattern !== undefined) {
+      pattern.lastIndex = 0;
+      if (!pattern.test(reply.text)) return false;
     }
     return true;
   }
@@ -218,14 +226,18 @@ function judge(
   const inner = reply.inner;
   if (inner === undefined) return { decision: outer, judged: reply };
   const nested = judge(engine, inner, inner.command ?? command, destination);
-  if (outer.rule?.rule.category === 'expired') {
+  if (outer.rule?.category === 'expired') {
     return isInformative(nested.decision)
-      ? { decision: outer, judged: reply, cause: nested.decision.rule!.rule.category }
+      ? { decision: outer, judged: reply, cause: nested.decision.rule!.category }
       : { decision: outer, judged: reply };
   }
   if (!isInformative(nested.decision)) return { decision: outer, judged: reply };
-  const provider = nested.decision.provider ?? outer.provider;
-  return { ...nested, decision: { ...nested.decision, provider } };
+  const decision = nested.decision;
+  const provider = decision.provider ?? outer.provider;
+  const judged = { rule: decision.rule, provider, fallback: decision.fallback };
+  return nested.cause === undefined
+    ? { decision: judged, judged: nested.judged }
+    : { decision: judged, judged: nested.judged, cause: nested.cause };
 }
 
 function toVerdict(decision: Decision, reply: SmtpReply, judged: SmtpReply): Verdict {
@@ -243,45 +255,41 @@ function toVerdict(decision: Decision, reply: SmtpReply, judged: SmtpReply): Ver
           : 'No rule recognized this reply and it carries no reply code; treated as permanent.',
     });
   }
-  const { rule } = candidate;
-  const category = rule.category;
-  const permanence = rule.permanence ?? defaultPermanence(categoryDefaults[category], judged);
-  const scope = rule.scope ?? categoryDefaults[category].scope;
-  let summary = rule.summary;
+  // Everything read here was copied onto the compiled rule (one object shape, no keyed look-ups).
+  const { category, defaults } = candidate;
+  const permanence = candidate.permanence ?? defaultPermanence(defaults, judged);
+  const scope = candidate.scope ?? defaults.scope;
+  let summary = candidate.summary;
   if (summary === undefined && category === 'unknown') {
     const digit = permanence === 'transient' ? '4xx' : '5xx';
     summary = `No rule recognized this reply; its permanence comes from the reply class (${digit}) alone.`;
   }
-  const options: { -readonly [K in keyof VerdictOptions]: VerdictOptions[K] } = {
+  // Every key present (undefined when absent): one object shape for every reply, and the rule's
+  // retry overrides were put together once, when the rules were compiled.
+  const options: VerdictOptions = {
     reply,
-    rule: rule.id,
+    rule: candidate.id,
     confidence: decision.fallback ? candidate.confidence * 0.8 : candidate.confidence,
+    summary,
+    status: judged.enhanced?.code,
+    provider: decision.provider,
+    blocklist: candidate.blocklist,
+    suppressRecipient: candidate.suppressRecipient,
+    retry: candidate.retry,
   };
-  if (summary !== undefined) options.summary = summary;
-  const status = judged.enhanced?.code;
-  if (status !== undefined) options.status = status;
-  if (decision.provider !== undefined) options.provider = decision.provider;
-  if (rule.blocklist !== undefined) options.blocklist = rule.blocklist;
-  if (rule.suppressRecipient !== undefined) options.suppressRecipient = rule.suppressRecipient;
-  if (rule.afterMs !== undefined || rule.changeRequired !== undefined) {
-    options.retry =
-      rule.afterMs === undefined
-        ? { changeRequired: rule.changeRequired as boolean }
-        : rule.changeRequired === undefined
-          ? { afterMs: rule.afterMs }
-          : { afterMs: rule.afterMs, changeRequired: rule.changeRequired };
-  }
-  return buildVerdict(category, permanence, scope, options);
+  return buildVerdict(category, permanence, scope, options, defaults);
 }
 
 /** A rule that decided from the text or a code (not the bare class): the reply said something. */
 function isInformative(decision: Decision): boolean {
   const candidate = decision.rule;
-  return candidate !== undefined && candidate.layer !== 'class' && candidate.rule.category !== 'unknown';
+  return candidate !== undefined && candidate.layer !== 'class' && candidate.category !== 'unknown';
 }
 
+const noContext: ClassifyContext = Object.freeze({});
+
 function checkContext(context: unknown): ClassifyContext {
-  if (context === undefined) return {};
+  if (context === undefined) return noContext;
   if (typeof context !== 'object' || context === null) {
     throw new TypeError('classify: `context` must be an object ({ command?, destination? })');
   }

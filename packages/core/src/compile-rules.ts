@@ -3,13 +3,16 @@
 // enhanced code, basic code and class. Classifying a reply then touches only the rules whose
 // phrase or code occurs in it, in precedence order — never a loop over all rules.
 import { blocklistIds } from './blocklists';
+import type { Category } from './category';
 import { isCategory } from './category';
-import { categoryDefaults } from './category-defaults';
+import { type CategoryDefaults, categoryDefaults } from './category-defaults';
+import { categorySummaries } from './create-verdict';
 import { MailverdictError } from './errors';
 import { isMailboxProvider } from './mailbox-provider';
 import { normalizePhrase, PhraseMatcher } from './phrase-matcher';
 import { type LayerName, layerConfidence, type Rule } from './rules/rule';
 import { isSmtpCommand, type SmtpCommand } from './smtp-command';
+import type { Permanence, RetryAdvice, Scope } from './verdict';
 
 /** `5.7.1`, `X.7.1`, `X.7.*`, `4.7.*` parsed: `undefined` class or detail = any. */
 interface CodePattern {
@@ -18,8 +21,24 @@ interface CodePattern {
   readonly detail: number | undefined;
 }
 
+/**
+ * A rule as the engine reads it. The fields the classifier reads per reply are copied here from
+ * the rule (whose object shapes all differ), so every read on the hot path sees one object shape.
+ */
 export interface CompiledRule {
   readonly rule: Rule;
+  readonly id: string;
+  readonly category: Category;
+  readonly defaults: CategoryDefaults;
+  /** The rule's summary, else the category's (left undefined for `unknown`: it depends on the class). */
+  readonly summary: string | undefined;
+  readonly permanence: Permanence | undefined;
+  readonly scope: Scope | undefined;
+  readonly provider: string | undefined;
+  readonly providerOnly: boolean;
+  readonly blocklist: string | undefined;
+  readonly suppressRecipient: boolean | undefined;
+  readonly pattern: RegExp | undefined;
   readonly layer: LayerName;
   /** Position in the one precedence order: lower wins. */
   readonly order: number;
@@ -31,6 +50,8 @@ export interface CompiledRule {
   readonly codes: readonly number[] | undefined;
   readonly classes: readonly number[] | undefined;
   readonly commands: readonly SmtpCommand[] | undefined;
+  /** The rule's retry overrides (`afterMs`, `changeRequired`), built once; undefined when it has none. */
+  readonly retry: Partial<RetryAdvice> | undefined;
   /** The category is a failure (not delivered / auto-reply / complaint): never applies to a 2xx reply. */
   readonly failure: boolean;
 }
@@ -172,6 +193,13 @@ export function validateRule(rule: Rule, documented = true): void {
   if (!found) invalid(rule, 'needs `phrases`, `enhanced`, `codes`, `classes` or `pattern` to be found by');
 }
 
+function retryOverrides(rule: Rule): Partial<RetryAdvice> | undefined {
+  const { afterMs, changeRequired } = rule;
+  if (afterMs === undefined && changeRequired === undefined) return undefined;
+  if (afterMs === undefined) return { changeRequired };
+  return changeRequired === undefined ? { afterMs } : { afterMs, changeRequired };
+}
+
 function push<K>(map: Map<K, number[]>, key: K, order: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [order]);
@@ -212,6 +240,17 @@ export function compileRules(
       const enhanced = rule.enhanced?.map((code) => parseCodePattern(code) as CodePattern);
       rules.push({
         rule,
+        id: rule.id,
+        category: rule.category,
+        defaults: categoryDefaults[rule.category],
+        summary: rule.summary ?? (rule.category === 'unknown' ? undefined : categorySummaries[rule.category]),
+        permanence: rule.permanence,
+        scope: rule.scope,
+        provider: rule.provider,
+        providerOnly: rule.providerOnly === true,
+        blocklist: rule.blocklist,
+        suppressRecipient: rule.suppressRecipient,
+        pattern: rule.pattern,
         layer: layer.name,
         order,
         confidence: rule.confidence ?? layerConfidence[layer.name],
@@ -222,6 +261,7 @@ export function compileRules(
         codes: rule.codes,
         classes: rule.classes,
         commands: rule.commands,
+        retry: retryOverrides(rule),
         failure: categoryDefaults[rule.category].permanence !== 'success',
       });
       // How the rule is found: its phrases, else its codes, else its pattern.

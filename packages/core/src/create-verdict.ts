@@ -130,15 +130,16 @@ export function createVerdict(category: Category, options: VerdictOptions = {}):
 
 /**
  * The verdict without argument checks: for callers whose inputs are already validated (the
- * classifier's compiled rules). Taxonomy defaults fill whatever `options` leaves out.
+ * classifier's compiled rules). Taxonomy defaults fill whatever `options` leaves out; `defaults`
+ * are the category's, passed in by callers that looked them up once (the compiled rules).
  */
 export function buildVerdict(
   category: Category,
   permanence: Permanence,
   scope: Scope,
   options: VerdictOptions,
+  defaults: CategoryDefaults = categoryDefaults[category],
 ): Verdict {
-  const defaults: CategoryDefaults = categoryDefaults[category];
   const settled = permanence !== 'transient';
   // A transient failure never suppresses and needs no change: retrying can pass (taxonomy decision 3).
   const changeRequired = options.retry?.changeRequired ?? (defaults.changeRequired && settled);

@@ -5,7 +5,7 @@ import { categoryDefaults } from './category-defaults';
 import { decideRetry, type RetryHistory } from './decide-retry';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { MailverdictError } from './errors';
-import type { RetryDecision } from './retry-decision';
+import { type RetryDecision, type RetryFix, retryFixes } from './retry-decision';
 import { createRetryPolicy } from './retry-policy';
 import type { Permanence, Scope } from './verdict';
 
@@ -158,6 +158,25 @@ describe('decideRetry: safety for every category', () => {
       retry: { changeRequired: true, allowed: false },
     });
     expect(decideRetry(verdict, history(1))).toMatchObject({ action: 'hold', fix: 'tls' });
+  });
+
+  it('every hold names its fix in words (retryFixes), the same words that end its reason', () => {
+    const held = new Set<RetryFix>();
+    for (const category of categories) {
+      if (successes.includes(category)) continue;
+      const verdict = makeVerdict(category, { retry: { changeRequired: true, allowed: false } });
+      const decision = decideRetry(verdict, history(1));
+      if (decision.action !== 'hold') continue;
+      held.add(decision.fix);
+      const words = retryFixes[decision.fix];
+      expect(words, category).toMatch(/^[a-z].*[^.]$/);
+      expect(decision.reason.endsWith(`: ${words}.`), category).toBe(true);
+    }
+    expect(held.size).toBeGreaterThan(10);
+    // Every fix code has words, and none are shared: an app can show them without parsing `reason`.
+    const words = Object.values(retryFixes);
+    expect(new Set(words).size).toBe(words.length);
+    expect(Object.isFrozen(retryFixes)).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import type { DeliveryOutcome } from './delivery-outcome';
 import { MailverdictError } from './errors';
 import { formatDuration } from './format-duration';
 import { isMailboxProvider, recognizeProvider } from './mailbox-provider';
-import type { RetryDecision, RetryFix } from './retry-decision';
+import { type RetryDecision, type RetryFix, retryFixes } from './retry-decision';
 import {
   noDestinations,
   type RetryPolicy,
@@ -46,22 +46,6 @@ const fixes: Partial<Record<Category, RetryFix>> = {
   'message-format': 'message-format',
   protocol: 'smtp-client',
   'tls-failure': 'tls',
-};
-
-const fixSentences: Record<RetryFix, string> = {
-  'dns-records': 'fix the SPF, DKIM or DMARC records or the message signing',
-  'sending-host': "fix the sending host's reverse DNS (PTR) or HELO name, or send from another IP",
-  'sender-address': 'use an envelope sender address the destination accepts',
-  credentials: 'fix the SMTP or API credentials',
-  account: 'fix the sending account (verification, suspension or plan) with the provider',
-  delisting: 'get the sending IP or domain delisted',
-  reputation: "review the sender's complaint rate and list hygiene before sending again",
-  content: 'change the message content or attachments',
-  'message-size': 'make the message smaller',
-  'message-format': 'fix how the message is generated (headers, MIME, line endings)',
-  'smtp-client': "fix the SMTP client's command sequence",
-  tls: 'fix the TLS set-up for this destination',
-  configuration: 'change the sending configuration',
 };
 
 // Why we wait, per category, for the reason sentence.
@@ -227,7 +211,7 @@ export function decideRetry(
       action: 'hold',
       fix,
       category,
-      reason: `Retrying cannot succeed until someone changes something (${category}): ${fixSentences[fix]}.`,
+      reason: `Retrying cannot succeed until someone changes something (${category}): ${retryFixes[fix]}.`,
     };
   }
 

@@ -220,3 +220,18 @@ describe('formatExplanation', () => {
     expect(() => formatExplanation(null as never)).toThrow(/`explanation`/);
   });
 });
+
+describe('the @mailverdict/core/explain entry', () => {
+  it('exports explain and formatExplanation (resolved like the package subpath)', async () => {
+    const entry = await import('@mailverdict/core/explain');
+    expect(Object.keys(entry).sort()).toEqual(['explain', 'formatExplanation']);
+    const text = entry.formatExplanation(entry.explain('452 4.2.2 Mailbox full'), 'text');
+    expect(text).toMatch(/^.*mailbox.*\n/i);
+  });
+
+  it('is not part of the main entry (its guidance prose stays out of the core bundle)', async () => {
+    const main: Record<string, unknown> = await import('@mailverdict/core');
+    expect(main.explain).toBeUndefined();
+    expect(main.formatExplanation).toBeUndefined();
+  });
+});

@@ -1,13 +1,16 @@
-// Explaining a verdict for a human: what the codes mean (RFC 5321, RFC 3463, the IANA registry),
-// the category in plain words, likely causes, concrete steps and links — from the data table in
-// explain-guidance.ts, most specific entries (provider, status, block list) first.
+// `@mailverdict/core/explain`: explaining a verdict for a human — what the codes mean (RFC 5321,
+// RFC 3463, the IANA registry), the category in plain words, likely causes, concrete steps and links —
+// from the data table in explain-guidance.ts, most specific entries (provider, status, block list)
+// first. A subpath entry of its own so that the guidance prose (~7 KB gzip) stays out of the main
+// entry: code that only classifies replies never downloads it.
 import { findBlocklist } from './blocklists';
-import { type Category, isCategory } from './category';
+import { isCategory } from './category';
 import { type ClassifyContext, classify } from './classify';
-import { describeReplyCode, type ReplyCodeDescription } from './describe-reply-code';
-import { describeStatus, type StatusDescription } from './describe-status';
+import { describeReplyCode } from './describe-reply-code';
+import { describeStatus } from './describe-status';
 import { MailverdictError } from './errors';
-import { type Guidance, type GuidanceLink, guidance } from './explain-guidance';
+import { type Guidance, guidance } from './explain-guidance';
+import type { Explanation } from './explanation';
 import { formatDuration } from './format-duration';
 import { mailboxProviders } from './mailbox-provider';
 import { parseReply } from './parse-reply';
@@ -15,41 +18,8 @@ import type { SmtpReply } from './smtp-reply';
 import type { Verdict } from './verdict';
 
 export type { GuidanceLink } from './explain-guidance';
-
-export interface Explanation {
-  /** One line: `Google: authentication failed (SPF, DKIM, DMARC) — 550 5.7.26`. */
-  readonly headline: string;
-  /** The verdict's own sentence. */
-  readonly summary: string;
-  readonly category: Category;
-  /** The category in plain words. */
-  readonly categoryTitle: string;
-  /** Will it work later, whose problem it is, and what happens to the recipient, in plain words. */
-  readonly outlook: readonly string[];
-  /** The basic reply code, described (RFC 5321 §4.2). */
-  readonly replyCode?: ReplyCodeDescription;
-  /** The enhanced status code (from the reply, or implied by the verdict), described (RFC 3463, IANA). */
-  readonly status?: StatusDescription;
-  /** Set when the enhanced code's class disagrees with the basic code (`421 5.7.32`). */
-  readonly codeNote?: string;
-  /** The mailbox provider, when recognized. */
-  readonly provider?: { readonly id: string; readonly name: string };
-  /** The named block list, for `blocklisted` verdicts. */
-  readonly blocklist?: {
-    readonly id: string;
-    readonly name: string;
-    readonly lookupUrl: string;
-    readonly delistUrl?: string;
-  };
-  readonly causes: readonly string[];
-  readonly steps: readonly string[];
-  readonly links: readonly GuidanceLink[];
-  /** Ids of the guidance entries used, most specific first. */
-  readonly guidance: readonly string[];
-  /** The reply text, when there was a reply. */
-  readonly replyText?: string;
-  readonly verdict: Verdict;
-}
+export type { Explanation } from './explanation';
+export { type ExplanationFormat, formatExplanation } from './format-explanation';
 
 const providerNames: ReadonlyMap<string, string> = new Map(
   mailboxProviders.map((provider) => [provider.id, provider.name]),

@@ -1,6 +1,6 @@
 // An explanation as text a support engineer can paste into a ticket: plain text (no markup at all)
 // or Markdown (headings, lists, the reply in a fenced block).
-import type { Explanation } from './explain';
+import type { Explanation } from './explanation';
 
 export type ExplanationFormat = 'text' | 'markdown';
 

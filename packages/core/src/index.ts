@@ -1,3 +1,21 @@
+export { addressDomain } from './adapter/address-domain';
+export { convertSafely } from './adapter/convert-safely';
+export { ifDefined } from './adapter/if-defined';
+export {
+  judgeRelayedReply,
+  type ProviderFallback,
+  type RelayedJudgement,
+} from './adapter/judge-relayed-reply';
+export { parseTime } from './adapter/parse-time';
+export { isRecord, readArray, readField, readNumber, readString } from './adapter/read-field';
+export {
+  createMemoryReplayStore,
+  type MemoryReplayStoreOptions,
+  type ReplayStore,
+} from './adapter/replay-store';
+export { parseRetryAfter, readHeader } from './adapter/retry-after';
+export { listRecipients, type SendContext } from './adapter/send-context';
+export { type UnreadableOptions, unreadableOutcome } from './adapter/unreadable-outcome';
 export { type Blocklist, blocklists, findBlocklist } from './blocklists';
 export { type Category, categories, isCategory } from './category';
 export { type CategoryDefaults, categoryDefaults } from './category-defaults';
@@ -32,15 +50,16 @@ export {
   recognizeProvider,
 } from './mailbox-provider';
 export { parseReply } from './parse-reply';
-export type {
-  GiveUpCause,
-  GiveUpDecision,
-  HoldDecision,
-  RetryAction,
-  RetryDecision,
-  RetryFix,
-  RetryLaterDecision,
-  RetryNowDecision,
+export {
+  type GiveUpCause,
+  type GiveUpDecision,
+  type HoldDecision,
+  type RetryAction,
+  type RetryDecision,
+  type RetryFix,
+  type RetryLaterDecision,
+  type RetryNowDecision,
+  retryFixes,
 } from './retry-decision';
 export {
   createRetryPolicy,
@@ -70,6 +89,7 @@ export {
   restoreThrottle,
   type Throttle,
   type ThrottleAnswer,
+  type ThrottleFeedbackOptions,
   type ThrottleWait,
   type ThrottleWaitReason,
 } from './throttle/create-throttle';

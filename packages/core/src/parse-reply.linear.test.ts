@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hostileInput, linearTimeBound, linearTimeRatio } from './__fixtures__/linear-time';
 import { parseReply } from './parse-reply';
 
 // Hostile inputs built to trip a backtracking or rescanning parser: each is a repeated unit, so
@@ -30,51 +31,14 @@ const units: [string, string, string][] = [
   ['quotes', "Remote Server returned '", "550 '"],
 ];
 
-function hostile(prefix: string, unit: string, size: number): string {
-  return prefix + unit.repeat(Math.ceil((size - prefix.length) / unit.length));
-}
-
-/** CPU time in ms (not wall time: other processes on a shared machine must not count). */
-function cpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
-function parseAll(inputs: readonly string[], repeat: number): number {
-  const start = cpuMs();
-  for (let index = 0; index < repeat; index++) for (const input of inputs) parseReply(input);
-  return (cpuMs() - start) / repeat / inputs.length;
-}
-
-/**
- * Median ratio of the time per parse of 1 MB to the time per parse of 100 KB. The 100 KB side
- * parses ten distinct copies in turn, so both sides touch 1 MB of memory: a single 100 KB string
- * stays in the CPU cache and would look 3–4× faster per character than anything that does not.
- * Samples alternate so both see the same JIT and GC state, and last about 5 ms each.
- */
-function medianRatio(smalls: readonly string[], large: string): number {
-  const once = Math.max(parseAll([large], 1), 0.001);
-  const repeat = Math.min(100, Math.max(1, Math.round(5 / once)));
-  const smallTimes: number[] = [];
-  const largeTimes: number[] = [];
-  for (let run = 0; run < 9; run++) {
-    smallTimes.push(parseAll(smalls, repeat));
-    largeTimes.push(parseAll([large], repeat));
-  }
-  const median = (times: number[]) => times.sort((a, b) => a - b)[4] ?? 0;
-  return median(largeTimes) / Math.max(median(smallTimes), 0.00001);
-}
-
 describe('parseReply runs in linear time on hostile input', () => {
   it.each(units)('%s: 1 MB takes about 10× as long as 100 KB', (name, prefix, unit) => {
     // Distinct strings (a different number of trailing spaces, which the parser trims).
-    const smalls = Array.from(
-      { length: 10 },
-      (_, index) => hostile(prefix, unit, 100_000) + ' '.repeat(index),
-    );
-    const large = hostile(prefix, unit, 1_000_000);
-    const ratio = medianRatio(smalls, large);
-    expect(ratio, `${name}: ratio ${ratio.toFixed(1)}`).toBeLessThan(30);
+    const smalls = Array.from({ length: 10 }, (_, index) => hostileInput(prefix, unit, 100_000, index));
+    const large = hostileInput(prefix, unit, 1_000_000);
+    const ratio = linearTimeRatio(parseReply, smalls, large);
+    const bound = linearTimeBound(smalls, large);
+    expect(ratio, `${name}: ratio ${ratio.toFixed(1)}, bound ${bound.toFixed(1)}`).toBeLessThan(bound);
     expect(parseReply(large).raw).toBe(large);
   });
 });

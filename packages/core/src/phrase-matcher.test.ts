@@ -66,4 +66,47 @@ describe('PhraseMatcher', () => {
       { numRuns: 500 },
     );
   });
+
+  it('agrees with the obvious definition on long texts, read in halves or quarters (property)', () => {
+    // Texts of 48 characters or more are scanned as two halves, from 96 as four quarters, at once:
+    // phrases that cross a boundary, whitespace runs that straddle it and phrases at either end count.
+    const piece = fc.constantFrom('a', 'b', 'A', 'B', ' ', ' ', '\t', '\n', 'é', '.', 'x');
+    const phrase = fc.array(piece, { minLength: 1, maxLength: 9 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(phrase, { minLength: 1, maxLength: 16 }),
+        fc.array(piece, { minLength: 40, maxLength: 240 }).map((chars) => chars.join('')),
+        (phrases, text) => {
+          const usable = phrases.filter((item) => item.trim().length > 0);
+          if (usable.length === 0) return;
+          const matcher = new PhraseMatcher(usable);
+          expect(scan(matcher, text).sort()).toEqual(naive(usable, text).sort());
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a phrase that crosses the middle of a long text, and ones at both ends', () => {
+    const matcher = new PhraseMatcher(['user unknown', ' start', 'end ', 'mailbox   full']);
+    const text = `Start ${'x'.repeat(40)} user${' '.repeat(3)}\tunknown ${'y'.repeat(40)} mailbox full end`;
+    expect(scan(matcher, text).sort()).toEqual([' start', 'end ', 'mailbox full', 'user unknown']);
+    for (let cut = 0; cut <= 20; cut++) {
+      const shifted = `${'z '.repeat(cut)}${'q'.repeat(30)} user unknown ${'q'.repeat(30)}`;
+      expect(scan(matcher, shifted)).toEqual(['user unknown']);
+    }
+  });
+
+  it('finds a phrase at every offset of texts of every split length, and nothing one character off', () => {
+    const matcher = new PhraseMatcher(['user unknown']);
+    for (let length = 40; length <= 140; length++) {
+      for (let at = 0; at + 12 <= length; at++) {
+        const filler = (size: number) => 'q'.repeat(size);
+        const hit = `${filler(at)}user unknown${filler(length - at - 12)}`;
+        expect(scan(matcher, hit), `${length}/${at}`).toEqual(['user unknown']);
+        const near = `${filler(at)}user unkn0own${filler(Math.max(0, length - at - 13))}`;
+        expect(scan(matcher, near), `${length}/${at} near miss`).toEqual([]);
+      }
+    }
+  });
 });

@@ -11,6 +11,13 @@
 
 const other = 0;
 const space = 1;
+/**
+ * Texts at least this long are scanned as two halves at once, and from twice this long as four
+ * quarters (see `scan`): independent chains of table look-ups keep the CPU busy where one chain
+ * waits on each look-up in turn.
+ */
+const splitLength = 48;
+
 /** Top bit of a table entry: the state it leads to ends at least one phrase. */
 const flag = 0x8000;
 const mask = 0x7fff;
@@ -33,6 +40,8 @@ export class PhraseMatcher {
   private readonly shift: number;
   /** The state after the padding space: where every scan starts. */
   private readonly start: number;
+  /** Trie depth of each state: how many (folded) characters its string has. */
+  private readonly depth: Uint16Array;
   /** outputs of state s: outputList[outputStart[s]] … outputList[outputStart[s + 1] - 1] */
   private readonly outputStart: Int32Array;
   private readonly outputList: Int32Array;
@@ -137,6 +146,10 @@ export class PhraseMatcher {
     }
     this.next = next;
     this.start = table[space]!;
+    this.depth = new Uint16Array(states);
+    for (let state = 0; state < states; state++) {
+      for (const child of trie[state]!.values()) this.depth[child] = this.depth[state]! + 1;
+    }
     this.outputStart = new Int32Array(states + 1);
     let total = 0;
     for (let state = 0; state < states; state++) {
@@ -151,9 +164,16 @@ export class PhraseMatcher {
   }
 
   /**
-   * Scans `text` once and writes the index of every phrase found (each once, in order of first
-   * occurrence) to `found`; returns how many. `found` must hold `phrases.length` entries.
-   * After a scan, `has(index)` tells whether a phrase was found in it.
+   * Scans `text` once and writes the index of every phrase found (each once) to `found`; returns
+   * how many. `found` must hold `phrases.length` entries. After a scan, `has(index)` tells whether a
+   * phrase was found in it.
+   *
+   * A long text is read as two halves (or four quarters) in the same loop, each character once: the
+   * first chain runs from the start like the plain scan, each other chain from the automaton's root
+   * at the start of its part, so it finds every phrase that starts in its part. A chain then reads
+   * on past the end of its part only while its state still holds characters from before that end (a
+   * phrase it could still complete started there); that is at most the longest phrase's length, so
+   * the work stays linear.
    */
   scan(text: string, found: Int32Array): number {
     this.stamp++;
@@ -161,22 +181,122 @@ export class PhraseMatcher {
       this.seen.fill(0);
       this.stamp = 1;
     }
-    const { symbols, next, shift, outputStart, outputList, seen, stamp } = this;
+    const length = text.length;
+    if (length < splitLength) return this.finish(text, this.start, 0, found, 0);
+    const { symbols, next, shift } = this;
     let count = 0;
-    let state = this.start;
-    // one step per character, then one for the padding space after the text
-    for (let i = 0, length = text.length; i <= length; i++) {
-      state = next[(state << shift) + (i < length ? symbols[text.charCodeAt(i)]! : space)]!;
-      if (state >= flag) {
-        state &= mask;
-        const end = outputStart[state + 1]!;
-        for (let o = outputStart[state]!; o < end; o++) {
-          const phrase = outputList[o]!;
-          if (seen[phrase] !== stamp) {
-            seen[phrase] = stamp;
-            found[count++] = phrase;
+    if (length < splitLength * 2) {
+      // two chains: A from the start, B from the middle
+      const middle = length >> 1;
+      let a = this.start;
+      let b = 0;
+      for (let i = 0, j = middle; i < middle; i++, j++) {
+        a = next[(a << shift) + symbols[text.charCodeAt(i)]!]!;
+        b = next[(b << shift) + symbols[text.charCodeAt(j)]!]!;
+        // one test for both: an entry is negative when its state ends a phrase
+        if (((a | b) & flag) !== 0) {
+          if (a >= flag) {
+            a &= mask;
+            count = this.report(a, found, count);
+          }
+          if (b >= flag) {
+            b &= mask;
+            count = this.report(b, found, count);
           }
         }
+      }
+      count = this.finish(text, b, middle + middle, found, count);
+      return this.readOn(text, a, middle, found, count);
+    }
+    // four chains, one per quarter
+    const quarter = length >> 2;
+    let a = this.start;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (let i = 0, j = quarter, k = quarter * 2, l = quarter * 3; i < quarter; i++, j++, k++, l++) {
+      a = next[(a << shift) + symbols[text.charCodeAt(i)]!]!;
+      b = next[(b << shift) + symbols[text.charCodeAt(j)]!]!;
+      c = next[(c << shift) + symbols[text.charCodeAt(k)]!]!;
+      d = next[(d << shift) + symbols[text.charCodeAt(l)]!]!;
+      if (((a | b | c | d) & flag) !== 0) {
+        if (a >= flag) {
+          a &= mask;
+          count = this.report(a, found, count);
+        }
+        if (b >= flag) {
+          b &= mask;
+          count = this.report(b, found, count);
+        }
+        if (c >= flag) {
+          c &= mask;
+          count = this.report(c, found, count);
+        }
+        if (d >= flag) {
+          d &= mask;
+          count = this.report(d, found, count);
+        }
+      }
+    }
+    count = this.finish(text, d, quarter * 4, found, count);
+    count = this.readOn(text, c, quarter * 3, found, count);
+    count = this.readOn(text, b, quarter * 2, found, count);
+    return this.readOn(text, a, quarter, found, count);
+  }
+
+  /** One chain from `row` reads the text from `from` to the end, then the padding space. */
+  private finish(text: string, row: number, from: number, found: Int32Array, count: number): number {
+    const { symbols, next, shift } = this;
+    let state = row;
+    let total = count;
+    for (let i = from, length = text.length; i < length; i++) {
+      state = next[(state << shift) + symbols[text.charCodeAt(i)]!]!;
+      if (state >= flag) {
+        state &= mask;
+        total = this.report(state, found, total);
+      }
+    }
+    state = next[(state << shift) + space]!;
+    return state >= flag ? this.report(state & mask, found, total) : total;
+  }
+
+  /**
+   * A chain that stopped at `boundary`, where the next chain started from the root, reads on while
+   * its state's string reaches back before the boundary: a phrase it could still complete started
+   * there, and the next chain cannot see it. `fresh` counts the folded characters that begin at or
+   * after the boundary (a space continuing a run does not); once the state's depth is no more than
+   * that, every phrase still to come started at or after the boundary.
+   */
+  private readOn(text: string, row: number, boundary: number, found: Int32Array, count: number): number {
+    const { symbols, next, shift, depth } = this;
+    let state = row;
+    let total = count;
+    let fresh = 0;
+    let previous = symbols[text.charCodeAt(boundary - 1)]!;
+    for (let i = boundary, length = text.length; i < length; i++) {
+      if (depth[state]! <= fresh) return total;
+      const symbol = symbols[text.charCodeAt(i)]!;
+      if (symbol !== space || previous !== space) fresh++;
+      previous = symbol;
+      state = next[(state << shift) + symbol]!;
+      if (state >= flag) {
+        state &= mask;
+        total = this.report(state, found, total);
+      }
+    }
+    state = next[(state << shift) + space]!;
+    return state >= flag ? this.report(state & mask, found, total) : total;
+  }
+
+  /** Writes the phrases that end at `state` and are new in this scan to `found`; returns the new count. */
+  private report(state: number, found: Int32Array, count: number): number {
+    const { outputStart, outputList, seen, stamp } = this;
+    const end = outputStart[state + 1]!;
+    for (let o = outputStart[state]!; o < end; o++) {
+      const phrase = outputList[o]!;
+      if (seen[phrase] !== stamp) {
+        seen[phrase] = stamp;
+        found[count++] = phrase;
       }
     }
     return count;

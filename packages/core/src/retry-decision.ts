@@ -32,6 +32,26 @@ export type RetryFix =
   /** any other change on our side */
   | 'configuration';
 
+/**
+ * What each `RetryFix` asks for, in words an application can show next to a held message (an
+ * imperative phrase, no final period). The hold decision's `reason` ends with the same phrase.
+ */
+export const retryFixes: Readonly<Record<RetryFix, string>> = Object.freeze({
+  'dns-records': 'fix the SPF, DKIM or DMARC records or the message signing',
+  'sending-host': "fix the sending host's reverse DNS (PTR) or HELO name, or send from another IP",
+  'sender-address': 'use an envelope sender address the destination accepts',
+  credentials: 'fix the SMTP or API credentials',
+  account: 'fix the sending account (verification, suspension or plan) with the provider',
+  delisting: 'get the sending IP or domain delisted',
+  reputation: "review the sender's complaint rate and list hygiene before sending again",
+  content: 'change the message content or attachments',
+  'message-size': 'make the message smaller',
+  'message-format': 'fix how the message is generated (headers, MIME, line endings)',
+  'smtp-client': "fix the SMTP client's command sequence",
+  tls: 'fix the TLS set-up for this destination',
+  configuration: 'change the sending configuration',
+});
+
 /** Why a message is given up. */
 export type GiveUpCause =
   /** the failure is permanent: retrying the same message to the same recipient cannot succeed */

@@ -1,3 +1,10 @@
+// Re-exported from core's adapter toolkit, where they live since every adapter shares them.
+export {
+  createMemoryReplayStore,
+  type MemoryReplayStoreOptions,
+  type ReplayStore,
+  type SendContext,
+} from '@mailverdict/core';
 export { fromMailgunError } from './mailgun-error';
 export { fromMailgunResponse } from './mailgun-response';
 export {
@@ -15,5 +22,3 @@ export type {
   MailgunWebhookPayload,
 } from './mailgun-types';
 export { fromMailgunWebhook, ignoredMailgunEvents } from './mailgun-webhook';
-export { createMemoryReplayStore, type MemoryReplayStoreOptions, type ReplayStore } from './replay-store';
-export type { SendContext } from './send-context';

@@ -1,10 +1,17 @@
 // mailgun.js errors → outcomes. Shape read in mailgun.js@14.0.1 `ESM/mailgun.node.js` (class APIError and
 // `makeRequest`) and confirmed against a local fake (providers.md §5.2): every failure is an APIError with
 // `type: "MailgunAPIError"`, and a network failure arrives as `status: 400` with the Node code in `message`.
-import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict } from '@mailverdict/core';
+import {
+  createVerdict,
+  type DeliveryOutcome,
+  listRecipients,
+  type OutcomeOrigin,
+  parseRetryAfter,
+  readHeader,
+  type SendContext,
+  type Verdict,
+} from '@mailverdict/core';
 import type { MailgunApiErrorLike } from './mailgun-types';
-import { headerOf, parseRetryAfter } from './retry-after';
-import { recipientList, type SendContext } from './send-context';
 
 // `E` + capitals: Node's `ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, axios' `ECONNABORTED`, `ERR_NETWORK`.
 const nodeErrorCode = /^E[A-Z0-9_]{2,40}$/;
@@ -154,7 +161,7 @@ function notAnApiError(error: unknown): Decision {
  * recipient), event `failed`. Never throws on the error value, whatever it is.
  */
 export function fromMailgunError(error: unknown, context: SendContext = {}): DeliveryOutcome[] {
-  const recipients = recipientList(context, 'fromMailgunError');
+  const recipients = listRecipients(context, 'fromMailgunError');
   const now = Date.now();
   let decision: Decision | undefined;
   let providerDetail: Record<string, unknown> = {};
@@ -167,7 +174,7 @@ export function fromMailgunError(error: unknown, context: SendContext = {}): Del
       const details = typeof api.details === 'string' ? api.details : '';
       decision = decide({ ...api, message: typeof api.message === 'string' ? api.message : '' }, details);
       providerDetail = { status: api.status, message: api.message, details: api.details };
-      retryAfterMs = parseRetryAfter(headerOf(api.headers, 'retry-after'), now);
+      retryAfterMs = parseRetryAfter(readHeader(api.headers, 'retry-after'), now);
     }
   } catch {
     // Hostile input (throwing getters, proxies) is treated like any other non-mailgun value.

@@ -1,6 +1,5 @@
-import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome, listRecipients, type SendContext } from '@mailverdict/core';
 import { stripBrackets } from './mailgun-webhook';
-import { recipientList, type SendContext } from './send-context';
 
 function notAResult(result: unknown): DeliveryOutcome[] {
   return [
@@ -28,7 +27,7 @@ function notAResult(result: unknown): DeliveryOutcome[] {
  * the result.
  */
 export function fromMailgunResponse(result: unknown, context: SendContext = {}): DeliveryOutcome[] {
-  const recipients = recipientList(context, 'fromMailgunResponse');
+  const recipients = listRecipients(context, 'fromMailgunResponse');
   if (typeof result !== 'object' || result === null) return notAResult(result);
   let record: { id?: unknown; status?: unknown; message?: unknown };
   try {

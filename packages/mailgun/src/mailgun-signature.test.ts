@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { createMemoryReplayStore } from '@mailverdict/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signMailgunToken, verifyMailgunWebhook } from './mailgun-signature';
-import { createMemoryReplayStore } from './replay-store';
 
 const key = randomBytes(24).toString('hex');
 const nowSeconds = 1_770_000_000;

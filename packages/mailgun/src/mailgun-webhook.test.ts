@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classify } from '@mailverdict/core';
+import { classify, createMemoryReplayStore } from '@mailverdict/core';
 import { postMailgunWebhook, signMailgunWebhook } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,6 @@ import {
 } from './__fixtures__/webhooks';
 import { verifyMailgunWebhook } from './mailgun-signature';
 import { fromMailgunWebhook } from './mailgun-webhook';
-import { createMemoryReplayStore } from './replay-store';
 import { replyText } from './smtp-text';
 
 describe('fromMailgunWebhook fixtures', () => {

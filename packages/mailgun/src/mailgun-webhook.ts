@@ -9,6 +9,7 @@ import {
   type OutcomeOrigin,
   parseReply,
   type SmtpReply,
+  unreadableOutcome,
   type Verdict,
 } from '@mailverdict/core';
 import type { MailgunDeliveryStatus, MailgunEventData } from './mailgun-types';
@@ -48,20 +49,12 @@ function eventDataOf(payload: unknown): Record_ | undefined {
 
 function garbage(payload: unknown, reason: string): DeliveryOutcome[] {
   return [
-    {
+    unreadableOutcome(payload, `Not a Mailgun webhook: ${reason}.`, {
       provider: 'mailgun',
-      event: 'failed',
-      origin: 'local',
-      providerDetail: {},
-      verdict: createVerdict('unknown', {
-        rule: 'mailgun-webhook-unreadable',
-        permanence: 'permanent',
-        scope: 'provider',
-        confidence: 0,
-        summary: `Not a Mailgun webhook: ${reason}.`,
-      }),
-      raw: payload,
-    },
+      rule: 'mailgun-webhook-unreadable',
+      permanence: 'permanent',
+      scope: 'provider',
+    }),
   ];
 }
 

@@ -1,4 +1,10 @@
-import { createVerdict, type DeliveryEvent, type DeliveryOutcome } from '@mailverdict/core';
+import {
+  convertSafely,
+  createVerdict,
+  type DeliveryEvent,
+  type DeliveryOutcome,
+  unreadableOutcome,
+} from '@mailverdict/core';
 import { mailRecipients } from './mail-recipients';
 import { noReplyVerdict } from './no-reply-verdict';
 import type { MailLike } from './nodemailer-types';
@@ -6,7 +12,7 @@ import { providerDetail } from './provider-detail';
 import { asRecord, outcome, recipientOutcome, text } from './recipient-outcome';
 import { replyVerdict } from './reply-verdict';
 import { toSmtpCommand } from './to-smtp-command';
-import { readSafely, unreadable } from './unreadable';
+import { unreadableInput } from './unreadable';
 
 /**
  * Turns what nodemailer's `sendMail` rejected with into one outcome per recipient.
@@ -26,7 +32,7 @@ export function fromNodemailerError(error: unknown, mail?: MailLike): DeliveryOu
     throw new TypeError('fromNodemailerError: `mail` must be the mail options object or undefined');
   }
   const messageId = text(mail?.messageId);
-  return readSafely(error, 'failed', () => convertError(error, mail, messageId));
+  return convertSafely(error, unreadableInput('failed'), () => convertError(error, mail, messageId));
 }
 
 function convertError(
@@ -36,7 +42,9 @@ function convertError(
 ): DeliveryOutcome[] {
   const record = asRecord(error);
   if (record === undefined)
-    return [unreadable(error, 'failed', `Not a nodemailer error: got ${describe(error)}.`)];
+    return [
+      unreadableOutcome(error, `Not a nodemailer error: got ${describe(error)}.`, unreadableInput('failed')),
+    ];
 
   const outcomes: DeliveryOutcome[] = [];
   const covered = new Set<string>();

@@ -1,8 +1,16 @@
-import { classify, createVerdict, type DeliveryOutcome, parseReply, type Verdict } from '@mailverdict/core';
+import {
+  classify,
+  convertSafely,
+  createVerdict,
+  type DeliveryOutcome,
+  parseReply,
+  unreadableOutcome,
+  type Verdict,
+} from '@mailverdict/core';
 import { recipientAddresses } from './mail-recipients';
 import type { NodemailerInfoLike } from './nodemailer-types';
 import { asRecord, outcome, recipientOutcome, text } from './recipient-outcome';
-import { readSafely, unreadable } from './unreadable';
+import { unreadableInput } from './unreadable';
 
 /**
  * Turns what nodemailer's `sendMail` resolved with into one outcome per recipient: `accepted`
@@ -11,14 +19,18 @@ import { readSafely, unreadable } from './unreadable';
  * reports them. Never throws: anything that is not an info object gives one `unknown` outcome.
  */
 export function fromNodemailerInfo(info: NodemailerInfoLike | unknown): DeliveryOutcome[] {
-  return readSafely(info, 'accepted', () => convertInfo(info));
+  return convertSafely(info, unreadableInput('accepted'), () => convertInfo(info));
 }
 
 function convertInfo(info: unknown): DeliveryOutcome[] {
   const record = asRecord(info);
   if (record === undefined) {
     return [
-      unreadable(info, 'accepted', 'Not a nodemailer send result: nothing is known about the recipients.'),
+      unreadableOutcome(
+        info,
+        'Not a nodemailer send result: nothing is known about the recipients.',
+        unreadableInput('accepted'),
+      ),
     ];
   }
   const messageId = text(record.messageId);

@@ -1,42 +1,7 @@
-import { createVerdict, type DeliveryEvent, type DeliveryOutcome } from '@mailverdict/core';
+import type { DeliveryEvent, UnreadableOptions } from '@mailverdict/core';
 import { provider } from './recipient-outcome';
 
-/**
- * Runs `convert`, and answers one `unknown` outcome instead of throwing when reading the input
- * fails: an object can have throwing getters or be a hostile Proxy, and anything can be thrown.
- */
-export function readSafely(
-  input: unknown,
-  event: DeliveryEvent,
-  convert: () => DeliveryOutcome[],
-): DeliveryOutcome[] {
-  try {
-    return convert();
-  } catch (error) {
-    return [unreadable(input, event, `Could not read the input: ${reason(error)}.`)];
-  }
-}
-
-export function unreadable(input: unknown, event: DeliveryEvent, summary: string): DeliveryOutcome {
-  return {
-    provider,
-    event,
-    origin: 'local',
-    providerDetail: {},
-    verdict: createVerdict('unknown', {
-      rule: 'nodemailer-unreadable-input',
-      scope: 'message',
-      confidence: 0,
-      summary,
-    }),
-    raw: input,
-  };
-}
-
-function reason(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return 'it threw while being read';
-  }
+/** How this adapter reports input it cannot read, for core's `convertSafely` and `unreadableOutcome`. */
+export function unreadableInput(event: DeliveryEvent): UnreadableOptions {
+  return { provider, event, rule: 'nodemailer-unreadable-input', scope: 'message' };
 }

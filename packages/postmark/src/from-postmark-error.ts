@@ -1,9 +1,9 @@
-import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { convertSafely, createVerdict, type DeliveryOutcome, unreadableOutcome } from '@mailverdict/core';
 import { inactiveAddresses, splitAddressList } from './address-list';
 import { apiErrorVerdict } from './api-error-verdict';
 import { asRecord, describe, detail, integer, outcome, text } from './outcome';
 import type { PostmarkMessageLike } from './postmark-types';
-import { readSafely, unreadable } from './unreadable';
+import { unreadableInput } from './unreadable';
 
 /**
  * Turns what the `postmark` client rejected with into outcomes: one per inactive recipient for a
@@ -26,13 +26,15 @@ export function fromPostmarkError(error: unknown, message?: PostmarkMessageLike)
     );
   }
   const recipients = message === undefined ? [] : messageRecipients(message);
-  return readSafely(error, 'failed', () => convertError(error, recipients));
+  return convertSafely(error, unreadableInput('failed'), () => convertError(error, recipients));
 }
 
 function convertError(error: unknown, sentTo: readonly string[]): DeliveryOutcome[] {
   const record = asRecord(error);
   if (record === undefined)
-    return [unreadable(error, 'failed', `Not a Postmark error: got ${describe(error)}.`)];
+    return [
+      unreadableOutcome(error, `Not a Postmark error: got ${describe(error)}.`, unreadableInput('failed')),
+    ];
   const statusCode = integer(record.statusCode);
   const errorCode = integer(record.code);
   const message = text(record.message) ?? '';

@@ -1,9 +1,9 @@
-import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { convertSafely, createVerdict, type DeliveryOutcome, unreadableOutcome } from '@mailverdict/core';
 import { inactiveAddresses, splitAddressList } from './address-list';
 import { apiErrorVerdict } from './api-error-verdict';
 import { asRecord, describe, detail, epochMs, integer, outcome, text } from './outcome';
 import type { PostmarkSendResponse } from './postmark-types';
-import { readSafely, unreadable } from './unreadable';
+import { unreadableInput } from './unreadable';
 
 /**
  * Turns what `sendEmail` resolved with (one object) or `sendEmailBatch` resolved with (an array)
@@ -15,7 +15,7 @@ import { readSafely, unreadable } from './unreadable';
 export function fromPostmarkResponse(
   response: PostmarkSendResponse | readonly PostmarkSendResponse[] | unknown,
 ): DeliveryOutcome[] {
-  return readSafely(response, 'failed', () =>
+  return convertSafely(response, unreadableInput('failed'), () =>
     Array.isArray(response)
       ? response.flatMap((element: unknown, index) => fromElement(element, index))
       : fromElement(response, undefined),
@@ -28,7 +28,11 @@ function fromElement(element: unknown, index: number | undefined): DeliveryOutco
   if (record === undefined) {
     const position = index === undefined ? '' : ` at batch index ${index}`;
     return [
-      unreadable(element, 'failed', `Not a Postmark send response${position}: got ${describe(element)}.`),
+      unreadableOutcome(
+        element,
+        `Not a Postmark send response${position}: got ${describe(element)}.`,
+        unreadableInput('failed'),
+      ),
     ];
   }
   const errorCode = integer(record.ErrorCode);

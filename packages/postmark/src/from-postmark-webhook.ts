@@ -1,17 +1,19 @@
 import {
   classify,
+  convertSafely,
   createVerdict,
   type DeliveryEvent,
   type DeliveryOutcome,
   type OutcomeOrigin,
   parseReply,
   type SmtpReply,
+  unreadableOutcome,
   type Verdict,
 } from '@mailverdict/core';
 import { bounceType } from './bounce-types';
 import { asRecord, describe, detail, epochMs, outcome, text } from './outcome';
 import type { PostmarkWebhook } from './postmark-types';
-import { readSafely, unreadable } from './unreadable';
+import { unreadableInput } from './unreadable';
 
 // Record types that say nothing about delivery (engagement and inbound mail): no outcome.
 const notDeliveryRecords: ReadonlySet<string> = new Set(['Open', 'Click', 'Inbound']);
@@ -29,7 +31,7 @@ const notDeliveryRecords: ReadonlySet<string> = new Set(['Open', 'Click', 'Inbou
 export function fromPostmarkWebhook(
   payload: PostmarkWebhook | string | Uint8Array | unknown,
 ): DeliveryOutcome[] {
-  return readSafely(payload, 'failed', () => convertWebhook(payload));
+  return convertSafely(payload, unreadableInput('failed'), () => convertWebhook(payload));
 }
 
 // The field that names the one recipient each record is about (postmark 5.1.0 webhook payload types).
@@ -83,7 +85,7 @@ function readPayload(payload: unknown): Readonly<Record<string, unknown>> | stri
 }
 
 function unreadableWebhook(reason: string, raw: unknown): DeliveryOutcome {
-  return unreadable(raw, 'failed', reason);
+  return unreadableOutcome(raw, reason, unreadableInput('failed'));
 }
 
 /** The Details as a reply, when it holds one (a basic or an enhanced code). */

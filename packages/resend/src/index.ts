@@ -1,4 +1,10 @@
-export { createMemoryReplayStore, type MemoryReplayStoreOptions, type ReplayStore } from './replay-store';
+// Re-exported from core's adapter toolkit, where they live since every adapter shares them.
+export {
+  createMemoryReplayStore,
+  type MemoryReplayStoreOptions,
+  type ReplayStore,
+  type SendContext,
+} from '@mailverdict/core';
 export { fromResendError, type ResendErrorContext } from './resend-error';
 export { fromResendResult } from './resend-result';
 export {
@@ -19,4 +25,3 @@ export type {
   ResendWebhookPayload,
 } from './resend-types';
 export { fromResendWebhook, ignoredResendEvents } from './resend-webhook';
-export type { SendContext } from './send-context';

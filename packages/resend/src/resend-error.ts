@@ -2,10 +2,17 @@
 // (resend@6.38.0 `dist/index.mjs` `fetchRequest`, providers.md §6.1). Error names and statuses from the errors page
 // (https://resend.com/docs/api-reference/errors) — `validation_error` is overloaded (400/401/403/422), so the
 // decision reads name, status and message together, never the name alone.
-import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict } from '@mailverdict/core';
+import {
+  createVerdict,
+  type DeliveryOutcome,
+  listRecipients,
+  type OutcomeOrigin,
+  parseRetryAfter,
+  readHeader,
+  type SendContext,
+  type Verdict,
+} from '@mailverdict/core';
 import type { ResendErrorLike } from './resend-types';
-import { headerOf, parseRetryAfter } from './retry-after';
-import { recipientList, type SendContext } from './send-context';
 
 export interface ResendErrorContext extends SendContext {
   /** The result's `headers` (`retry-after`, `ratelimit-reset`); `fromResendResult` passes them for you. */
@@ -163,8 +170,8 @@ function decide(error: ResendErrorLike): Decision {
 function retryAfter(headers: unknown, now: number): number | undefined {
   // `retry-after` first (RFC 9110); `ratelimit-reset` is seconds until the window resets (IETF RateLimit headers).
   return (
-    parseRetryAfter(headerOf(headers, 'retry-after'), now) ??
-    parseRetryAfter(headerOf(headers, 'ratelimit-reset'), now)
+    parseRetryAfter(readHeader(headers, 'retry-after'), now) ??
+    parseRetryAfter(readHeader(headers, 'ratelimit-reset'), now)
   );
 }
 
@@ -173,7 +180,7 @@ function retryAfter(headers: unknown, now: number): number | undefined {
  * event `failed`. Never throws on the error value, whatever it is.
  */
 export function fromResendError(error: unknown, context: ResendErrorContext = {}): DeliveryOutcome[] {
-  const recipients = recipientList(context, 'fromResendError');
+  const recipients = listRecipients(context, 'fromResendError');
   let decision: Decision | undefined;
   let providerDetail: Record<string, unknown> = {};
   let retryAfterMs: number | undefined;

@@ -1,6 +1,5 @@
-import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome, listRecipients, type SendContext } from '@mailverdict/core';
 import { fromResendError } from './resend-error';
-import { recipientList, type SendContext } from './send-context';
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -34,7 +33,7 @@ function accepted(id: unknown, raw: unknown, recipient: string | undefined): Del
  * Anything that is not a result object gives one `unknown` outcome. Never throws on the result.
  */
 export function fromResendResult(result: unknown, context: SendContext = {}): DeliveryOutcome[] {
-  const recipients = recipientList(context, 'fromResendResult');
+  const recipients = listRecipients(context, 'fromResendResult');
   try {
     return convertResult(result, context, recipients);
   } catch {

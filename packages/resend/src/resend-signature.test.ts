@@ -1,8 +1,8 @@
+import { createMemoryReplayStore } from '@mailverdict/core';
 import { createResendWebhookSecret, signResendWebhook } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { Resend } from 'resend';
 import { describe, expect, it } from 'vitest';
-import { createMemoryReplayStore } from './replay-store';
 import { signResendPayload, verifyResendWebhook } from './resend-signature';
 
 const secret = createResendWebhookSecret();

@@ -1,11 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classify } from '@mailverdict/core';
+import { classify, createMemoryReplayStore } from '@mailverdict/core';
 import { createResendWebhookSecret, postResendWebhook, signResendWebhook } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bouncedGeneral, bouncedLegacy, bouncedMailboxFull, fixtures, sent } from './__fixtures__/webhooks';
-import { createMemoryReplayStore } from './replay-store';
 import { verifyResendWebhook } from './resend-signature';
 import { fromResendWebhook } from './resend-webhook';
 

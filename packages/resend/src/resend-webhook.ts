@@ -7,6 +7,7 @@ import {
   classify,
   createVerdict,
   type DeliveryOutcome,
+  unreadableOutcome,
   type Verdict,
 } from '@mailverdict/core';
 
@@ -32,20 +33,12 @@ function text(value: unknown): string | undefined {
 
 function garbage(payload: unknown, reason: string): DeliveryOutcome[] {
   return [
-    {
+    unreadableOutcome(payload, `Not a Resend webhook: ${reason}.`, {
       provider: 'resend',
-      event: 'failed',
-      origin: 'local',
-      providerDetail: {},
-      verdict: createVerdict('unknown', {
-        rule: 'resend-webhook-unreadable',
-        permanence: 'permanent',
-        scope: 'provider',
-        confidence: 0,
-        summary: `Not a Resend webhook: ${reason}.`,
-      }),
-      raw: payload,
-    },
+      rule: 'resend-webhook-unreadable',
+      permanence: 'permanent',
+      scope: 'provider',
+    }),
   ];
 }
 

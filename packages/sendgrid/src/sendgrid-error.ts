@@ -7,10 +7,15 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  ifDefined,
+  isRecord,
   type OutcomeOrigin,
+  readArray,
+  readField,
+  readNumber,
+  readString,
   type VerdictOptions,
 } from '@mailverdict/core';
-import { arrayField, defined, field, isObject, numberField, stringField } from './read';
 
 /** What this adapter reads from a `ResponseError` (or a raw axios error). */
 export interface SendGridErrorLike {
@@ -127,8 +132,8 @@ function decideStatus(status: number, text: string, fields: readonly string[]): 
 
 /** Header value from axios headers (an object with lowercase keys, or an AxiosHeaders with `get`). */
 function header(headers: unknown, name: string): string | undefined {
-  if (!isObject(headers)) return undefined;
-  const value = field(headers, name) ?? field(headers, name.toLowerCase());
+  if (!isRecord(headers)) return undefined;
+  const value = readField(headers, name) ?? readField(headers, name.toLowerCase());
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   return undefined;
@@ -169,20 +174,20 @@ function checkOptions(options: SendGridErrorOptions): void {
 export function fromSendGridError(error: unknown, options: SendGridErrorOptions = {}): DeliveryOutcome[] {
   checkOptions(options);
   const now = (options.now ?? Date.now)();
-  const response = field(error, 'response');
-  const status = numberField(error, 'code') ?? numberField(response, 'status');
-  const code = stringField(error, 'code');
-  const body = field(response, 'body');
-  const entries = arrayField(body, 'errors').filter(isObject);
-  const texts = entries.map((entry) => stringField(entry, 'message')).filter((text) => text !== undefined);
-  const fields = entries.map((entry) => stringField(entry, 'field')).filter((name) => name !== undefined);
-  const message = stringField(error, 'message') ?? '';
+  const response = readField(error, 'response');
+  const status = readNumber(error, 'code') ?? readNumber(response, 'status');
+  const code = readString(error, 'code');
+  const body = readField(response, 'body');
+  const entries = readArray(body, 'errors').filter(isRecord);
+  const texts = entries.map((entry) => readString(entry, 'message')).filter((text) => text !== undefined);
+  const fields = entries.map((entry) => readString(entry, 'field')).filter((name) => name !== undefined);
+  const message = readString(error, 'message') ?? '';
   let decision: Decision;
   let retryAfterMs: number | undefined;
-  if (status !== undefined && isObject(response)) {
+  if (status !== undefined && isRecord(response)) {
     decision = decideStatus(status, texts.join(' '), fields);
     if (decision.category === 'account-limit' || decision.category === 'server-busy') {
-      retryAfterMs = waitFrom(field(response, 'headers'), now);
+      retryAfterMs = waitFrom(readField(response, 'headers'), now);
     }
   } else if (code !== undefined && dnsCodes.has(code)) {
     decision = {
@@ -212,22 +217,22 @@ export function fromSendGridError(error: unknown, options: SendGridErrorOptions 
     ...decision.options,
     ...(retryAfterMs === undefined ? {} : { retry: { afterMs: retryAfterMs } }),
   });
-  const headers = field(response, 'headers');
+  const headers = readField(response, 'headers');
   const providerDetail = {
-    ...defined('httpStatus', status),
-    ...defined('code', code),
-    ...defined('message', message === '' ? undefined : message),
+    ...ifDefined('httpStatus', status),
+    ...ifDefined('code', code),
+    ...ifDefined('message', message === '' ? undefined : message),
     ...(entries.length === 0 ? {} : { errors: entries }),
-    ...defined('rateLimitLimit', header(headers, 'x-ratelimit-limit')),
-    ...defined('rateLimitRemaining', header(headers, 'x-ratelimit-remaining')),
-    ...defined('rateLimitReset', header(headers, 'x-ratelimit-reset')),
+    ...ifDefined('rateLimitLimit', header(headers, 'x-ratelimit-limit')),
+    ...ifDefined('rateLimitRemaining', header(headers, 'x-ratelimit-remaining')),
+    ...ifDefined('rateLimitReset', header(headers, 'x-ratelimit-reset')),
   };
   const base = {
     provider: 'sendgrid',
     event: 'failed' as const,
     origin: decision.origin,
     providerDetail,
-    ...defined('retryAfterMs', retryAfterMs),
+    ...ifDefined('retryAfterMs', retryAfterMs),
     verdict,
     raw: error,
   };

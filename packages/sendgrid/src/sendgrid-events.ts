@@ -2,9 +2,20 @@
 // (SendGrid "Event Webhook reference", "Bounce and block classifications"). The SMTP text (`reason` for
 // bounces, `response` for deferrals and deliveries) is classified by core; SendGrid's labels decide when
 // core finds nothing, and what SendGrid knows for certain wins (drops for its suppression lists).
-import { type Category, createVerdict, type DeliveryOutcome, type VerdictOptions } from '@mailverdict/core';
-import { type Fallback, judgeSmtp } from './judge';
-import { bodyText, defined, field, isObject, numberField, stringField } from './read';
+import {
+  type Category,
+  createVerdict,
+  type DeliveryOutcome,
+  ifDefined,
+  isRecord,
+  judgeRelayedReply,
+  type ProviderFallback,
+  readField,
+  readNumber,
+  readString,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import { bodyText } from './body-text';
 import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
@@ -41,7 +52,7 @@ const dropReasons: Readonly<Record<string, { category: Category; rule: string; o
   };
 
 /** `bounce_classification` → meaning when the reason text says nothing core knows (providers.md §4.5). */
-const classificationFallbacks: Readonly<Record<string, Fallback>> = {
+const classificationFallbacks: Readonly<Record<string, ProviderFallback>> = {
   'invalid address': {
     category: 'mailbox-unknown',
     options: { rule: 'sendgrid-classification-invalid-address' },
@@ -71,19 +82,19 @@ const classificationFallbacks: Readonly<Record<string, Fallback>> = {
 const informational = new Set(['open', 'click', 'unsubscribe', 'group_unsubscribe', 'group_resubscribe']);
 
 function outcomeFields(item: Readonly<Record<string, unknown>>) {
-  const timestamp = numberField(item, 'timestamp');
+  const timestamp = readNumber(item, 'timestamp');
   return {
     provider: 'sendgrid',
-    ...defined('recipient', stringField(item, 'email')),
-    ...defined('messageId', stringField(item, 'sg_message_id')),
-    ...defined('occurredAt', timestamp === undefined ? undefined : timestamp * 1000),
+    ...ifDefined('recipient', readString(item, 'email')),
+    ...ifDefined('messageId', readString(item, 'sg_message_id')),
+    ...ifDefined('occurredAt', timestamp === undefined ? undefined : timestamp * 1000),
   };
 }
 
 function detail(item: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of ['event', 'sg_event_id', 'smtp-id', ...keys]) {
-    const value = field(item, key);
+    const value = readField(item, key);
     if (value !== undefined) out[key] = value;
   }
   return out;
@@ -108,7 +119,7 @@ function localDiagnostic(reason: string | undefined): { category: Category; rule
 }
 
 function bounceOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome {
-  const reason = stringField(item, 'reason');
+  const reason = readString(item, 'reason');
   const local = localDiagnostic(reason);
   if (local !== undefined) {
     return {
@@ -123,9 +134,9 @@ function bounceOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome
       raw: item,
     };
   }
-  const type = stringField(item, 'type');
-  const classification = stringField(item, 'bounce_classification');
-  const status = stringField(item, 'status');
+  const type = readString(item, 'type');
+  const classification = readString(item, 'bounce_classification');
+  const status = readString(item, 'status');
   const fallback = (classification === undefined
     ? undefined
     : classificationFallbacks[classification.toLowerCase()]) ?? {
@@ -138,15 +149,15 @@ function bounceOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome
         : {}),
     },
   };
-  const judged = judgeSmtp(reason, stringField(item, 'email'), {
+  const judged = judgeRelayedReply(reason, readString(item, 'email'), {
     category: fallback.category,
-    options: { ...fallback.options, ...defined('status', validStatus(status)) },
+    options: { ...fallback.options, ...ifDefined('status', validStatus(status)) },
   });
   return {
     ...outcomeFields(item),
     event: 'bounced',
     origin: 'remote-server',
-    ...defined('reply', judged.reply),
+    ...ifDefined('reply', judged.reply),
     providerDetail: detail(item, ['type', 'status', 'reason', 'bounce_classification', 'tls', 'ip']),
     verdict: judged.verdict,
     raw: item,
@@ -154,7 +165,7 @@ function bounceOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome
 }
 
 function droppedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome {
-  const reason = stringField(item, 'reason');
+  const reason = readString(item, 'reason');
   const known = reason === undefined ? undefined : dropReasons[reason.trim().toLowerCase()];
   const providerDetail = detail(item, ['reason', 'status']);
   if (known !== undefined) {
@@ -168,7 +179,7 @@ function droppedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcom
     };
   }
   // An unlisted reason: it may carry SMTP text; otherwise SendGrid dropped it for a reason we do not know.
-  const judged = judgeSmtp(reason, stringField(item, 'email'), {
+  const judged = judgeRelayedReply(reason, readString(item, 'email'), {
     category: 'unknown',
     options: {
       rule: 'sendgrid-dropped-unknown-reason',
@@ -180,7 +191,7 @@ function droppedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcom
     ...outcomeFields(item),
     event: 'rejected',
     origin: 'provider',
-    ...defined('reply', judged.reply),
+    ...ifDefined('reply', judged.reply),
     providerDetail,
     verdict: judged.verdict,
     raw: item,
@@ -188,8 +199,8 @@ function droppedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcom
 }
 
 function deferredOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome {
-  const response = stringField(item, 'response');
-  const judged = judgeSmtp(response, stringField(item, 'email'), {
+  const response = readString(item, 'response');
+  const judged = judgeRelayedReply(response, readString(item, 'email'), {
     category: 'deferred',
     options: { rule: 'sendgrid-deferred', permanence: 'transient' },
   });
@@ -197,7 +208,7 @@ function deferredOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutco
     ...outcomeFields(item),
     event: 'deferred',
     origin: 'remote-server',
-    ...defined('reply', judged.reply),
+    ...ifDefined('reply', judged.reply),
     providerDetail: detail(item, ['response', 'attempt', 'tls', 'ip']),
     verdict: judged.verdict,
     raw: item,
@@ -205,8 +216,8 @@ function deferredOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutco
 }
 
 function deliveredOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome {
-  const response = stringField(item, 'response');
-  const judged = judgeSmtp(response, stringField(item, 'email'), {
+  const response = readString(item, 'response');
+  const judged = judgeRelayedReply(response, readString(item, 'email'), {
     category: 'delivered',
     options: { rule: 'sendgrid-delivered' },
   });
@@ -214,12 +225,12 @@ function deliveredOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutc
   const verdict =
     judged.verdict.category === 'delivered'
       ? judged.verdict
-      : createVerdict('delivered', { rule: 'sendgrid-delivered', ...defined('reply', judged.reply) });
+      : createVerdict('delivered', { rule: 'sendgrid-delivered', ...ifDefined('reply', judged.reply) });
   return {
     ...outcomeFields(item),
     event: 'delivered',
     origin: 'remote-server',
-    ...defined('reply', judged.reply),
+    ...ifDefined('reply', judged.reply),
     providerDetail: detail(item, ['response', 'tls', 'ip']),
     verdict,
     raw: item,
@@ -253,9 +264,9 @@ function spamReportOutcome(item: Readonly<Record<string, unknown>>): DeliveryOut
 
 /** Outcomes of one Event Webhook event object; tracking events give `[]`. */
 export function fromSendGridEvent(item: unknown): DeliveryOutcome[] {
-  if (!isObject(item)) return [unreadable('sendgrid', item, 'the event is not an object')];
-  const name = stringField(item, 'event');
-  if (name === undefined) return [unreadable('sendgrid', item, 'the event has no "event" name')];
+  if (!isRecord(item)) return [unreadable(item, 'the event is not an object')];
+  const name = readString(item, 'event');
+  if (name === undefined) return [unreadable(item, 'the event has no "event" name')];
   if (informational.has(name)) return [];
   switch (name) {
     case 'bounce':
@@ -271,7 +282,7 @@ export function fromSendGridEvent(item: unknown): DeliveryOutcome[] {
     case 'processed':
       return [processedOutcome(item)];
     default:
-      return [unreadable('sendgrid', item, `unknown SendGrid event ${JSON.stringify(name)}`)];
+      return [unreadable(item, `unknown SendGrid event ${JSON.stringify(name)}`)];
   }
 }
 
@@ -288,10 +299,10 @@ export function fromSendGridEvents(batch: unknown): DeliveryOutcome[] {
     try {
       value = JSON.parse(text) as unknown;
     } catch {
-      return [unreadable('sendgrid', batch, 'the body is not JSON')];
+      return [unreadable(batch, 'the body is not JSON')];
     }
   }
   if (Array.isArray(value)) return value.flatMap((item) => fromSendGridEvent(item));
-  if (isObject(value)) return fromSendGridEvent(value);
-  return [unreadable('sendgrid', batch, 'the body is neither an event array nor an event object')];
+  if (isRecord(value)) return fromSendGridEvent(value);
+  return [unreadable(batch, 'the body is neither an event array nor an event object')];
 }

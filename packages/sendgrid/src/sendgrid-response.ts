@@ -1,7 +1,13 @@
 // A successful `sgMail.send()` → `accepted` outcomes: `[ClientResponse { statusCode: 202, headers }, {}]`
 // with the `X-Message-Id` that later events' `sg_message_id` starts with (providers.md §4.1–§4.2).
-import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
-import { defined, field, numberField, stringField } from './read';
+import {
+  createVerdict,
+  type DeliveryOutcome,
+  ifDefined,
+  readField,
+  readNumber,
+  readString,
+} from '@mailverdict/core';
 import { unreadable } from './unreadable';
 
 /**
@@ -21,17 +27,17 @@ export function fromSendGridResponse(
     throw new TypeError('fromSendGridResponse: `options.recipients` must be an array of strings');
   }
   const response = Array.isArray(result) ? result[0] : result;
-  const status = numberField(response, 'statusCode');
+  const status = readNumber(response, 'statusCode');
   if (status === undefined || status < 200 || status > 299) {
-    return [unreadable('sendgrid', result, 'not a successful send result: no 2xx statusCode')];
+    return [unreadable(result, 'not a successful send result: no 2xx statusCode')];
   }
-  const headers = field(response, 'headers');
-  const messageId = stringField(headers, 'x-message-id') ?? stringField(headers, 'X-Message-Id');
+  const headers = readField(response, 'headers');
+  const messageId = readString(headers, 'x-message-id') ?? readString(headers, 'X-Message-Id');
   const base: DeliveryOutcome = {
     provider: 'sendgrid',
     event: 'accepted',
     origin: 'provider',
-    ...defined('messageId', messageId === '' ? undefined : messageId),
+    ...ifDefined('messageId', messageId === '' ? undefined : messageId),
     providerDetail: { httpStatus: status },
     verdict: createVerdict('delivered', {
       rule: 'sendgrid-accepted',

@@ -1,20 +1,13 @@
-import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { type DeliveryOutcome, unreadableOutcome } from '@mailverdict/core';
 
 /**
  * The outcome for input this adapter cannot read (not a provider payload, a missing field): never a throw,
  * an `unknown` verdict whose summary says why, with the input kept as `raw`.
  */
-export function unreadable(provider: string, raw: unknown, reason: string): DeliveryOutcome {
-  return {
-    provider,
-    event: 'failed',
-    origin: 'local',
+export function unreadable(raw: unknown, reason: string): DeliveryOutcome {
+  return unreadableOutcome(raw, `Unreadable sendgrid payload: ${reason}.`, {
+    provider: 'sendgrid',
+    rule: 'sendgrid-unreadable',
     providerDetail: { unreadable: reason },
-    verdict: createVerdict('unknown', {
-      rule: `${provider}-unreadable`,
-      confidence: 0,
-      summary: `Unreadable ${provider} payload: ${reason}.`,
-    }),
-    raw,
-  };
+  });
 }

@@ -4,10 +4,14 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  ifDefined,
+  isRecord,
   type OutcomeOrigin,
+  readField,
+  readNumber,
+  readString,
   type VerdictOptions,
 } from '@mailverdict/core';
-import { defined, field, isObject, numberField, stringField } from './read';
 
 /** What this adapter reads from an AWS SDK v3 error (a `SESv2ServiceException`, or a Node network error). */
 export interface SesErrorLike {
@@ -241,8 +245,8 @@ function serverDecision(rule: string): Decision {
 
 /** `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3), in ms from `now`. */
 function retryAfterHeader(headers: unknown, now: number): number | undefined {
-  if (!isObject(headers)) return undefined;
-  const value = stringField(headers, 'retry-after') ?? stringField(headers, 'Retry-After');
+  if (!isRecord(headers)) return undefined;
+  const value = readString(headers, 'retry-after') ?? readString(headers, 'Retry-After');
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (/^\d{1,9}$/.test(trimmed)) return Number(trimmed) * 1000;
@@ -276,14 +280,14 @@ function checkOptions(options: SesErrorOptions): void {
  */
 export function fromSesError(error: unknown, options: SesErrorOptions = {}): DeliveryOutcome[] {
   checkOptions(options);
-  const name = stringField(error, 'name');
-  const message = stringField(error, 'message') ?? '';
-  const code = stringField(error, 'code');
-  const metadata = field(error, '$metadata');
+  const name = readString(error, 'name');
+  const message = readString(error, 'message') ?? '';
+  const code = readString(error, 'code');
+  const metadata = readField(error, '$metadata');
   const status =
-    numberField(metadata, 'httpStatusCode') ?? numberField(field(error, '$response'), 'statusCode');
+    readNumber(metadata, 'httpStatusCode') ?? readNumber(readField(error, '$response'), 'statusCode');
   const decision = decide(name, message, status, code, options);
-  const headerWait = retryAfterHeader(field(field(error, '$response'), 'headers'), Date.now());
+  const headerWait = retryAfterHeader(readField(readField(error, '$response'), 'headers'), Date.now());
   const retryAfterMs = headerWait ?? decision.retryAfterMs;
   const verdict = createVerdict(decision.category, {
     rule: decision.rule,
@@ -291,20 +295,20 @@ export function fromSesError(error: unknown, options: SesErrorOptions = {}): Del
     ...(headerWait === undefined ? {} : { retry: { ...decision.options?.retry, afterMs: headerWait } }),
   });
   const providerDetail = {
-    ...defined('name', name),
-    ...defined('message', message === '' ? undefined : message),
-    ...defined('code', code),
-    ...defined('httpStatusCode', status),
-    ...defined('fault', stringField(error, '$fault')),
-    ...defined('requestId', stringField(metadata, 'requestId')),
-    ...defined('attempts', numberField(metadata, 'attempts')),
+    ...ifDefined('name', name),
+    ...ifDefined('message', message === '' ? undefined : message),
+    ...ifDefined('code', code),
+    ...ifDefined('httpStatusCode', status),
+    ...ifDefined('fault', readString(error, '$fault')),
+    ...ifDefined('requestId', readString(metadata, 'requestId')),
+    ...ifDefined('attempts', readNumber(metadata, 'attempts')),
   };
   const base = {
     provider: 'ses',
     event: 'failed' as const,
     origin: decision.origin,
     providerDetail,
-    ...defined('retryAfterMs', retryAfterMs),
+    ...ifDefined('retryAfterMs', retryAfterMs),
     verdict,
     raw: error,
   };

@@ -7,11 +7,17 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  ifDefined,
+  isRecord,
+  judgeRelayedReply,
   type OutcomeOrigin,
+  type ProviderFallback,
+  parseTime,
+  readArray,
+  readField,
+  readString,
   type VerdictOptions,
 } from '@mailverdict/core';
-import { type Fallback, judgeSmtp } from './judge';
-import { arrayField, defined, field, isObject, isoTime, stringField } from './read';
 import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
@@ -20,7 +26,7 @@ const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
 const suppressionSubTypes = new Set(['OnAccountSuppressionList', 'Suppressed']);
 
 /** Bounce sub-types → what they mean when no SMTP diagnostic says more (providers.md §3.3 table). */
-const bounceFallbacks: Readonly<Record<string, Fallback>> = {
+const bounceFallbacks: Readonly<Record<string, ProviderFallback>> = {
   'Permanent/NoEmail': { category: 'mailbox-unknown', options: { rule: 'ses-bounce-no-email' } },
   // SES: "you should remove the recipient's email address from your mailing list" — but no reason is known.
   'Permanent/General': {
@@ -54,7 +60,7 @@ const bounceFallbacks: Readonly<Record<string, Fallback>> = {
     options: { rule: 'ses-bounce-attachment-rejected', summary: 'The receiver rejected an attachment.' },
   },
 };
-const undeterminedBounce: Fallback = {
+const undeterminedBounce: ProviderFallback = {
   category: 'unknown',
   options: {
     rule: 'ses-bounce-undetermined',
@@ -63,7 +69,7 @@ const undeterminedBounce: Fallback = {
   },
 };
 
-interface DelayFallback extends Fallback {
+interface DelayFallback extends ProviderFallback {
   readonly origin: OutcomeOrigin;
 }
 function delay(
@@ -118,8 +124,8 @@ function outcome(
   return {
     provider: 'ses',
     ...fields,
-    ...defined('messageId', context.messageId),
-    ...(fields.occurredAt === undefined ? defined('occurredAt', context.mailTime) : {}),
+    ...ifDefined('messageId', context.messageId),
+    ...(fields.occurredAt === undefined ? ifDefined('occurredAt', context.mailTime) : {}),
     raw: context.raw,
   };
 }
@@ -129,32 +135,35 @@ function validStatus(value: string | undefined): string | undefined {
 }
 
 function bounceOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
-  const bounce = field(event, 'bounce');
-  const bounceType = stringField(bounce, 'bounceType');
-  const bounceSubType = stringField(bounce, 'bounceSubType');
-  const occurredAt = isoTime(field(bounce, 'timestamp'));
+  const bounce = readField(event, 'bounce');
+  const bounceType = readString(bounce, 'bounceType');
+  const bounceSubType = readString(bounce, 'bounceSubType');
+  const occurredAt = parseTime(readField(bounce, 'timestamp'));
   const shared = {
     type: context.type,
-    ...defined('bounceType', bounceType),
-    ...defined('bounceSubType', bounceSubType),
-    ...defined('feedbackId', stringField(bounce, 'feedbackId')),
-    ...defined('reportingMTA', stringField(bounce, 'reportingMTA')),
-    ...defined('remoteMtaIp', stringField(bounce, 'remoteMtaIp')),
+    ...ifDefined('bounceType', bounceType),
+    ...ifDefined('bounceSubType', bounceSubType),
+    ...ifDefined('feedbackId', readString(bounce, 'feedbackId')),
+    ...ifDefined('reportingMTA', readString(bounce, 'reportingMTA')),
+    ...ifDefined('remoteMtaIp', readString(bounce, 'remoteMtaIp')),
   };
-  const recipients = arrayField(bounce, 'bouncedRecipients');
-  if (recipients.length === 0)
-    return [unreadable('ses', context.raw, 'the Bounce lists no bouncedRecipients')];
+  const recipients = readArray(bounce, 'bouncedRecipients');
+  if (recipients.length === 0) return [unreadable(context.raw, 'the Bounce lists no bouncedRecipients')];
   return recipients.map((entry) => {
-    const recipient = stringField(entry, 'emailAddress');
-    const diagnosticCode = stringField(entry, 'diagnosticCode');
-    const status = stringField(entry, 'status');
+    const recipient = readString(entry, 'emailAddress');
+    const diagnosticCode = readString(entry, 'diagnosticCode');
+    const status = readString(entry, 'status');
     const providerDetail = {
       ...shared,
-      ...defined('action', stringField(entry, 'action')),
-      ...defined('status', status),
-      ...defined('diagnosticCode', diagnosticCode),
+      ...ifDefined('action', readString(entry, 'action')),
+      ...ifDefined('status', status),
+      ...ifDefined('diagnosticCode', diagnosticCode),
     };
-    const base = { ...defined('recipient', recipient), ...defined('occurredAt', occurredAt), providerDetail };
+    const base = {
+      ...ifDefined('recipient', recipient),
+      ...ifDefined('occurredAt', occurredAt),
+      providerDetail,
+    };
     if (bounceSubType !== undefined && suppressionSubTypes.has(bounceSubType)) {
       // SES did not try the recipient: it is on the account-level or global suppression list.
       const verdict = createVerdict('suppressed', {
@@ -168,39 +177,39 @@ function bounceOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
     }
     const fallback = bounceFallbacks[`${bounceType}/${bounceSubType}`] ?? undeterminedBounce;
     const knownStatus = validStatus(status);
-    const judged = judgeSmtp(diagnosticCode, recipient, {
+    const judged = judgeRelayedReply(diagnosticCode, recipient, {
       category: fallback.category,
-      options: { ...fallback.options, ...defined('status', knownStatus) },
+      options: { ...fallback.options, ...ifDefined('status', knownStatus) },
     });
     return outcome(context, {
       ...base,
       event: 'bounced',
       origin: 'remote-server',
-      ...defined('reply', judged.reply),
+      ...ifDefined('reply', judged.reply),
       verdict: judged.verdict,
     });
   });
 }
 
 function complaintOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
-  const complaint = field(event, 'complaint');
-  const subType = stringField(complaint, 'complaintSubType');
-  const occurredAt = isoTime(field(complaint, 'timestamp'));
+  const complaint = readField(event, 'complaint');
+  const subType = readString(complaint, 'complaintSubType');
+  const occurredAt = parseTime(readField(complaint, 'timestamp'));
   const providerDetail = {
     type: context.type,
-    ...defined('complaintSubType', subType),
-    ...defined('complaintFeedbackType', stringField(complaint, 'complaintFeedbackType')),
-    ...defined('feedbackId', stringField(complaint, 'feedbackId')),
-    ...defined('userAgent', stringField(complaint, 'userAgent')),
-    ...defined('arrivalDate', stringField(complaint, 'arrivalDate')),
+    ...ifDefined('complaintSubType', subType),
+    ...ifDefined('complaintFeedbackType', readString(complaint, 'complaintFeedbackType')),
+    ...ifDefined('feedbackId', readString(complaint, 'feedbackId')),
+    ...ifDefined('userAgent', readString(complaint, 'userAgent')),
+    ...ifDefined('arrivalDate', readString(complaint, 'arrivalDate')),
   };
-  const recipients = arrayField(complaint, 'complainedRecipients');
+  const recipients = readArray(complaint, 'complainedRecipients');
   if (recipients.length === 0)
-    return [unreadable('ses', context.raw, 'the Complaint lists no complainedRecipients')];
+    return [unreadable(context.raw, 'the Complaint lists no complainedRecipients')];
   return recipients.map((entry) => {
     const base = {
-      ...defined('recipient', stringField(entry, 'emailAddress')),
-      ...defined('occurredAt', occurredAt),
+      ...ifDefined('recipient', readString(entry, 'emailAddress')),
+      ...ifDefined('occurredAt', occurredAt),
       providerDetail,
     };
     if (subType === 'OnAccountSuppressionList') {
@@ -217,35 +226,35 @@ function complaintOutcomes(event: unknown, context: Context): DeliveryOutcome[] 
 }
 
 function deliveryOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
-  const delivery = field(event, 'delivery');
-  const smtpResponse = stringField(delivery, 'smtpResponse');
-  const occurredAt = isoTime(field(delivery, 'timestamp'));
+  const delivery = readField(event, 'delivery');
+  const smtpResponse = readString(delivery, 'smtpResponse');
+  const occurredAt = parseTime(readField(delivery, 'timestamp'));
   const providerDetail = {
     type: context.type,
-    ...defined('smtpResponse', smtpResponse),
-    ...defined('reportingMTA', stringField(delivery, 'reportingMTA')),
-    ...defined('remoteMtaIp', stringField(delivery, 'remoteMtaIp')),
-    ...defined('processingTimeMillis', field(delivery, 'processingTimeMillis')),
+    ...ifDefined('smtpResponse', smtpResponse),
+    ...ifDefined('reportingMTA', readString(delivery, 'reportingMTA')),
+    ...ifDefined('remoteMtaIp', readString(delivery, 'remoteMtaIp')),
+    ...ifDefined('processingTimeMillis', readField(delivery, 'processingTimeMillis')),
   };
-  const recipients = arrayField(delivery, 'recipients');
-  if (recipients.length === 0) return [unreadable('ses', context.raw, 'the Delivery lists no recipients')];
+  const recipients = readArray(delivery, 'recipients');
+  if (recipients.length === 0) return [unreadable(context.raw, 'the Delivery lists no recipients')];
   return recipients.map((entry) => {
     const recipient = typeof entry === 'string' ? entry : undefined;
     // SES knows the receiver accepted it, whatever core makes of the 250 text.
-    const judged = judgeSmtp(smtpResponse, recipient, {
+    const judged = judgeRelayedReply(smtpResponse, recipient, {
       category: 'delivered',
       options: { rule: 'ses-delivery' },
     });
     const verdict =
       judged.verdict.category === 'delivered'
         ? judged.verdict
-        : createVerdict('delivered', { rule: 'ses-delivery', ...defined('reply', judged.reply) });
+        : createVerdict('delivered', { rule: 'ses-delivery', ...ifDefined('reply', judged.reply) });
     return outcome(context, {
-      ...defined('recipient', recipient),
-      ...defined('occurredAt', occurredAt),
+      ...ifDefined('recipient', recipient),
+      ...ifDefined('occurredAt', occurredAt),
       event: 'delivered',
       origin: 'remote-server',
-      ...defined('reply', judged.reply),
+      ...ifDefined('reply', judged.reply),
       providerDetail,
       verdict,
     });
@@ -253,37 +262,37 @@ function deliveryOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
 }
 
 function delayOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
-  const deliveryDelay = field(event, 'deliveryDelay');
-  const delayType = stringField(deliveryDelay, 'delayType');
-  const occurredAt = isoTime(field(deliveryDelay, 'timestamp'));
+  const deliveryDelay = readField(event, 'deliveryDelay');
+  const delayType = readString(deliveryDelay, 'delayType');
+  const occurredAt = parseTime(readField(deliveryDelay, 'timestamp'));
   const fallback = (delayType === undefined ? undefined : delayFallbacks[delayType]) ?? unknownDelay;
   const shared = {
     type: context.type,
-    ...defined('delayType', delayType),
-    ...defined('expirationTime', stringField(deliveryDelay, 'expirationTime')),
-    ...defined('reportingMTA', stringField(deliveryDelay, 'reportingMTA')),
+    ...ifDefined('delayType', delayType),
+    ...ifDefined('expirationTime', readString(deliveryDelay, 'expirationTime')),
+    ...ifDefined('reportingMTA', readString(deliveryDelay, 'reportingMTA')),
   };
-  const recipients = arrayField(deliveryDelay, 'delayedRecipients');
+  const recipients = readArray(deliveryDelay, 'delayedRecipients');
   if (recipients.length === 0)
-    return [unreadable('ses', context.raw, 'the DeliveryDelay lists no delayedRecipients')];
+    return [unreadable(context.raw, 'the DeliveryDelay lists no delayedRecipients')];
   return recipients.map((entry) => {
-    const recipient = stringField(entry, 'emailAddress');
-    const diagnosticCode = stringField(entry, 'diagnosticCode');
-    const status = stringField(entry, 'status');
-    const judged = judgeSmtp(diagnosticCode, recipient, {
+    const recipient = readString(entry, 'emailAddress');
+    const diagnosticCode = readString(entry, 'diagnosticCode');
+    const status = readString(entry, 'status');
+    const judged = judgeRelayedReply(diagnosticCode, recipient, {
       category: fallback.category,
-      options: { ...fallback.options, ...defined('status', validStatus(status)) },
+      options: { ...fallback.options, ...ifDefined('status', validStatus(status)) },
     });
     return outcome(context, {
-      ...defined('recipient', recipient),
-      ...defined('occurredAt', occurredAt),
+      ...ifDefined('recipient', recipient),
+      ...ifDefined('occurredAt', occurredAt),
       event: 'deferred',
       origin: judged.reply === undefined ? fallback.origin : 'remote-server',
-      ...defined('reply', judged.reply),
+      ...ifDefined('reply', judged.reply),
       providerDetail: {
         ...shared,
-        ...defined('status', status),
-        ...defined('diagnosticCode', diagnosticCode),
+        ...ifDefined('status', status),
+        ...ifDefined('diagnosticCode', diagnosticCode),
       },
       verdict: judged.verdict,
     });
@@ -295,7 +304,7 @@ function destinationOutcomes(
   context: Context,
   make: (recipient: string | undefined) => Omit<DeliveryOutcome, 'provider' | 'raw' | 'messageId'>,
 ): DeliveryOutcome[] {
-  const destination = arrayField(field(event, 'mail'), 'destination').filter(
+  const destination = readArray(readField(event, 'mail'), 'destination').filter(
     (entry) => typeof entry === 'string',
   );
   if (destination.length === 0) return [outcome(context, make(undefined))];
@@ -309,7 +318,7 @@ function sendOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
     summary: 'SES accepted the message; the delivery result comes in a later event.',
   });
   return destinationOutcomes(event, context, (recipient) => ({
-    ...defined('recipient', recipient),
+    ...ifDefined('recipient', recipient),
     event: 'accepted',
     origin: 'provider',
     providerDetail: { type: context.type },
@@ -318,36 +327,36 @@ function sendOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
 }
 
 function rejectOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
-  const reason = stringField(field(event, 'reject'), 'reason');
+  const reason = readString(readField(event, 'reject'), 'reason');
   // SES: "Bad content" is the only reason — the message contained a virus and was not sent.
   const verdict = createVerdict('virus', {
     rule: 'ses-reject',
     summary: 'SES found a virus in the message and did not send it.',
   });
   return destinationOutcomes(event, context, (recipient) => ({
-    ...defined('recipient', recipient),
+    ...ifDefined('recipient', recipient),
     event: 'rejected',
     origin: 'provider',
-    providerDetail: { type: context.type, ...defined('reason', reason) },
+    providerDetail: { type: context.type, ...ifDefined('reason', reason) },
     verdict,
   }));
 }
 
 function renderingFailureOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
-  const failure = field(event, 'failure');
-  const errorMessage = stringField(failure, 'errorMessage');
+  const failure = readField(event, 'failure');
+  const errorMessage = readString(failure, 'errorMessage');
   const verdict = createVerdict('message-format', {
     rule: 'ses-rendering-failure',
     summary: `SES could not render the template${errorMessage === undefined ? '' : `: ${errorMessage}`}`,
   });
   return destinationOutcomes(event, context, (recipient) => ({
-    ...defined('recipient', recipient),
+    ...ifDefined('recipient', recipient),
     event: 'failed',
     origin: 'provider',
     providerDetail: {
       type: context.type,
-      ...defined('templateName', stringField(failure, 'templateName')),
-      ...defined('errorMessage', errorMessage),
+      ...ifDefined('templateName', readString(failure, 'templateName')),
+      ...ifDefined('errorMessage', errorMessage),
     },
     verdict,
   }));
@@ -355,7 +364,7 @@ function renderingFailureOutcomes(event: unknown, context: Context): DeliveryOut
 
 /** The `eventType` (event publishing) or `notificationType` (identity notifications) of an SES object. */
 export function sesEventType(event: unknown): string | undefined {
-  return stringField(event, 'eventType') ?? stringField(event, 'notificationType');
+  return readString(event, 'eventType') ?? readString(event, 'notificationType');
 }
 
 /**
@@ -363,17 +372,16 @@ export function sesEventType(event: unknown): string | undefined {
  * keeps as its `raw` (default: `event`). Tracking events (Open, Click, Subscription) give `[]`.
  */
 export function fromSesEventObject(event: unknown, raw: unknown = event): DeliveryOutcome[] {
-  if (!isObject(event)) return [unreadable('ses', raw, 'the SES event is not an object')];
+  if (!isRecord(event)) return [unreadable(raw, 'the SES event is not an object')];
   const type = sesEventType(event);
-  if (type === undefined)
-    return [unreadable('ses', raw, 'no eventType or notificationType: not an SES event')];
+  if (type === undefined) return [unreadable(raw, 'no eventType or notificationType: not an SES event')];
   if (informational.has(type)) return [];
-  const mail = field(event, 'mail');
+  const mail = readField(event, 'mail');
   const context: Context = {
     raw,
     type,
-    ...defined('messageId', stringField(mail, 'messageId')),
-    ...defined('mailTime', isoTime(field(mail, 'timestamp'))),
+    ...ifDefined('messageId', readString(mail, 'messageId')),
+    ...ifDefined('mailTime', parseTime(readField(mail, 'timestamp'))),
   };
   switch (type) {
     case 'Bounce':
@@ -391,6 +399,6 @@ export function fromSesEventObject(event: unknown, raw: unknown = event): Delive
     case 'Rendering Failure':
       return renderingFailureOutcomes(event, context);
     default:
-      return [unreadable('ses', raw, `unknown SES event type ${JSON.stringify(type)}`)];
+      return [unreadable(raw, `unknown SES event type ${JSON.stringify(type)}`)];
   }
 }

@@ -2,8 +2,10 @@
 // as a JSON *string* (providers.md §3.4), an EventBridge event (`detail-type`, `detail`), or the bare SES
 // object (SNS raw message delivery, SQS, Firehose). Nothing here fetches anything: a SubscriptionConfirmation
 // is reported so the application can confirm it deliberately.
+
 import type { DeliveryOutcome } from '@mailverdict/core';
-import { bodyText, field, isObject, stringField } from './read';
+import { isRecord, readField, readString } from '@mailverdict/core';
+import { bodyText } from './body-text';
 import { fromSesEventObject, sesEventType } from './ses-event';
 import { isSnsUrl } from './sns-url';
 import { unreadable } from './unreadable';
@@ -38,7 +40,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function unreadableWebhook(raw: unknown, reason: string): SesWebhook {
-  return { kind: 'unreadable', reason, outcomes: [unreadable('ses', raw, reason)] };
+  return { kind: 'unreadable', reason, outcomes: [unreadable(raw, reason)] };
 }
 
 /**
@@ -54,19 +56,19 @@ export function readSesWebhook(input: unknown): SesWebhook {
     if (!parsed.ok) return unreadableWebhook(input, 'the body is not JSON');
     body = parsed.value;
   }
-  if (!isObject(body)) return unreadableWebhook(input, 'the body is not a JSON object');
+  if (!isRecord(body)) return unreadableWebhook(input, 'the body is not a JSON object');
 
-  const snsType = stringField(body, 'Type');
-  if (snsType !== undefined && field(body, 'TopicArn') !== undefined) {
-    const topicArn = stringField(body, 'TopicArn');
+  const snsType = readString(body, 'Type');
+  if (snsType !== undefined && readField(body, 'TopicArn') !== undefined) {
+    const topicArn = readString(body, 'TopicArn');
     if (snsType === 'SubscriptionConfirmation') {
-      const subscribeUrl = stringField(body, 'SubscribeURL');
+      const subscribeUrl = readString(body, 'SubscribeURL');
       return {
         kind: 'subscription-confirmation',
         ...(topicArn === undefined ? {} : { topicArn }),
         ...(subscribeUrl === undefined ? {} : { subscribeUrl }),
         subscribeUrlTrusted: isSnsUrl(subscribeUrl),
-        ...(stringField(body, 'Token') === undefined ? {} : { token: stringField(body, 'Token') }),
+        ...(readString(body, 'Token') === undefined ? {} : { token: readString(body, 'Token') }),
       };
     }
     if (snsType === 'UnsubscribeConfirmation') {
@@ -74,22 +76,22 @@ export function readSesWebhook(input: unknown): SesWebhook {
     }
     if (snsType !== 'Notification')
       return unreadableWebhook(input, `unknown SNS message Type ${JSON.stringify(snsType)}`);
-    const message = stringField(body, 'Message');
+    const message = readString(body, 'Message');
     if (message === undefined) return unreadableWebhook(input, 'the SNS Notification has no Message string');
     const inner = parseJson(message);
     if (!inner.ok) return unreadableWebhook(input, 'the SNS Message is not JSON (not an SES notification)');
     return { kind: 'events', transport: 'sns', outcomes: fromSesEventObject(inner.value, input) };
   }
 
-  if (stringField(body, 'detail-type') !== undefined && isObject(field(body, 'detail'))) {
-    const source = stringField(body, 'source');
+  if (readString(body, 'detail-type') !== undefined && isRecord(readField(body, 'detail'))) {
+    const source = readString(body, 'source');
     if (source !== undefined && source !== 'aws.ses') {
       return unreadableWebhook(input, `EventBridge source ${JSON.stringify(source)} is not aws.ses`);
     }
     return {
       kind: 'events',
       transport: 'eventbridge',
-      outcomes: fromSesEventObject(field(body, 'detail'), input),
+      outcomes: fromSesEventObject(readField(body, 'detail'), input),
     };
   }
 

@@ -1,7 +1,13 @@
 // A successful `SendEmail` → `accepted` outcomes: SES took the message; delivery is reported later by a
 // notification carrying the same `MessageId` (providers.md §3.1, §3.3).
-import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
-import { defined, field, numberField, stringField } from './read';
+import {
+  createVerdict,
+  type DeliveryOutcome,
+  ifDefined,
+  readField,
+  readNumber,
+  readString,
+} from '@mailverdict/core';
 import { unreadable } from './unreadable';
 
 /** What this adapter reads from a `SendEmailCommandOutput`. */
@@ -29,20 +35,20 @@ export function fromSesResponse(
   if (!(Array.isArray(recipients) && recipients.every((recipient) => typeof recipient === 'string'))) {
     throw new TypeError('fromSesResponse: `options.recipients` must be an array of strings');
   }
-  const messageId = stringField(output, 'MessageId');
+  const messageId = readString(output, 'MessageId');
   if (messageId === undefined || messageId === '') {
-    return [unreadable('ses', output, 'not a SendEmail output: no MessageId')];
+    return [unreadable(output, 'not a SendEmail output: no MessageId')];
   }
-  const metadata = field(output, '$metadata');
+  const metadata = readField(output, '$metadata');
   const base: DeliveryOutcome = {
     provider: 'ses',
     event: 'accepted',
     origin: 'provider',
     messageId,
     providerDetail: {
-      ...defined('httpStatusCode', numberField(metadata, 'httpStatusCode')),
-      ...defined('requestId', stringField(metadata, 'requestId')),
-      ...defined('attempts', numberField(metadata, 'attempts')),
+      ...ifDefined('httpStatusCode', readNumber(metadata, 'httpStatusCode')),
+      ...ifDefined('requestId', readString(metadata, 'requestId')),
+      ...ifDefined('attempts', readNumber(metadata, 'attempts')),
     },
     verdict: createVerdict('delivered', {
       rule: 'ses-accepted',

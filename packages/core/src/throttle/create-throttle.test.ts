@@ -76,7 +76,11 @@ describe('createThrottle: destinations', () => {
     expect(() => throttle.acquire('gmail.com', Number.NaN)).toThrow(/now/);
     expect(() => throttle.feedback('gmail.com', null as never, 0)).toThrow(/result/);
     expect(() => throttle.acquire('gmail.com', 0, 42 as never)).toThrow(/recipient/);
-    expect(() => throttle.feedback('gmail.com', delivered, 0, {} as never)).toThrow(/recipient/);
+    expect(() => throttle.feedback('gmail.com', delivered, 0, 42 as never)).toThrow(/recipient/);
+    expect(() => throttle.feedback('gmail.com', delivered, 0, { recipient: 42 } as never)).toThrow(
+      /recipient/,
+    );
+    expect(() => throttle.feedback('gmail.com', delivered, 0, { release: 'no' } as never)).toThrow(/release/);
     expect(() => createThrottle(null as never)).toThrow(TypeError);
   });
 });
@@ -167,6 +171,36 @@ describe('createThrottle: feedback', () => {
     expect(throttle.acquire('gmail.com', 2 * second, 'other@gmail.com').allowed).toBe(true);
     expect(throttle.inspect('gmail.com', 2 * second)?.rate).toBe(1);
     expect(throttle.acquire('gmail.com', 15 * minute, 'busy@gmail.com').allowed).toBe(true);
+  });
+
+  it('release: false (a later webhook event) shapes the rate but keeps the slot of the attempt in flight', () => {
+    const throttle = createThrottle({
+      ...noRules,
+      burst: 10,
+      destinations: { yahoo: { maxConcurrency: 1 } },
+    });
+    const reputation = makeVerdict('reputation');
+    expect(throttle.acquire('yahoo.com', 0).allowed).toBe(true);
+    const rate = throttle.inspect('yahoo.com', 0)?.rate as number;
+    // A bounce about an earlier, long finished attempt arrives while this attempt is in flight.
+    throttle.feedback('yahoo.com', reputation, 10, { release: false });
+    expect(throttle.inspect('yahoo.com', 10)).toMatchObject({ inFlight: 1 });
+    expect(throttle.inspect('yahoo.com', 10)?.rate).toBeLessThan(rate);
+    expect(throttle.acquire('yahoo.com', 20)).toMatchObject({ allowed: false, reason: 'concurrency' });
+    // The attempt's own result, in either form, frees its slot.
+    throttle.feedback('yahoo.com', delivered, 30, { release: true });
+    expect(throttle.inspect('yahoo.com', 30)).toMatchObject({ inFlight: 0 });
+    expect(throttle.acquire('yahoo.com', 40).allowed).toBe(true);
+    throttle.feedback('yahoo.com', delivered, 50);
+    expect(throttle.inspect('yahoo.com', 50)).toMatchObject({ inFlight: 0 });
+  });
+
+  it('release: false with a recipient holds that recipient like the plain form', () => {
+    const throttle = createThrottle(noRules);
+    const perRecipient = makeVerdict('rate-limited', { scope: 'recipient' });
+    throttle.feedback('gmail.com', perRecipient, 0, { recipient: 'busy@gmail.com', release: false });
+    expect(throttle.acquire('gmail.com', second, 'busy@gmail.com')).toMatchObject({ reason: 'recipient' });
+    expect(throttle.acquire('gmail.com', second, 'other@gmail.com').allowed).toBe(true);
   });
 
   it('takes the recipient from a DeliveryOutcome', () => {

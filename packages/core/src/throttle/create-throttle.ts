@@ -49,6 +49,19 @@ export interface DestinationSnapshot {
   readonly warmUp?: { readonly day: number; readonly allowance: number; readonly sent: number };
 }
 
+/** How `feedback` treats a result. */
+export interface ThrottleFeedbackOptions {
+  /** The recipient, for a per-recipient limit (defaults to a `DeliveryOutcome`'s `recipient`). */
+  readonly recipient?: string;
+  /**
+   * Whether the result ends an attempt made with `acquire`, freeing its concurrency slot (default
+   * `true`). Pass `false` for a result that arrives after the attempt was over — an ESP's
+   * asynchronous bounce or complaint webhook hours after it accepted the message — so it still
+   * shapes the destination's rate but does not free a slot another attempt now holds.
+   */
+  readonly release?: boolean;
+}
+
 export interface Throttle {
   /**
    * May one message go to `destination` (recipient domain, address, MX host or provider id) at `now`?
@@ -60,8 +73,15 @@ export interface Throttle {
    * The result of an attempt: a verdict or a `DeliveryOutcome` (whose `retryAfterMs` and `recipient`
    * are used). Successes raise the rate; rate limits and reputation deferrals lower it; server-busy
    * pauses with backoff; a per-recipient limit holds only that recipient; shaping rules may fire.
+   * The fourth argument is the recipient, or options: `{ recipient, release: false }` for a result
+   * that does not end an acquired attempt (a later webhook event).
    */
-  feedback(destination: string, result: Verdict | DeliveryOutcome, now: number, recipient?: string): void;
+  feedback(
+    destination: string,
+    result: Verdict | DeliveryOutcome,
+    now: number,
+    recipientOrOptions?: string | ThrottleFeedbackOptions,
+  ): void;
   /** An acquired attempt that was not made: frees its concurrency slot and its warm-up unit. */
   release(destination: string): void;
   /** The destination's state at `now`, or `undefined` when it is not tracked. */
@@ -112,6 +132,19 @@ function checkTime(now: unknown, method: string): void {
   if (typeof now !== 'number' || !Number.isFinite(now)) {
     throw new TypeError(`throttle.${method}: \`now\` must be epoch milliseconds`);
   }
+}
+
+/** The options form of `feedback`'s fourth argument, validated. */
+function checkFeedbackOptions(value: unknown): ThrottleFeedbackOptions {
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError('throttle.feedback: the fourth argument must be a recipient address or options');
+  }
+  const options = value as ThrottleFeedbackOptions;
+  checkRecipient(options.recipient, 'feedback');
+  if (options.release !== undefined && typeof options.release !== 'boolean') {
+    throw new TypeError('throttle.feedback: `release` must be a boolean when given');
+  }
+  return options;
 }
 
 function checkRecipient(recipient: unknown, method: string): void {
@@ -361,10 +394,19 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
       return allowed;
     },
 
-    feedback(destination, result, now, recipient) {
+    feedback(destination, result, now, recipientOrOptions) {
       checkDestination(destination, 'feedback');
       checkTime(now, 'feedback');
-      checkRecipient(recipient, 'feedback');
+      // The plain recipient string (or nothing) is the hot path: no options object to read.
+      let recipient: string | undefined;
+      let release = true;
+      if (typeof recipientOrOptions === 'string' || recipientOrOptions === undefined) {
+        recipient = recipientOrOptions;
+      } else {
+        const options = checkFeedbackOptions(recipientOrOptions);
+        recipient = options.recipient;
+        release = options.release ?? true;
+      }
       if (now > latest) latest = now;
       if (typeof result !== 'object' || result === null) {
         throw new TypeError('throttle.feedback: `result` must be a Verdict or a DeliveryOutcome');
@@ -383,7 +425,7 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
       }
       const key = keyOf(destination);
       const state = stateFor(key);
-      if (state.inFlight > 0) state.inFlight--;
+      if (release && state.inFlight > 0) state.inFlight--;
       const afterMs = verdict.retry?.afterMs;
       const wait = typeof afterMs === 'number' && afterMs > retryAfter ? afterMs : retryAfter;
       const capped = Math.min(wait, options.maxPauseMs);

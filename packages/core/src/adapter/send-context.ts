@@ -1,10 +1,14 @@
-/** What the caller knows about the send that produced a result or an error. */
+/** What the caller knows about the send that produced a provider's result or error. */
 export interface SendContext {
   /** The recipients of the send (`to`, plus `cc`/`bcc` if you want outcomes for them): one outcome each. */
   readonly to?: string | readonly string[];
 }
 
-export function recipientList(context: SendContext, caller: string): string[] {
+/**
+ * The recipients of `context.to` as a new array (empty when not given). A `context` that is not an object, or a
+ * `to` that is neither a string nor an array of strings, is a `TypeError` naming `caller`.
+ */
+export function listRecipients(context: SendContext, caller: string): string[] {
   if (typeof context !== 'object' || context === null) {
     throw new TypeError(`${caller}: \`context\` must be an object`);
   }
