@@ -222,15 +222,17 @@ describe('formatExplanation', () => {
 });
 
 describe('the @mailverdict/core/explain entry', () => {
-  it('exports explain and formatExplanation (resolved like the package subpath)', async () => {
-    const entry = await import('@mailverdict/core/explain');
+  // The entry files themselves: package.json maps `./explain` to the build of src/explain.ts and `.` to
+  // the build of src/index.ts (check:package verifies the maps with publint and attw).
+  it('exports explain and formatExplanation', async () => {
+    const entry = await import('./explain');
     expect(Object.keys(entry).sort()).toEqual(['explain', 'formatExplanation']);
     const text = entry.formatExplanation(entry.explain('452 4.2.2 Mailbox full'), 'text');
     expect(text).toMatch(/^.*mailbox.*\n/i);
   });
 
   it('is not part of the main entry (its guidance prose stays out of the core bundle)', async () => {
-    const main: Record<string, unknown> = await import('@mailverdict/core');
+    const main: Record<string, unknown> = await import('./index');
     expect(main.explain).toBeUndefined();
     expect(main.formatExplanation).toBeUndefined();
   });
