@@ -5,7 +5,12 @@ import type { Permanence, Scope } from './verdict';
 export interface CategoryDefaults {
   readonly permanence: Permanence;
   readonly scope: Scope;
+  /** Applies only when the verdict is not transient: a 4xx "user unknown" never suppresses. */
   readonly suppressRecipient: boolean;
+  /**
+   * Applies only when the verdict is not transient (`createVerdict` enforces it): a transient
+   * `reputation` deferral needs a slower pace, a permanent reputation block needs the cause fixed.
+   */
   readonly changeRequired: boolean;
   /** The enhanced status code a reply of this category implies when it carries none. */
   readonly status?: string;

@@ -370,3 +370,11 @@ describe('createClassifier: custom rules', () => {
     expect(thrown(() => createClassifier({ rules: 'x' as never }))).toBeInstanceOf(TypeError);
   });
 });
+
+describe('vague "try again later" texts', () => {
+  it('let an X.3.x code name the reason (taxonomy decision 1)', () => {
+    expect(classify('451 4.3.2 Please try again later').category).toBe('server-busy');
+    expect(classify('451 4.7.1 Please try again later').category).toBe('deferred');
+    expect(classify('451 Please try again later').category).toBe('deferred');
+  });
+});

@@ -1200,6 +1200,9 @@ export const genericRules: readonly Rule[] = [
       'später noch einmal',
       'vorübergehend',
     ],
+    // An X.3.x code names the reason (the receiving system is busy or unavailable): the code layer
+    // decides then (taxonomy decision 1), so `451 4.3.2 Please try again later` is server-busy.
+    notEnhanced: ['X.3.*'],
     example: '450 4.7.1 try again later',
     source: 'RFC 5321 §4.2.1 (4yz); taxonomy decision 1',
   },
