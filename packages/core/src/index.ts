@@ -1,4 +1,10 @@
 export { addressDomain } from './adapter/address-domain';
+export {
+  checkFreshness,
+  type FreshnessCheck,
+  type FreshnessFailure,
+  type FreshnessResult,
+} from './adapter/check-freshness';
 export { convertSafely } from './adapter/convert-safely';
 export { ifDefined } from './adapter/if-defined';
 export {

@@ -2,7 +2,7 @@
 // hex(HMAC-SHA256(key = HTTP webhook signing key, message = timestamp + token)), sent inside the JSON body as
 // `signature: { timestamp, token, signature }` (legacy form posts carry the three fields at the top level).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createMemoryReplayStore, type ReplayStore } from '@mailverdict/core';
+import { checkFreshness, createMemoryReplayStore, type ReplayStore } from '@mailverdict/core';
 
 /** Why a webhook was refused. */
 export type MailgunSignatureFailure =
@@ -143,30 +143,14 @@ export async function verifyMailgunWebhook(
     return fail('signature-mismatch', 'The signature does not match the signing key: forged or altered.');
 
   const signedAt = Number(timestamp) * 1000;
-  const time = now();
-  if (signedAt < time - toleranceMs) {
-    return fail(
-      'timestamp-too-old',
-      `The webhook was signed ${Math.round((time - signedAt) / 1000)} s ago, beyond the tolerance.`,
-    );
-  }
-  if (signedAt > time + toleranceMs) {
-    return fail(
-      'timestamp-too-new',
-      `The webhook timestamp is ${Math.round((signedAt - time) / 1000)} s in the future.`,
-    );
-  }
-
-  const store = options.replayStore ?? defaultStore;
-  if (store !== false) {
-    let fresh: boolean;
-    try {
-      fresh = await store.remember(`mailgun:${token}`, signedAt + toleranceMs - time);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return fail('replay-check-failed', `The replay store failed, so the webhook is refused: ${detail}`);
-    }
-    if (!fresh) return fail('replayed', 'This token was already accepted: the request is a replay.');
-  }
+  const freshness = await checkFreshness({
+    signedAt,
+    now: now(),
+    toleranceMs,
+    replayKey: `mailgun:${token}`,
+    replayLabel: 'token',
+    store: options.replayStore ?? defaultStore,
+  });
+  if (!freshness.ok) return fail(freshness.reason, freshness.message);
   return { ok: true, token, timestamp: signedAt };
 }

@@ -4,7 +4,7 @@
 // `whsec_`, `${id}.${timestamp}.${raw body}`)); the header lists space-separated `v1,<base64>` entries (several during
 // a secret rotation). Checked against `standardwebhooks@1.1.1` `Webhook.verify`, which the resend SDK calls.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createMemoryReplayStore, type ReplayStore } from '@mailverdict/core';
+import { checkFreshness, createMemoryReplayStore, type ReplayStore } from '@mailverdict/core';
 
 export type ResendSignatureFailure =
   /** `svix-id`/`svix-timestamp`/`svix-signature` (or `webhook-*`) missing or empty */
@@ -187,31 +187,15 @@ export async function verifyResendWebhook(
   if (!matches) return fail('signature-mismatch', 'No signature matches the secret: forged or altered.');
 
   const signedAt = Number(timestamp) * 1000;
-  const time = now();
-  if (signedAt < time - toleranceMs) {
-    return fail(
-      'timestamp-too-old',
-      `The webhook was signed ${Math.round((time - signedAt) / 1000)} s ago, beyond the tolerance.`,
-    );
-  }
-  if (signedAt > time + toleranceMs) {
-    return fail(
-      'timestamp-too-new',
-      `The webhook timestamp is ${Math.round((signedAt - time) / 1000)} s in the future.`,
-    );
-  }
-
-  const store = options.replayStore ?? defaultStore;
-  if (store !== false) {
-    let fresh: boolean;
-    try {
-      fresh = await store.remember(`svix:${id}`, signedAt + toleranceMs - time);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return fail('replay-check-failed', `The replay store failed, so the webhook is refused: ${detail}`);
-    }
-    if (!fresh) return fail('replayed', 'This svix-id was already accepted: the request is a replay.');
-  }
+  const freshness = await checkFreshness({
+    signedAt,
+    now: now(),
+    toleranceMs,
+    replayKey: `svix:${id}`,
+    replayLabel: 'svix-id',
+    store: options.replayStore ?? defaultStore,
+  });
+  if (!freshness.ok) return fail(freshness.reason, freshness.message);
 
   let payload: unknown;
   try {
