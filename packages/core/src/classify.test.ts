@@ -377,4 +377,10 @@ describe('vague "try again later" texts', () => {
     expect(classify('451 4.7.1 Please try again later').category).toBe('deferred');
     expect(classify('451 Please try again later').category).toBe('deferred');
   });
+
+  it('read a bare 4.7.1 as a deferral (the usual greylisting code), never as policy', () => {
+    const verdict = classify('451 4.7.1 Service unavailable - try later');
+    expect(verdict.category).toBe('deferred');
+    expect(classify('450 4.7.1 <a@b.example>: zzkx').category).toBe('deferred');
+  });
 });

@@ -91,8 +91,23 @@ const entries: readonly CodeEntry[] = [
   // taxonomy decision 1: X.7.x with "try later" wording (or none) is a deferral
   { code: 'X.7.0', category: 'deferred', classes: [4] },
   { code: 'X.7.0', category: 'policy', classes: [5], confidence: 0.3 },
-  // taxonomy.md: `policy` is the last resort AFTER text matching; 5.7.1 alone is weak evidence of anything
-  { code: 'X.7.1', category: 'policy', confidence: 0.3, note: 'delivery not authorized: reason unknown' },
+  // taxonomy.md: `policy` is the last resort AFTER text matching, never a mapping from 5.7.1 before the text
+  // is read: this code layer runs after every text rule, and says it is unsure.
+  {
+    code: 'X.7.1',
+    category: 'policy',
+    classes: [5],
+    confidence: 0.3,
+    note: 'not authorized: reason unknown',
+  },
+  // 4.7.1 is the usual greylisting/deferral code (Postfix, postgrey; taxonomy decision 1: X.7.x → deferred).
+  {
+    code: 'X.7.1',
+    category: 'deferred',
+    classes: [4],
+    confidence: 0.3,
+    note: 'not authorized yet: try later',
+  },
   { code: 'X.7.2', category: 'policy' },
   { code: 'X.7.3', category: 'tls-failure' },
   { code: 'X.7.4', category: 'tls-failure' },
