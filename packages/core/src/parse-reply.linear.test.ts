@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostileInput, linearTimeBound, linearTimeRatio } from './__fixtures__/linear-time';
+import { hostileInput, measureLinearTime } from './__fixtures__/linear-time';
 import { parseReply } from './parse-reply';
 
 // Hostile inputs built to trip a backtracking or rescanning parser: each is a repeated unit, so
@@ -36,8 +36,7 @@ describe('parseReply runs in linear time on hostile input', () => {
     // Distinct strings (a different number of trailing spaces, which the parser trims).
     const smalls = Array.from({ length: 10 }, (_, index) => hostileInput(prefix, unit, 100_000, index));
     const large = hostileInput(prefix, unit, 1_000_000);
-    const ratio = linearTimeRatio(parseReply, smalls, large);
-    const bound = linearTimeBound(smalls, large);
+    const { ratio, bound } = measureLinearTime(parseReply, smalls, large);
     expect(ratio, `${name}: ratio ${ratio.toFixed(1)}, bound ${bound.toFixed(1)}`).toBeLessThan(bound);
     expect(parseReply(large).raw).toBe(large);
   });
