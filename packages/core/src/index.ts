@@ -13,6 +13,7 @@ export {
   type RelayedJudgement,
 } from './adapter/judge-relayed-reply';
 export { parseTime } from './adapter/parse-time';
+export { perRecipient } from './adapter/per-recipient';
 export { isRecord, readArray, readField, readNumber, readString } from './adapter/read-field';
 export {
   createMemoryReplayStore,

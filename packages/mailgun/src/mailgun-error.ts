@@ -7,6 +7,7 @@ import {
   listRecipients,
   type OutcomeOrigin,
   parseRetryAfter,
+  perRecipient,
   readHeader,
   type SendContext,
   type Verdict,
@@ -194,6 +195,5 @@ export function fromMailgunError(error: unknown, context: SendContext = {}): Del
     verdict: decision.verdict,
     raw: error,
   };
-  if (recipients.length === 0) return [base];
-  return recipients.map((recipient) => ({ ...base, recipient }));
+  return perRecipient(base, recipients);
 }

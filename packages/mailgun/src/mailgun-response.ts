@@ -1,4 +1,10 @@
-import { createVerdict, type DeliveryOutcome, listRecipients, type SendContext } from '@mailverdict/core';
+import {
+  createVerdict,
+  type DeliveryOutcome,
+  listRecipients,
+  perRecipient,
+  type SendContext,
+} from '@mailverdict/core';
 import { stripBrackets } from './mailgun-webhook';
 
 function notAResult(result: unknown): DeliveryOutcome[] {
@@ -50,6 +56,5 @@ export function fromMailgunResponse(result: unknown, context: SendContext = {}):
     }),
     raw: result,
   };
-  if (recipients.length === 0) return [base];
-  return recipients.map((recipient) => ({ ...base, recipient }));
+  return perRecipient(base, recipients);
 }

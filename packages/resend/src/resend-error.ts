@@ -8,6 +8,7 @@ import {
   listRecipients,
   type OutcomeOrigin,
   parseRetryAfter,
+  perRecipient,
   readHeader,
   type SendContext,
   type Verdict,
@@ -220,6 +221,5 @@ export function fromResendError(error: unknown, context: ResendErrorContext = {}
     verdict: decision.verdict,
     raw: error,
   };
-  if (recipients.length === 0) return [base];
-  return recipients.map((recipient) => ({ ...base, recipient }));
+  return perRecipient(base, recipients);
 }

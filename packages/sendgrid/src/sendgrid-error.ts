@@ -10,6 +10,7 @@ import {
   ifDefined,
   isRecord,
   type OutcomeOrigin,
+  perRecipient,
   readArray,
   readField,
   readNumber,
@@ -237,6 +238,5 @@ export function fromSendGridError(error: unknown, options: SendGridErrorOptions 
     raw: error,
   };
   const recipients = options.recipients ?? [];
-  if (recipients.length === 0) return [base];
-  return recipients.map((recipient) => ({ ...base, recipient }));
+  return perRecipient(base, recipients);
 }

@@ -4,6 +4,7 @@ import {
   createVerdict,
   type DeliveryOutcome,
   ifDefined,
+  perRecipient,
   readField,
   readNumber,
   readString,
@@ -45,5 +46,5 @@ export function fromSendGridResponse(
     }),
     raw: result,
   };
-  return recipients.length === 0 ? [base] : recipients.map((recipient) => ({ ...base, recipient }));
+  return perRecipient(base, recipients);
 }

@@ -7,6 +7,7 @@ import {
   ifDefined,
   isRecord,
   type OutcomeOrigin,
+  perRecipient,
   readField,
   readNumber,
   readString,
@@ -313,6 +314,5 @@ export function fromSesError(error: unknown, options: SesErrorOptions = {}): Del
     raw: error,
   };
   const recipients = options.recipients ?? [];
-  if (recipients.length === 0) return [base];
-  return recipients.map((recipient) => ({ ...base, recipient }));
+  return perRecipient(base, recipients);
 }

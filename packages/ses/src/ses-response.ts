@@ -4,6 +4,7 @@ import {
   createVerdict,
   type DeliveryOutcome,
   ifDefined,
+  perRecipient,
   readField,
   readNumber,
   readString,
@@ -56,5 +57,5 @@ export function fromSesResponse(
     }),
     raw: output,
   };
-  return recipients.length === 0 ? [base] : recipients.map((recipient) => ({ ...base, recipient }));
+  return perRecipient(base, recipients);
 }
