@@ -367,3 +367,118 @@ describe('replies from provider error references', () => {
     expect(classify(reply).category).toBe(category);
   });
 });
+
+// Held-out wording (not from replies.jsonl): each reply verbatim from the source named above it.
+// Every case here failed before the rule change that now decides it.
+const heldOut: readonly [string, string][] = [
+  // sisimai set-of-emails lhost-postfix-79 (procmail as the local delivery program)
+  [
+    'procmail: Lock failure on "/var/virtmail/k/ij/it/kijitora/mailbox.lock" procmail: Error while writing to "/var/virtmail/k/ij/it/kijitora/mailbox"',
+    'server-error',
+  ],
+  // sisimai set-of-emails lhost-dragonfly-27 (DragonFly Mail Agent)
+  [
+    '525 5.7.13 <neko-nyaan@example.org>: Recipient address rejected: Disabled recipient address',
+    'mailbox-disabled',
+  ],
+  // sisimai set-of-emails lhost-imailserver-06 (Ipswitch IMail): a URL list without a name is content
+  ['550-REJECTED - Blacklisted URL in message. (example.com) in [black].', 'spam-content'],
+  // sisimai set-of-emails lhost-v5sendmail-05: the named cause is the network, not the protocol
+  [
+    '554 <kijitora@example.edu>... Remote protocol error: Connection reset by peer during result wait with example.edu',
+    'network',
+  ],
+  // Google SMTP error reference (support.google.com/a/answer/3726730)
+  [
+    '550 5.7.1 Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked.',
+    'spam-content',
+  ],
+  [
+    '550 5.7.0 Mail Sending denied. This error occurs if the sender account is disabled or not registered within your Google Workspace domain.',
+    'account-issue',
+  ],
+  ['503 5.7.0 No identity changes permitted.', 'protocol'],
+  ['535 5.5.4 Optional Argument not permitted for that AUTH mode.', 'protocol'],
+  // Outlook.com / Hotmail (foxpa.ws and blog.radarhill.net quoting the live replies)
+  [
+    '550 SC-001 Mail rejected by Windows Live Hotmail for policy reasons. Reasons for rejection may be related to content with spam-like characteristics or IP/domain reputation problems.',
+    'reputation',
+  ],
+  [
+    "550 5.7.0 (BAY004-MC1F43) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider. You can tell them that Hotmail does not relay dynamically-assigned IP ranges.",
+    'sender-infrastructure',
+  ],
+  // Tencent QQ: service.mail.qq.com/detail/122/57 and /122/66
+  [
+    '550 Suspected bounce attacks https://service.mail.qq.com/cgi-bin/help?id=20022&no=1001602&subtype=1',
+    'reputation',
+  ],
+  ['550 Suspected spam ip', 'reputation'],
+  // Yahoo (blog post "554 Message not allowed - Headers are not RFC compliant[291]")
+  ['554 Message not allowed - Headers are not RFC compliant[291]', 'message-format'],
+  // Mail.ru (Net::SMTPFatalError quoted in a list.ru application)
+  [
+    '550 Message was not accepted -- invalid mailbox.  Local mailbox user@list.ru is unavailable: user is terminated',
+    'mailbox-disabled',
+  ],
+  // GoDaddy help "What does my email bounceback mean?" (as quoted in sisimai Rhost/GoDaddy.pm)
+  [
+    '550 jane@coolexample.com Blank From: addresses are not allowed. Provide a valid From. IB501',
+    'message-format',
+  ],
+  [
+    '550 jane@coolexample.com IP addresses are not allowed as a From: Address. Provide a valid From. IB502',
+    'message-format',
+  ],
+  ['550 coolexample.com From: Domain is invalid. Provide a valid From: IB506', 'sender-rejected'],
+  [
+    '421 Connection refused, too many sessions from This IP. Lower the number of concurrent sessions. IB007',
+    'rate-limited',
+  ],
+  [
+    '554 Connection refused. This IP address is listed on the Exploits Block List (XBL). IB105',
+    'blocklisted',
+  ],
+  ['554 Connection refused. This IP address is listed on the Policy Block List (PBL). IB106', 'blocklisted'],
+  [
+    "451 Sorry, I wasn't able to establish an SMTP connection. I'm not going to try again; this message has been in the queue too long.",
+    'expired',
+  ],
+  // Orange / La Poste (sisimai Rhost/FrancePTT.pm code table)
+  ['550 5.5.3 Mail from not owned by user. LPN105_421.', 'sender-rejected'],
+  // Cox email error codes page: the documented wording in Cox's "cox.net cox …" reply frame
+  ['552 cox.net cox attachment extension is forbidden', 'virus'],
+  ['554 cox.net cox too many invalid recipients', 'reputation'],
+  // typical German-provider bounces (sitepackage.de list: Web.de, Lycos, Domino)
+  [
+    '550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.',
+    'mailbox-full',
+  ],
+  [
+    '550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.',
+    'mailbox-full',
+  ],
+  ['550 <user@lycos.com>: Recipient address rejected: Account Closed', 'mailbox-disabled'],
+  ['User user@example.org not listed in Domino Directory', 'mailbox-unknown'],
+  // Mimecast SMTP error codes page: code and text as documented, in Mimecast's "- <doc URL>" frame
+  ['451 IP temporarily blacklisted - https://community.mimecast.com/docs/DOC-1369#451', 'rate-limited'],
+  ['554 Maximum email size exceeded - https://community.mimecast.com/docs/DOC-1369#554', 'message-too-large'],
+  [
+    '553 This route requires encryption (TLS) - https://community.mimecast.com/docs/DOC-1369#553',
+    'tls-failure',
+  ],
+  [
+    '553 This route requires high-strength ciphers - https://community.mimecast.com/docs/DOC-1369#553',
+    'tls-failure',
+  ],
+  [
+    '451 Unable to process connection at this time - https://community.mimecast.com/docs/DOC-1369#451',
+    'server-busy',
+  ],
+];
+
+describe('held-out provider and MTA wording', () => {
+  it.each(heldOut)('%s', (reply, category) => {
+    expect(classify(reply).category).toBe(category);
+  });
+});

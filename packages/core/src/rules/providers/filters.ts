@@ -28,6 +28,16 @@ export const filterRules: readonly Rule[] = [
     source: mimecast,
   },
   {
+    // Mimecast: "You've reached your mail server's limit" / "too many concurrent inbound
+    // connections"; the IP is taken off the list after five minutes — a limit, not a block list
+    id: 'mimecast:limits',
+    category: 'rate-limited',
+    provider: 'mimecast',
+    phrases: ['ip temporarily blacklisted', 'account service is temporarily unavailable'],
+    example: '451 IP temporarily blacklisted - https://community.mimecast.com/docs/DOC-1369#451',
+    source: mimecast,
+  },
+  {
     id: 'mimecast:temporarily-unavailable',
     category: 'deferred',
     provider: 'mimecast',

@@ -106,7 +106,8 @@ export const googleRules: readonly Rule[] = [
     id: 'google:sending-denied',
     category: 'account-issue',
     provider: 'google',
-    phrases: ['email sending denied'],
+    // "Email sending denied" (relay service page) and "Mail Sending denied" (SMTP error reference)
+    phrases: ['mail sending denied'],
     example: '550 5.7.0 Email sending denied. For more information, go to SMTP relay service error messages.',
     source: reference,
   },
@@ -146,6 +147,7 @@ export const googleRules: readonly Rule[] = [
     phrases: [
       'nature of the content or the links',
       'likely unsolicited email',
+      'likely unsolicited mail',
       'suspicious due to the nature',
     ],
     example: '421 4.7.0 This message is suspicious due to the nature of the content or the links within.',

@@ -19,7 +19,7 @@ export const mailruRules: readonly Rule[] = [
     category: 'mailbox-unknown',
     provider: 'mailru',
     phrases: ['message was not accepted -- invalid mailbox'],
-    unless: ['disabled', 'blocked', 'full', 'quota'],
+    unless: ['disabled', 'blocked', 'terminated', 'full', 'quota'],
     example:
       '550 Message was not accepted -- invalid mailbox. Local mailbox user@mail.ru is unavailable: user not found',
     source: pm,
@@ -28,7 +28,11 @@ export const mailruRules: readonly Rule[] = [
     id: 'mailru:disabled',
     category: 'mailbox-disabled',
     provider: 'mailru',
-    phrases: ['is unavailable: account is disabled', 'unavailable: account is blocked'],
+    phrases: [
+      'is unavailable: account is disabled',
+      'unavailable: account is blocked',
+      'unavailable: user is terminated',
+    ],
     example:
       '550 Message was not accepted -- invalid mailbox. Local mailbox user@mail.ru is unavailable: account is disabled',
     source: pm,

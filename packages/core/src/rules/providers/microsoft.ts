@@ -215,7 +215,7 @@ export const microsoftRules: readonly Rule[] = [
     id: 'microsoft:olc-reputation',
     category: 'reputation',
     provider: 'microsoft',
-    phrases: [' sc-002', ' sc-003', ' sc-004', ' ou-001'],
+    phrases: [' sc-001', ' sc-002', ' sc-003', ' sc-004', ' ou-001'],
     example:
       "550 OU-001 (SNT004-MC4F43) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider.",
     source: olc,

@@ -18,6 +18,16 @@ export const qqRules: readonly Rule[] = [
     source: help,
   },
   {
+    // before content-denied: "suspected spam ip" is about our IP, not the message
+    id: 'qq:ip-reputation',
+    category: 'reputation',
+    provider: 'qq',
+    phrases: ['suspected spam ip', 'suspected bounce attack'],
+    example:
+      '550 Suspected bounce attacks https://service.mail.qq.com/cgi-bin/help?id=20022&no=1001602&subtype=1',
+    source: 'service.mail.qq.com/detail/122/57 and /122/66 (sisimai Rhost/Tencent.pm: "blocked")',
+  },
+  {
     id: 'qq:content-denied',
     category: 'spam-content',
     provider: 'qq',
