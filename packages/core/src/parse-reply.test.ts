@@ -410,3 +410,40 @@ describe('parseReply: input it must not change', () => {
     expect(() => parseReply(value as unknown as string)).toThrow(/`text`/);
   });
 });
+
+describe('parseReply: fast paths give the same values', () => {
+  it.each([
+    ['550 5.1.1', [], ''],
+    ['550 5.1.1 one line', ['one line'], 'one line'],
+    ['550-5.1.1 a\n550 5.1.1 b', ['a', 'b'], 'a b'],
+    ['550-5.1.1 a  b\n550 5.1.1 c', ['a  b', 'c'], 'a b c'],
+    ['550-5.1.1 a\n550-5.1.1 b\tc\n550 5.1.1 d', ['a', 'b\tc', 'd'], 'a b c d'],
+    [
+      '550-5.1.1 see https:\n550 5.1.1 //x.example/p',
+      ['see https:', '//x.example/p'],
+      'see https://x.example/p',
+    ],
+  ])('lines and text of %j', (input, lines, text) => {
+    const parsed = parseReply(input);
+    expect(parsed.lines).toEqual(lines);
+    expect(parsed.text).toBe(text);
+  });
+
+  it.each([
+    ['550 > x -> 421 busy', 421, 'busy'],
+    ['550 5.1.1 <a@b.example> refused -> 550 Unknown user', 550, 'Unknown user'],
+    ['550 a->b> -> 452 full', 452, 'full'],
+  ])('finds an arrow after an earlier `>`: %j', (input, code, text) => {
+    expect(parseReply(input).inner).toMatchObject({ code, text, wrapper: 'nested' });
+  });
+
+  it('reads codes outside the shared code table the same way', () => {
+    for (const code of ['5.7.1', '5.7.606', '4.7.650', '5.123.456', '2.0.0', '5.1.10']) {
+      const [kind, subject, detail] = code.split('.').map(Number);
+      const expected = { code, class: kind, subject, detail };
+      expect(parseReply(`550 ${code} x`).enhanced).toEqual({ ...expected, source: 'prefix' });
+      expect(parseReply(`550 x [${code}] y`).enhanced).toEqual({ ...expected, source: 'text' });
+      expect(parseReply(`550 ${code} x`).enhanced).toEqual({ ...expected, source: 'prefix' });
+    }
+  });
+});

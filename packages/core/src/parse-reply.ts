@@ -72,12 +72,15 @@ function endsInsideUrl(piece: string): boolean {
   return matchesAt(piece, tokenStart, 'http:') || matchesAt(piece, tokenStart, 'https:');
 }
 
+/** Where the last code `findTextEnhanced` found ends (a variable, not a tuple per reply). */
+let textEnhancedStop = -1;
+
 /**
  * An enhanced code inside the text (RFC 3463 codes quoted by MTAs that put something else first):
  * `(#5.7.1)` / `#5.1.0` (qmail and others), `[5.7.1]`, `(5.7.1)`, and `: 5.7.1 ` after a colon.
- * The first one in the text wins. Returns [start, stop] or undefined.
+ * The first one in the text wins. Returns its start (its end in `textEnhancedStop`), or -1.
  */
-function findTextEnhanced(text: string, limit: number): readonly [number, number] | undefined {
+function findTextEnhanced(text: string, limit: number): number {
   // Every code contains `<class>.`: visit each dot once (one native scan) and look back for a marker.
   let dot = text.indexOf('.', 2);
   while (dot >= 0 && dot < limit) {
@@ -94,12 +97,15 @@ function findTextEnhanced(text: string, limit: number): readonly [number, number
             : marker === 40
               ? next === 41
               : next !== 46 && next !== DASH && !isDigit(next);
-        if (closes) return [at, stop];
+        if (closes) {
+          textEnhancedStop = stop;
+          return at;
+        }
       }
     }
     dot = text.indexOf('.', dot + 1);
   }
-  return undefined;
+  return -1;
 }
 
 /** The matching `>` for a `<` at `open` (counting nested pairs), or the end of the text. */
@@ -113,13 +119,21 @@ function closingAngle(text: string, open: number): number {
   return text.length;
 }
 
+/** Where the last reply `findNested` found starts and ends (variables, not a tuple per reply). */
+let nestedStart = 0;
+let nestedEnd = 0;
+
 /**
  * A reply nested in the text: `... -> 550 Unknown user` (Exchange relaying a remote reply) or
- * `...<421 4.4.2 Connection timed out>` (Amazon SES). Returns [start, end, marker] of the first one.
+ * `...<421 4.4.2 Connection timed out>` (Amazon SES). Returns the index of the first one's marker
+ * (its start and end in `nestedStart` and `nestedEnd`), or -1.
  */
-function findNested(text: string): readonly [number, number, number] | undefined {
+function findNested(text: string): number {
   const length = text.length;
-  let arrow = text.indexOf('->');
+  // Most texts have no `>` at all: one single-character search (much faster than a two-character
+  // one) proves there is no arrow. Otherwise the first arrow is at or after the first `>`.
+  const close = text.indexOf('>');
+  let arrow = close < 0 ? -1 : text.indexOf('->', close - 1);
   while (arrow >= 0) {
     let at = arrow + 2;
     while (at < length && text.charCodeAt(at) === SPACE) at++;
@@ -129,14 +143,18 @@ function findNested(text: string): readonly [number, number, number] | undefined
   let angle = text.indexOf('<');
   while (angle >= 0 && (arrow < 0 || angle < arrow)) {
     if (isReplyStart(text, angle + 1, length) && angle + 4 < length) {
-      return [angle + 1, closingAngle(text, angle), angle];
+      nestedStart = angle + 1;
+      nestedEnd = closingAngle(text, angle);
+      return angle;
     }
     angle = text.indexOf('<', angle + 1);
   }
-  if (arrow < 0) return undefined;
+  if (arrow < 0) return -1;
   let at = arrow + 2;
   while (text.charCodeAt(at) === SPACE) at++;
-  return [at, length, arrow];
+  nestedStart = at;
+  nestedEnd = length;
+  return arrow;
 }
 
 /**
@@ -162,18 +180,20 @@ function parseRange(
 ): SmtpReply {
   let code: number | undefined;
   let codeText = '';
-  let enhancedAt = -1;
+  let enhanced: EnhancedStatus | undefined;
   let enhancedCode = '';
-  const lines: string[] = [];
+  // Most replies are one line: it is kept out of an array until a second one comes.
+  let firstLine: string | undefined;
+  let lines: string[] | undefined;
   let pieces: string[] | undefined;
   let urlOpen = false;
   let index = start;
   // Forward-only cursors: the next line feed, carriage return, double space, tab and basic code.
   let lineFeed = -1;
   let carriageReturn = -1;
-  // V8 finds "  " by jumping from space to space, which is slow on prose; the backward search is a
-  // plain loop. One backward search tells whether the forward cursor is needed at all.
-  let doubleSpace = raw.lastIndexOf('  ', end - 2) >= start ? -1 : end;
+  // Searched forward from each kept line's content only, once per reply when there is none: a
+  // backward pre-check over the whole reply cost as much as the search itself.
+  let doubleSpace = -1;
   let tab = -1;
   let codeHit = -1;
 
@@ -210,11 +230,11 @@ function parseRange(
     // that starts with an enhanced code and no basic code (Mailgun's `5.1.1 <a@b>: ...`) counts too.
     if (prefixed || (first && code === undefined)) {
       while (at < lineEnd && isBlank(raw.charCodeAt(at))) at++;
-      if (enhancedAt < 0) {
+      if (enhanced === undefined) {
         const stop = scanEnhanced(raw, at, lineEnd);
         if (stop > 0 && isBoundary(raw, stop, lineEnd)) {
-          enhancedAt = at;
-          enhancedCode = raw.slice(at, stop);
+          enhanced = enhancedStatus(raw, at, stop, 'prefix');
+          enhancedCode = enhanced.code;
           at = stop;
         }
       } else if (raw.startsWith(enhancedCode, at) && isBoundary(raw, at + enhancedCode.length, lineEnd)) {
@@ -233,7 +253,7 @@ function parseRange(
         if (
           raw.charCodeAt(codeHit - 1) === SPACE &&
           (raw.charCodeAt(codeHit + 3) === DASH ||
-            (enhancedAt >= 0 &&
+            (enhanced !== undefined &&
               raw.charCodeAt(codeHit + 3) === SPACE &&
               raw.startsWith(enhancedCode, codeHit + 4) &&
               isBoundary(raw, codeHit + 4 + enhancedCode.length, end)))
@@ -252,13 +272,15 @@ function parseRange(
       if (doubleSpace < contentStart) doubleSpace = search(raw, '  ', contentStart, end);
       if (tab < contentStart) tab = search(raw, '\t', contentStart, end);
       const line = raw.slice(contentStart, contentEnd);
-      lines.push(line);
+      if (lines !== undefined) lines.push(line);
+      else if (firstLine === undefined) firstLine = line;
+      else lines = [firstLine, line];
       const collapsed = doubleSpace < contentEnd || tab < contentEnd;
       const piece = collapsed ? collapse(line) : line;
       // `text` is the lines joined with spaces; only when a line needs collapsing or a URL is cut at
       // the line break (`see https:` / `//www.spamhaus.org/...`, joined without a space so it stays
       // whole) are separate pieces kept. `lines` keep the lines as sent.
-      if (collapsed || urlOpen) pieces ??= lines.slice(0, lines.length - 1);
+      if (collapsed || urlOpen) pieces ??= lines === undefined ? [] : lines.slice(0, lines.length - 1);
       if (pieces !== undefined) {
         if (urlOpen) pieces[pieces.length - 1] += piece;
         else pieces.push(piece);
@@ -268,32 +290,31 @@ function parseRange(
     index = next;
   }
 
-  const joined = pieces ?? lines;
-  const text = joined.length === 1 ? (joined[0] as string) : joined.join(' ');
+  let text: string;
+  if (pieces !== undefined) text = pieces.length === 1 ? (pieces[0] as string) : pieces.join(' ');
+  else if (lines !== undefined) text = lines.join(' ');
+  else text = firstLine ?? '';
   let inner: SmtpReply | undefined;
   let searchLimit = text.length;
   if (depth < maxNesting) {
-    const nested = findNested(text);
-    if (nested !== undefined) {
-      const innerRaw = text.slice(nested[0], nested[1]);
+    const marker = findNested(text);
+    if (marker >= 0) {
+      const innerRaw = text.slice(nestedStart, nestedEnd);
       inner = parseRange(innerRaw, 0, innerRaw.length, 'nested', undefined, depth + 1);
-      searchLimit = nested[2];
+      searchLimit = marker;
     }
   }
 
-  let enhanced: EnhancedStatus | undefined;
-  if (enhancedAt >= 0) {
-    enhanced = enhancedStatus(raw, enhancedAt, enhancedAt + enhancedCode.length, 'prefix', enhancedCode);
-  } else {
+  if (enhanced === undefined) {
     const found = findTextEnhanced(text, searchLimit);
-    if (found !== undefined) enhanced = enhancedStatus(text, found[0], found[1], 'text');
+    if (found >= 0) enhanced = enhancedStatus(text, found, textEnhancedStop, 'text');
   }
 
   return {
     code,
     enhanced,
     classMismatch: code !== undefined && enhanced !== undefined && ((code / 100) | 0) !== enhanced.class,
-    lines,
+    lines: lines ?? (firstLine === undefined ? [] : [firstLine]),
     text,
     command,
     wrapper,
