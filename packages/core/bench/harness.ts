@@ -1,6 +1,7 @@
 // A small, dependency-free benchmark harness: each case runs in batches for a fixed time after a
-// warm-up, and reports operations per second (an operation is what the case says: one reply, one
-// decision...). Run with `pnpm bench`.
+// warm-up, as seven samples, and reports the median operations per second (an operation is what
+// the case says: one reply, one decision...) with the slowest and fastest sample. Run with
+// `pnpm bench`.
 export interface BenchCase {
   readonly name: string;
   /** What one operation is, for the printed line: "replies", "classifications"… */
@@ -16,28 +17,50 @@ export interface BenchCase {
 
 let sink: unknown;
 
-export function measure(benchCase: BenchCase, seconds = 1.5): number {
-  const warmUntil = performance.now() + 300;
-  while (performance.now() < warmUntil) sink = benchCase.run();
-  let runs = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  let now = start;
-  while (now < end) {
-    for (let i = 0; i < 10; i++) sink = benchCase.run();
-    runs += 10;
-    now = performance.now();
-  }
-  return (runs * benchCase.operationsPerRun) / ((now - start) / 1000);
+export interface Measurement {
+  /** The median of the samples: what the line reports (one slow moment on a shared machine does not move it). */
+  readonly median: number;
+  readonly slowest: number;
+  readonly fastest: number;
 }
 
-export function format(benchCase: BenchCase, opsPerSecond: number): string {
-  const figure = Math.round(opsPerSecond).toLocaleString('en-US');
+/** Runs `samples` timed samples of `seconds / samples` each, after a warm-up; operations per second. */
+export function measure(benchCase: BenchCase, seconds = 2.1, samples = 7): Measurement {
+  const warmUntil = performance.now() + 300;
+  while (performance.now() < warmUntil) sink = benchCase.run();
+  const rates: number[] = [];
+  for (let sample = 0; sample < samples; sample++) {
+    let runs = 0;
+    const start = performance.now();
+    const end = start + (seconds * 1000) / samples;
+    let now = start;
+    while (now < end) {
+      for (let i = 0; i < 10; i++) sink = benchCase.run();
+      runs += 10;
+      now = performance.now();
+    }
+    rates.push((runs * benchCase.operationsPerRun) / ((now - start) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  return {
+    median: rates[samples >> 1] as number,
+    slowest: rates[0] as number,
+    fastest: rates[samples - 1] as number,
+  };
+}
+
+function figure(opsPerSecond: number): string {
+  return Math.round(opsPerSecond).toLocaleString('en-US');
+}
+
+export function format(benchCase: BenchCase, measured: Measurement): string {
+  const { median } = measured;
   const target =
     benchCase.target === undefined
       ? ''
-      : `  (target ${benchCase.target.toLocaleString('en-US')}: ${opsPerSecond >= benchCase.target ? 'met' : 'NOT MET'})`;
-  return `${benchCase.name.padEnd(44)} ${figure.padStart(14)} ${benchCase.unit}/s${target}`;
+      : `  (target ${figure(benchCase.target)}: ${median >= benchCase.target ? 'met' : 'NOT MET'})`;
+  const spread = `  [samples ${figure(measured.slowest)}–${figure(measured.fastest)}]`;
+  return `${benchCase.name.padEnd(44)} ${figure(median).padStart(14)} ${benchCase.unit}/s${target}${spread}`;
 }
 
 export function keep(): unknown {

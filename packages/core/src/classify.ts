@@ -3,7 +3,7 @@
 // (custom → provider text → generic text → enhanced code → basic code → class; rules/index.ts).
 
 import type { Category } from './category';
-import { type CompiledRule, type CompiledRules, codeKey, compileRules, matchesCode } from './compile-rules';
+import { type CompiledRule, type CompiledRules, compileRules, matchesCode } from './compile-rules';
 import { buildVerdict, defaultPermanence, type VerdictOptions } from './create-verdict';
 import { MailverdictError } from './errors';
 import { recognizeProvider } from './mailbox-provider';
@@ -66,6 +66,9 @@ class Engine {
   private readonly fallback: Int32Array;
   private stamp = 0;
   readonly rulesInOrder: readonly Rule[];
+  /** What the latest `decide` found besides its rule (fields, not a result object: no allocation per reply). */
+  provider: string | undefined = undefined;
+  viaFallback = false;
 
   constructor(compiled: CompiledRules) {
     this.compiled = compiled;
@@ -76,7 +79,12 @@ class Engine {
     this.rulesInOrder = compiled.rules.map((candidate) => candidate.rule);
   }
 
-  decide(reply: SmtpReply, command: SmtpCommand | undefined, destination: string | undefined): Decision {
+  /** The deciding rule, if any; `provider` and `viaFallback` describe the same decision. */
+  decide(
+    reply: SmtpReply,
+    command: SmtpCommand | undefined,
+    destination: string | undefined,
+  ): CompiledRule | undefined {
     const compiled = this.compiled;
     const { triggers, signatures, signatureProviders, rules } = compiled;
     const found = this.found;
@@ -87,34 +95,36 @@ class Engine {
     // Plain index loops: this runs once per reply, so no iterators or closures here.
     for (let i = 0; i < count; i++) {
       const phrase = found[i]!;
-      const list = triggers[phrase];
-      if (list !== undefined) for (let k = 0; k < list.length; k++) size = this.add(list[k]!, size);
-      const provider = signatures[phrase];
-      if (provider !== undefined && provider < signature) signature = provider;
+      const list = triggers[phrase]!;
+      for (let k = 0; k < list.length; k++) size = this.add(list[k]!, size);
+      const provider = signatures[phrase]!;
+      if (provider >= 0 && provider < signature) signature = provider;
     }
     const enhanced = reply.enhanced;
+    let viaFallback = false;
     if (enhanced !== undefined) {
       const { byEnhanced, bySubject } = compiled;
-      const exact = byEnhanced.get(codeKey(enhanced.class, enhanced.subject, enhanced.detail));
-      if (exact !== undefined) for (let k = 0; k < exact.length; k++) size = this.add(exact[k]!, size);
-      const subject = bySubject.get(codeKey(enhanced.class, enhanced.subject, 0));
-      if (subject !== undefined) for (let k = 0; k < subject.length; k++) size = this.add(subject[k]!, size);
-      if (exact === undefined && enhanced.detail !== 0) {
+      const exact = byEnhanced.get(enhanced.class, enhanced.subject, enhanced.detail);
+      for (let k = 0; k < exact.length; k++) size = this.add(exact[k]!, size);
+      const subject = bySubject.get(enhanced.class, enhanced.subject, 0);
+      for (let k = 0; k < subject.length; k++) size = this.add(subject[k]!, size);
+      if (exact.length === 0 && enhanced.detail !== 0) {
         // A code the registry does not define (5.7.999, Microsoft's 5.1.351): its subject's X.<s>.0 meaning.
-        const general = byEnhanced.get(codeKey(enhanced.class, enhanced.subject, 0));
-        if (general !== undefined) {
-          for (let k = 0; k < general.length; k++) {
-            const order = general[k]!;
-            if (this.seen[order] !== this.stamp) this.fallback[order] = this.stamp;
-            size = this.add(order, size);
+        const general = byEnhanced.get(enhanced.class, enhanced.subject, 0);
+        for (let k = 0; k < general.length; k++) {
+          const order = general[k]!;
+          if (this.seen[order] !== this.stamp) {
+            this.fallback[order] = this.stamp;
+            viaFallback = true;
           }
+          size = this.add(order, size);
         }
       }
     }
     const code = reply.code;
-    if (code !== undefined) {
-      const byCode = compiled.byCode.get(code);
-      if (byCode !== undefined) for (let k = 0; k < byCode.length; k++) size = this.add(byCode[k]!, size);
+    if (code !== undefined && code >= 0 && code < 1000) {
+      const byCode = compiled.byCode[code]!;
+      for (let k = 0; k < byCode.length; k++) size = this.add(byCode[k]!, size);
     }
     const digit = digitOf(reply);
     const byClass = digit === undefined ? undefined : compiled.byClass[digit];
@@ -137,12 +147,16 @@ class Engine {
     if (recognized === undefined && destination !== undefined) recognized = recognizeProvider(destination);
     for (let i = 0; i < size; i++) {
       const candidate = rules[candidates[i]!]!;
-      const fallback = this.fallback[candidate.order] === this.stamp;
+      const fallback = viaFallback && this.fallback[candidate.order] === this.stamp;
       if (this.holds(candidate, reply, digit, command, recognized, fallback)) {
-        return { rule: candidate, provider: candidate.provider ?? recognized, fallback };
+        this.provider = candidate.provider ?? recognized;
+        this.viaFallback = fallback;
+        return candidate;
       }
     }
-    return { rule: undefined, provider: recognized, fallback: false };
+    this.provider = recognized;
+    this.viaFallback = false;
+    return undefined;
   }
 
   private add(order: number, size: number): number {
@@ -222,7 +236,8 @@ function judge(
   command: SmtpCommand | undefined,
   destination: string | undefined,
 ): Judgement {
-  const outer = engine.decide(reply, command, destination);
+  const rule = engine.decide(reply, command, destination);
+  const outer: Decision = { rule, provider: engine.provider, fallback: engine.viaFallback };
   const inner = reply.inner;
   if (inner === undefined) return { decision: outer, judged: reply };
   const nested = judge(engine, inner, inner.command ?? command, destination);
@@ -240,13 +255,19 @@ function judge(
     : { decision: judged, judged: nested.judged, cause: nested.cause };
 }
 
-function toVerdict(decision: Decision, reply: SmtpReply, judged: SmtpReply): Verdict {
-  const candidate = decision.rule;
+function toVerdict(
+  candidate: CompiledRule | undefined,
+  provider: string | undefined,
+  fallback: boolean,
+  reply: SmtpReply,
+  judged: SmtpReply,
+  cause: Category | undefined,
+): Verdict {
   if (candidate === undefined) {
     // Only reachable for replies with no code at all: no class rule applies.
     return buildVerdict('unknown', 'permanent', 'destination', {
       reply,
-      ...(decision.provider === undefined ? {} : { provider: decision.provider }),
+      ...(provider === undefined ? {} : { provider }),
       rule: 'none',
       confidence: 0,
       summary:
@@ -264,21 +285,39 @@ function toVerdict(decision: Decision, reply: SmtpReply, judged: SmtpReply): Ver
     const digit = permanence === 'transient' ? '4xx' : '5xx';
     summary = `No rule recognized this reply; its permanence comes from the reply class (${digit}) alone.`;
   }
-  // Every key present (undefined when absent): one object shape for every reply, and the rule's
-  // retry overrides were put together once, when the rules were compiled.
-  const options: VerdictOptions = {
-    reply,
-    rule: candidate.id,
-    confidence: decision.fallback ? candidate.confidence * 0.8 : candidate.confidence,
-    summary,
-    status: judged.enhanced?.code,
-    provider: decision.provider,
-    blocklist: candidate.blocklist,
-    suppressRecipient: candidate.suppressRecipient,
-    retry: candidate.retry,
-  };
-  return buildVerdict(category, permanence, scope, options, defaults);
+  // One options object, refilled for every reply (buildVerdict keeps nothing of it): every key is
+  // always present, so it keeps one shape, and the rule's retry overrides were put together once,
+  // when the rules were compiled.
+  const options = verdictOptions;
+  options.reply = reply;
+  options.rule = candidate.id;
+  options.confidence = fallback ? candidate.confidence * 0.8 : candidate.confidence;
+  options.summary = summary;
+  options.status = judged.enhanced?.code;
+  options.provider = provider;
+  options.blocklist = candidate.blocklist;
+  options.suppressRecipient = candidate.suppressRecipient;
+  options.retry = candidate.retry;
+  options.cause = cause;
+  const verdict = buildVerdict(category, permanence, scope, options, defaults);
+  options.reply = undefined; // holds no reply between calls
+  return verdict;
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+const verdictOptions: Writable<VerdictOptions> = {
+  reply: undefined,
+  rule: undefined,
+  confidence: undefined,
+  summary: undefined,
+  status: undefined,
+  provider: undefined,
+  blocklist: undefined,
+  suppressRecipient: undefined,
+  retry: undefined,
+  cause: undefined,
+};
 
 /** A rule that decided from the text or a code (not the bare class): the reply said something. */
 function isInformative(decision: Decision): boolean {
@@ -331,9 +370,15 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     else if (isReply(input)) reply = input;
     else throw new TypeError('classify: `input` must be a string or an SmtpReply (from parseReply)');
     const { command, destination } = checkContext(context);
-    const judgement = judge(ready(), reply, command ?? reply.command, destination);
-    const verdict = toVerdict(judgement.decision, reply, judgement.judged);
-    return judgement.cause === undefined ? verdict : { ...verdict, cause: judgement.cause };
+    const engine = ready();
+    const asked = command ?? reply.command;
+    if (reply.inner === undefined) {
+      // The common case, without the nested-reply bookkeeping of `judge`.
+      const rule = engine.decide(reply, asked, destination);
+      return toVerdict(rule, engine.provider, engine.viaFallback, reply, reply, undefined);
+    }
+    const { decision, judged, cause } = judge(engine, reply, asked, destination);
+    return toVerdict(decision.rule, decision.provider, decision.fallback, reply, judged, cause);
   }
 
   if (custom.length > 0) {

@@ -59,15 +59,16 @@ export interface CompiledRule {
 export interface CompiledRules {
   readonly rules: readonly CompiledRule[];
   readonly matcher: PhraseMatcher;
-  /** phrase index → orders of the rules it makes candidates */
-  readonly triggers: readonly (readonly number[] | undefined)[];
-  /** phrase index → provider it signals, for provider recognition */
-  readonly signatures: readonly (number | undefined)[];
+  /** phrase index → orders of the rules it makes candidates (empty for none: a dense array, read per found phrase) */
+  readonly triggers: readonly (readonly number[])[];
+  /** phrase index → provider it signals (index into `signatureProviders`, -1 for none), for provider recognition */
+  readonly signatures: Int32Array;
   readonly signatureProviders: readonly string[];
-  /** code-only rules by exact enhanced code (`codeKey`) and by class + subject (for `5.7.*`) */
-  readonly byEnhanced: ReadonlyMap<number, readonly number[]>;
-  readonly bySubject: ReadonlyMap<number, readonly number[]>;
-  readonly byCode: ReadonlyMap<number, readonly number[]>;
+  /** code-only rules by exact enhanced code and by class + subject (for `5.7.*`, detail 0) */
+  readonly byEnhanced: CodeIndex;
+  readonly bySubject: CodeIndex;
+  /** code-only rules by basic reply code (0–999), empty lists for none */
+  readonly byCode: readonly (readonly number[])[];
   readonly byClass: readonly (readonly number[])[];
   /** rules found only by their pattern: checked for every reply (custom rules only) */
   readonly byPattern: readonly number[];
@@ -200,10 +201,29 @@ function retryOverrides(rule: Rule): Partial<RetryAdvice> | undefined {
   return changeRequired === undefined ? { afterMs } : { afterMs, changeRequired };
 }
 
-function push<K>(map: Map<K, number[]>, key: K, order: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [order]);
-  else if (list[list.length - 1] !== order) list.push(order);
+const noRules: readonly number[] = [];
+
+/**
+ * Rule orders by enhanced code. Read for every reply with an enhanced code, so the codes replies
+ * carry (subject below 10, detail below 100: every registered code) are a dense array look-up; any
+ * other code is a map look-up.
+ */
+export class CodeIndex {
+  private readonly dense: (readonly number[])[] = Array.from({ length: 6000 }, () => noRules);
+  private readonly sparse = new Map<number, number[]>();
+
+  add(digit: number, subject: number, detail: number, order: number): void {
+    const list = [...this.get(digit, subject, detail)];
+    if (list[list.length - 1] !== order) list.push(order);
+    if (subject < 10 && detail < 100) this.dense[digit * 1000 + subject * 100 + detail] = list;
+    else this.sparse.set(codeKey(digit, subject, detail), list);
+  }
+
+  /** The rules for this code, in order; an empty list for none. */
+  get(digit: number, subject: number, detail: number): readonly number[] {
+    if (subject < 10 && detail < 100) return this.dense[digit * 1000 + subject * 100 + detail]!;
+    return this.sparse.get(codeKey(digit, subject, detail)) ?? noRules;
+  }
 }
 
 export function compileRules(
@@ -224,9 +244,9 @@ export function compileRules(
   };
   const triggers: (number[] | undefined)[] = [];
   const rules: CompiledRule[] = [];
-  const byEnhanced = new Map<number, number[]>();
-  const bySubject = new Map<number, number[]>();
-  const byCode = new Map<number, number[]>();
+  const byEnhanced = new CodeIndex();
+  const bySubject = new CodeIndex();
+  const byCode = Array.from({ length: 1000 }, (): number[] => []);
   const byClass: number[][] = [[], [], [], [], [], []];
   const byPattern: number[] = [];
   const ids = new Set<string>();
@@ -275,12 +295,15 @@ export function compileRules(
       } else if (enhanced !== undefined && enhanced.length > 0) {
         for (const code of enhanced) {
           for (const digit of code.class === undefined ? [2, 4, 5] : [code.class]) {
-            if (code.detail === undefined) push(bySubject, codeKey(digit, code.subject, 0), order);
-            else push(byEnhanced, codeKey(digit, code.subject, code.detail), order);
+            if (code.detail === undefined) bySubject.add(digit, code.subject, 0, order);
+            else byEnhanced.add(digit, code.subject, code.detail, order);
           }
         }
       } else if (rule.codes !== undefined && rule.codes.length > 0) {
-        for (const code of rule.codes) push(byCode, code, order);
+        for (const code of rule.codes) {
+          const list = byCode[code]!;
+          if (list[list.length - 1] !== order) list.push(order);
+        }
       } else if (rule.classes !== undefined && rule.classes.length > 0) {
         for (const digit of rule.classes) byClass[digit]!.push(order);
       } else {
@@ -299,13 +322,17 @@ export function compileRules(
       if (signatureOf[id] === undefined) signatureOf[id] = index;
     }
   }
-  triggers.length = phrases.length;
-  signatureOf.length = phrases.length;
+  // Dense, one entry per phrase: sparse arrays would be hash tables in V8, read once per found phrase.
+  const none: readonly number[] = [];
+  const signatureIndex = new Int32Array(phrases.length).fill(-1);
+  signatureOf.forEach((index, phrase) => {
+    if (index !== undefined) signatureIndex[phrase] = index;
+  });
   return {
     rules,
     matcher: new PhraseMatcher(phrases),
-    triggers,
-    signatures: signatureOf,
+    triggers: Array.from(phrases, (_, phrase) => triggers[phrase] ?? none),
+    signatures: signatureIndex,
     signatureProviders,
     byEnhanced,
     bySubject,

@@ -16,17 +16,23 @@ function scan(matcher: PhraseMatcher, text: string): string[] {
   return [...new Set([...found.subarray(0, count)].map((index) => matcher.phrases[index]!))];
 }
 
-describe('PhraseMatcher', () => {
+// Every test runs twice: scans of ASCII texts from 32 characters run as WebAssembly in Node, and
+// `native: false` keeps them in JavaScript (the path of runtimes without WebAssembly, and of every
+// non-ASCII text). Both must agree with the obvious definition.
+const paths = [
+  ['WebAssembly', {}],
+  ['JavaScript', { native: false }],
+] as const;
+
+describe.each(paths)('PhraseMatcher (%s scan)', (path, options) => {
+  const create = (phrases: readonly string[]) => new PhraseMatcher(phrases, options);
+
+  it('scans where it says it does', () => {
+    expect(create(['alpha']).usesWebAssembly).toBe(path === 'WebAssembly');
+  });
+
   it('finds phrases case-insensitively, across whitespace runs, at word boundaries', () => {
-    const matcher = new PhraseMatcher([
-      'user unknown',
-      ' dd ',
-      'boîte pleine',
-      'he',
-      'she',
-      'hers',
-      'überschritten',
-    ]);
+    const matcher = create(['user unknown', ' dd ', 'boîte pleine', 'he', 'she', 'hers', 'überschritten']);
     expect(scan(matcher, 'USER \t  UNKNOWN').sort()).toEqual(['user unknown']);
     expect(scan(matcher, 'ushers').sort()).toEqual(['he', 'hers', 'she']);
     expect(scan(matcher, 'dd sorry')).toEqual([' dd ']);
@@ -38,7 +44,7 @@ describe('PhraseMatcher', () => {
   });
 
   it('answers has() for the latest scan only', () => {
-    const matcher = new PhraseMatcher(['alpha', 'beta']);
+    const matcher = create(['alpha', 'beta']);
     const found = new Int32Array(2);
     matcher.scan('alpha', found);
     expect(matcher.has(0)).toBe(true);
@@ -59,7 +65,7 @@ describe('PhraseMatcher', () => {
           // a phrase must hold more than whitespace (rules are validated so)
           const usable = phrases.filter((item) => item.trim().length > 0);
           if (usable.length === 0) return;
-          const matcher = new PhraseMatcher(usable);
+          const matcher = create(usable);
           expect(scan(matcher, text).sort()).toEqual(naive(usable, text).sort());
         },
       ),
@@ -67,19 +73,19 @@ describe('PhraseMatcher', () => {
     );
   });
 
-  it('agrees with the obvious definition on long texts, read in halves or quarters (property)', () => {
-    // Texts of 48 characters or more are scanned as two halves, from 96 as four quarters, at once:
+  it('agrees with the obvious definition on long texts, read in 2 or 4 parts (property)', () => {
+    // Texts of 32 characters or more are scanned as 2 parts at once, from 64 as 4:
     // phrases that cross a boundary, whitespace runs that straddle it and phrases at either end count.
     const piece = fc.constantFrom('a', 'b', 'A', 'B', ' ', ' ', '\t', '\n', 'é', '.', 'x');
-    const phrase = fc.array(piece, { minLength: 1, maxLength: 9 }).map((chars) => chars.join(''));
+    const phrase = fc.array(piece, { minLength: 1, maxLength: 20 }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(
         fc.array(phrase, { minLength: 1, maxLength: 16 }),
-        fc.array(piece, { minLength: 40, maxLength: 240 }).map((chars) => chars.join('')),
+        fc.array(piece, { minLength: 24, maxLength: 400 }).map((chars) => chars.join('')),
         (phrases, text) => {
           const usable = phrases.filter((item) => item.trim().length > 0);
           if (usable.length === 0) return;
-          const matcher = new PhraseMatcher(usable);
+          const matcher = create(usable);
           expect(scan(matcher, text).sort()).toEqual(naive(usable, text).sort());
         },
       ),
@@ -87,8 +93,27 @@ describe('PhraseMatcher', () => {
     );
   });
 
+  it('agrees with the obvious definition on long texts with long phrases (property)', () => {
+    // Phrases longer than the chains' overlap, crossing where a part starts: the chain before reads on.
+    const piece = fc.constantFrom('a', 'b', 'A', 'B', ' ', ' ', '\t', '\n', '.', 'x', '~');
+    const phrase = fc.array(piece, { minLength: 1, maxLength: 20 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(phrase, { minLength: 1, maxLength: 16 }),
+        fc.array(piece, { minLength: 60, maxLength: 600 }).map((chars) => chars.join('')),
+        (phrases, text) => {
+          const usable = phrases.filter((item) => item.trim().length > 0);
+          if (usable.length === 0) return;
+          const matcher = create(usable);
+          expect(scan(matcher, text).sort()).toEqual(naive(usable, text).sort());
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('finds a phrase that crosses the middle of a long text, and ones at both ends', () => {
-    const matcher = new PhraseMatcher(['user unknown', ' start', 'end ', 'mailbox   full']);
+    const matcher = create(['user unknown', ' start', 'end ', 'mailbox   full']);
     const text = `Start ${'x'.repeat(40)} user${' '.repeat(3)}\tunknown ${'y'.repeat(40)} mailbox full end`;
     expect(scan(matcher, text).sort()).toEqual([' start', 'end ', 'mailbox full', 'user unknown']);
     for (let cut = 0; cut <= 20; cut++) {
@@ -98,8 +123,8 @@ describe('PhraseMatcher', () => {
   });
 
   it('finds a phrase at every offset of texts of every split length, and nothing one character off', () => {
-    const matcher = new PhraseMatcher(['user unknown']);
-    for (let length = 40; length <= 140; length++) {
+    const matcher = create(['user unknown']);
+    for (let length = 12; length <= 300; length++) {
       for (let at = 0; at + 12 <= length; at++) {
         const filler = (size: number) => 'q'.repeat(size);
         const hit = `${filler(at)}user unknown${filler(length - at - 12)}`;

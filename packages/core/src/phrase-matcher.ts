@@ -9,14 +9,18 @@
 // as if padded with one space on each side, so a phrase may start or end with a space to mean "at a
 // word boundary".
 
+import { createNativeScan, maxText, minText, type NativeScan } from './phrase-scan';
+
 const other = 0;
 const space = 1;
 /**
- * Texts at least this long are scanned as two halves at once, and from twice this long as four
- * quarters (see `scan`): independent chains of table look-ups keep the CPU busy where one chain
- * waits on each look-up in turn.
+ * How many characters before its part a chain other than the first starts (see `scan`). Longer:
+ * two chains agree more often where a part starts, and more characters are read twice.
  */
-const splitLength = 48;
+const overlap = 4;
+/** From these lengths on, a text is read as 2 or 4 parts at once (see `scan`). */
+const twoChains = 32;
+const fourChains = 64;
 
 /** Top bit of a table entry: the state it leads to ends at least one phrase. */
 const flag = 0x8000;
@@ -40,15 +44,17 @@ export class PhraseMatcher {
   private readonly shift: number;
   /** The state after the padding space: where every scan starts. */
   private readonly start: number;
-  /** Trie depth of each state: how many (folded) characters its string has. */
-  private readonly depth: Uint16Array;
   /** outputs of state s: outputList[outputStart[s]] … outputList[outputStart[s + 1] - 1] */
   private readonly outputStart: Int32Array;
   private readonly outputList: Int32Array;
   private readonly seen: Int32Array;
   private stamp = 0;
 
-  constructor(phrases: readonly string[]) {
+  /** The same scan as WebAssembly (phrase-scan.ts), when the runtime runs it. */
+  private readonly native: NativeScan | undefined;
+
+  /** `native: false` keeps every scan in JavaScript (the tests compare both). */
+  constructor(phrases: readonly string[], options: { readonly native?: boolean } = {}) {
     this.phrases = phrases.map(normalizePhrase);
     // 1. the alphabet
     let symbols = 2;
@@ -146,10 +152,6 @@ export class PhraseMatcher {
     }
     this.next = next;
     this.start = table[space]!;
-    this.depth = new Uint16Array(states);
-    for (let state = 0; state < states; state++) {
-      for (const child of trie[state]!.values()) this.depth[child] = this.depth[state]! + 1;
-    }
     this.outputStart = new Int32Array(states + 1);
     let total = 0;
     for (let state = 0; state < states; state++) {
@@ -161,6 +163,7 @@ export class PhraseMatcher {
     let at = 0;
     for (const list of found) for (const index of list) this.outputList[at++] = index;
     this.seen = new Int32Array(this.phrases.length);
+    this.native = options.native === false ? undefined : createNativeScan(next, shift, this.symbols);
   }
 
   /**
@@ -168,12 +171,14 @@ export class PhraseMatcher {
    * how many. `found` must hold `phrases.length` entries. After a scan, `has(index)` tells whether a
    * phrase was found in it.
    *
-   * A long text is read as two halves (or four quarters) in the same loop, each character once: the
-   * first chain runs from the start like the plain scan, each other chain from the automaton's root
-   * at the start of its part, so it finds every phrase that starts in its part. A chain then reads
-   * on past the end of its part only while its state still holds characters from before that end (a
-   * phrase it could still complete started there); that is at most the longest phrase's length, so
-   * the work stays linear.
+   * Each character costs a table look-up that waits for the previous one, so a longer text is cut
+   * into 2 or 4 parts read side by side in one loop ("chains"): the CPU overlaps their waits. The
+   * first chain reads from the start like the plain scan; every other chain starts from the
+   * automaton's root `overlap` characters before its part, so it finds every phrase that starts
+   * there or later. Where a part starts, the chain before it arrives in the same state as the chain
+   * of the part whenever its partial match fits in those `overlap` characters, and the same state
+   * means the same future: it stops there. Otherwise it reads on until the two agree (`settle`).
+   * Every character is read once, plus the overlaps and settling: linear time.
    */
   scan(text: string, found: Int32Array): number {
     this.stamp++;
@@ -182,43 +187,96 @@ export class PhraseMatcher {
       this.stamp = 1;
     }
     const length = text.length;
-    if (length < splitLength) return this.finish(text, this.start, 0, found, 0);
+    if (length < twoChains) return this.finish(text, this.start, 0, found, 0);
+    if (this.native !== undefined && length >= minText && length <= maxText) {
+      const states = this.native.scan(text, this.start);
+      if (states >= 0) {
+        const reached = this.native.found;
+        let count = 0;
+        for (let i = 0; i < states; i++) count = this.report(reached[i]!, found, count);
+        return count;
+      }
+    }
+    if (length < fourChains) return this.scan2(text, found);
+    return this.scan4(text, found);
+  }
+
+  /** `scan` with 2 chains (see there). */
+  private scan2(text: string, found: Int32Array): number {
     const { symbols, next, shift } = this;
+    const part = (text.length / 2) | 0;
     let count = 0;
-    if (length < splitLength * 2) {
-      // two chains: A from the start, B from the middle
-      const middle = length >> 1;
-      let a = this.start;
-      let b = 0;
-      for (let i = 0, j = middle; i < middle; i++, j++) {
-        a = next[(a << shift) + symbols[text.charCodeAt(i)]!]!;
-        b = next[(b << shift) + symbols[text.charCodeAt(j)]!]!;
-        // one test for both: an entry is negative when its state ends a phrase
-        if (((a | b) & flag) !== 0) {
-          if (a >= flag) {
-            a &= mask;
-            count = this.report(a, found, count);
-          }
-          if (b >= flag) {
-            b &= mask;
-            count = this.report(b, found, count);
-          }
+    let b = 0;
+    // B first reads the `overlap` characters before its part, from the root.
+    for (let at = part - overlap; at < part; at++) {
+      b = next[(b << shift) + symbols[text.charCodeAt(at)]!]!;
+      if (b >= flag) {
+        b &= mask;
+        count = this.report(b, found, count);
+      }
+    }
+    // Where B stands at the start of its part: A must arrive there in the same state, else it
+    // reads on (`settle`).
+    const at1 = b;
+    let a = this.start;
+    for (let at = 0; at < part; at++) {
+      a = next[(a << shift) + symbols[text.charCodeAt(at)]!]!;
+      b = next[(b << shift) + symbols[text.charCodeAt(at + part)]!]!;
+      if (((a | b) & flag) !== 0) {
+        if (a >= flag) {
+          a &= mask;
+          count = this.report(a, found, count);
+        }
+        if (b >= flag) {
+          b &= mask;
+          count = this.report(b, found, count);
         }
       }
-      count = this.finish(text, b, middle + middle, found, count);
-      return this.readOn(text, a, middle, found, count);
     }
-    // four chains, one per quarter
-    const quarter = length >> 2;
-    let a = this.start;
+    count = this.finish(text, b, part * 2, found, count);
+    if (a !== at1) count = this.settle(text, a, at1, part, found, count);
+    return count;
+  }
+
+  /** `scan` with 4 chains (see there). */
+  private scan4(text: string, found: Int32Array): number {
+    const { symbols, next, shift } = this;
+    const part = (text.length / 4) | 0;
+    let count = 0;
     let b = 0;
     let c = 0;
     let d = 0;
-    for (let i = 0, j = quarter, k = quarter * 2, l = quarter * 3; i < quarter; i++, j++, k++, l++) {
-      a = next[(a << shift) + symbols[text.charCodeAt(i)]!]!;
-      b = next[(b << shift) + symbols[text.charCodeAt(j)]!]!;
-      c = next[(c << shift) + symbols[text.charCodeAt(k)]!]!;
-      d = next[(d << shift) + symbols[text.charCodeAt(l)]!]!;
+    // B, C and D first read the `overlap` characters before their parts, from the root.
+    for (let at = part - overlap; at < part; at++) {
+      b = next[(b << shift) + symbols[text.charCodeAt(at)]!]!;
+      c = next[(c << shift) + symbols[text.charCodeAt(at + part)]!]!;
+      d = next[(d << shift) + symbols[text.charCodeAt(at + part * 2)]!]!;
+      if (((b | c | d) & flag) !== 0) {
+        if (b >= flag) {
+          b &= mask;
+          count = this.report(b, found, count);
+        }
+        if (c >= flag) {
+          c &= mask;
+          count = this.report(c, found, count);
+        }
+        if (d >= flag) {
+          d &= mask;
+          count = this.report(d, found, count);
+        }
+      }
+    }
+    // Where they stand at the start of their parts: the chain before each must arrive there in the
+    // same state, else it reads on (`settle`).
+    const at1 = b;
+    const at2 = c;
+    const at3 = d;
+    let a = this.start;
+    for (let at = 0; at < part; at++) {
+      a = next[(a << shift) + symbols[text.charCodeAt(at)]!]!;
+      b = next[(b << shift) + symbols[text.charCodeAt(at + part)]!]!;
+      c = next[(c << shift) + symbols[text.charCodeAt(at + part * 2)]!]!;
+      d = next[(d << shift) + symbols[text.charCodeAt(at + part * 3)]!]!;
       if (((a | b | c | d) & flag) !== 0) {
         if (a >= flag) {
           a &= mask;
@@ -238,10 +296,11 @@ export class PhraseMatcher {
         }
       }
     }
-    count = this.finish(text, d, quarter * 4, found, count);
-    count = this.readOn(text, c, quarter * 3, found, count);
-    count = this.readOn(text, b, quarter * 2, found, count);
-    return this.readOn(text, a, quarter, found, count);
+    count = this.finish(text, d, part * 4, found, count);
+    if (a !== at1) count = this.settle(text, a, at1, part, found, count);
+    if (b !== at2) count = this.settle(text, b, at2, part * 2, found, count);
+    if (c !== at3) count = this.settle(text, c, at3, part * 3, found, count);
+    return count;
   }
 
   /** One chain from `row` reads the text from `from` to the end, then the padding space. */
@@ -261,28 +320,33 @@ export class PhraseMatcher {
   }
 
   /**
-   * A chain that stopped at `boundary`, where the next chain started from the root, reads on while
-   * its state's string reaches back before the boundary: a phrase it could still complete started
-   * there, and the next chain cannot see it. `fresh` counts the folded characters that begin at or
-   * after the boundary (a space continuing a run does not); once the state's depth is no more than
-   * that, every phrase still to come started at or after the boundary.
+   * A chain that reached `boundary` in state `row`, where the next chain stood in state `sync`,
+   * reads on beside a copy of the next chain until the two agree: from then on they would read the
+   * same states, and the next chain reports its own. Until then the chain finds the phrases that
+   * started before the next chain did. They agree at the latest once the chain's partial match fits
+   * in what the next chain has read, so this reads on only as far as that partial match is long.
    */
-  private readOn(text: string, row: number, boundary: number, found: Int32Array, count: number): number {
-    const { symbols, next, shift, depth } = this;
+  private settle(
+    text: string,
+    row: number,
+    sync: number,
+    boundary: number,
+    found: Int32Array,
+    count: number,
+  ): number {
+    const { symbols, next, shift } = this;
     let state = row;
+    let copy = sync;
     let total = count;
-    let fresh = 0;
-    let previous = symbols[text.charCodeAt(boundary - 1)]!;
     for (let i = boundary, length = text.length; i < length; i++) {
-      if (depth[state]! <= fresh) return total;
       const symbol = symbols[text.charCodeAt(i)]!;
-      if (symbol !== space || previous !== space) fresh++;
-      previous = symbol;
       state = next[(state << shift) + symbol]!;
+      copy = next[(copy << shift) + symbol]! & mask;
       if (state >= flag) {
         state &= mask;
         total = this.report(state, found, total);
       }
+      if (state === copy) return total;
     }
     state = next[(state << shift) + space]!;
     return state >= flag ? this.report(state & mask, found, total) : total;
@@ -300,6 +364,11 @@ export class PhraseMatcher {
       }
     }
     return count;
+  }
+
+  /** Whether scans of ASCII texts run as WebAssembly here (phrase-scan.ts). */
+  get usesWebAssembly(): boolean {
+    return this.native !== undefined;
   }
 
   /** Whether the phrase with this index was found by the latest `scan`. */
