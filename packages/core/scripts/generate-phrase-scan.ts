@@ -96,7 +96,7 @@ function scan(chains: 4 | 8): string {
     `(func $scan${chains} (export "scan${chains}") (param $length i32) (param $start i32) (param $shift i32) (result i32)`,
   );
   lines.push(
-    `  (local $at i32) (local $part i32) (local $i i32) (local $rowShift i32) ${names.map((x) => `(local $${x} i32)`).join(' ')} ${offsets.map((o) => `(local $${o} i32)`).join(' ')} ${later.map((x) => `(local $sync_${x} i32)`).join(' ')}`,
+    `  (local $at i32) (local $part i32) (local $rowShift i32) ${names.map((x) => `(local $${x} i32)`).join(' ')} ${offsets.map((o) => `(local $${o} i32)`).join(' ')} ${later.map((x) => `(local $sync_${x} i32)`).join(' ')}`,
   );
   lines.push('  (global.set $n (i32.const 0))');
   lines.push(`  (local.set $rowShift (i32.add (local.get $shift) (i32.const 1)))`);
@@ -104,39 +104,44 @@ function scan(chains: 4 | 8): string {
   offsets.forEach((o, index) => {
     lines.push(`  (local.set $${o} (i32.mul (local.get $part) (i32.const ${index + 1})))`);
   });
-  // the later chains read the `overlap` characters before their parts, from the root (state 0)
-  lines.push(`  (local.set $at (i32.sub (local.get $part) (i32.const ${overlap})))`);
-  lines.push('  (block $ready (loop $warm');
-  lines.push('    (br_if $ready (i32.ge_u (local.get $at) (local.get $part)))');
-  later.forEach((x, index) => {
-    const at = index === 0 ? '(local.get $at)' : `(i32.add (local.get $at) (local.get $o${index}))`;
-    lines.push(`    ${step(x, at)}`);
-  });
-  lines.push(`    ${recordAll(later)}`);
-  lines.push('    (local.set $at (i32.add (local.get $at) (i32.const 1)))');
-  lines.push('    (br $warm)))');
+  /**
+   * A loop named `name`: `$at` from `from` while below `to`; in each round every chain in `moving`
+   * reads the character at `$at` + its offset (`o1`, `o2`… from `offsets`; none for the first).
+   */
+  const loop = (name: string, from: string, to: string, moving: readonly (readonly [string, number])[]) => {
+    lines.push(`  (local.set $at ${from})`);
+    lines.push(`  (block $${name}_done (loop $${name}`);
+    lines.push(`    (br_if $${name}_done (i32.ge_u (local.get $at) ${to}))`);
+    for (const [x, offset] of moving) {
+      const at = offset === 0 ? '(local.get $at)' : `(i32.add (local.get $at) (local.get $o${offset}))`;
+      lines.push(`    ${step(x, at)}`);
+    }
+    const chains = moving.map(([x]) => x);
+    lines.push(`    ${chains.length === 1 ? record(chains[0] as string) : recordAll(chains)}`);
+    lines.push('    (local.set $at (i32.add (local.get $at) (i32.const 1)))');
+    lines.push(`    (br $${name})))`);
+  };
+  // the later chains read the `overlap` characters before their parts, from the root (state 0):
+  // B at $at, C at $at + o1, …
+  const part = `(local.get $part)`;
+  loop(
+    'warm',
+    `(i32.sub ${part} (i32.const ${overlap}))`,
+    part,
+    later.map((x, index) => [x, index] as const),
+  );
   for (const x of later) lines.push(`  (local.set $sync_${x} (local.get $${x}))`);
-  // all chains, one part each
+  // all chains, one part each: A at $at, B at $at + o1, …
   lines.push('  (local.set $a (local.get $start))');
-  lines.push('  (local.set $at (i32.const 0))');
-  lines.push('  (block $parted (loop $main');
-  lines.push('    (br_if $parted (i32.ge_u (local.get $at) (local.get $part)))');
-  names.forEach((x, index) => {
-    const at = index === 0 ? '(local.get $at)' : `(i32.add (local.get $at) (local.get $o${index}))`;
-    lines.push(`    ${step(x, at)}`);
-  });
-  lines.push(`    ${recordAll(names)}`);
-  lines.push('    (local.set $at (i32.add (local.get $at) (i32.const 1)))');
-  lines.push('    (br $main)))');
+  loop(
+    'parts',
+    '(i32.const 0)',
+    part,
+    names.map((x, index) => [x, index] as const),
+  );
   // the last chain reads to the end, then the padding space
   const last = names[chains - 1] as string;
-  lines.push(`  (local.set $i (i32.mul (local.get $part) (i32.const ${chains})))`);
-  lines.push('  (block $tail (loop $more');
-  lines.push('    (br_if $tail (i32.ge_u (local.get $i) (local.get $length)))');
-  lines.push(`    ${step(last, '(local.get $i)')}`);
-  lines.push(`    ${record(last)}`);
-  lines.push('    (local.set $i (i32.add (local.get $i) (i32.const 1)))');
-  lines.push('    (br $more)))');
+  loop('tail', `(i32.mul ${part} (i32.const ${chains}))`, '(local.get $length)', [[last, 0]]);
   lines.push(`  ${pad(last)}`);
   // each other chain stops where the next one stood at the start of its part, else reads on
   names.slice(0, -1).forEach((x, index) => {

@@ -18,9 +18,8 @@ const space = 1;
  * two chains agree more often where a part starts, and more characters are read twice.
  */
 const overlap = 4;
-/** From these lengths on, a text is read as 2 or 4 parts at once (see `scan`). */
-const twoChains = 32;
-const fourChains = 64;
+/** From this length on, a text is read as 4 parts at once (see `scan`): each at least 2 × `overlap`. */
+const fourChains = 32;
 
 /** Top bit of a table entry: the state it leads to ends at least one phrase. */
 const flag = 0x8000;
@@ -172,7 +171,7 @@ export class PhraseMatcher {
    * phrase was found in it.
    *
    * Each character costs a table look-up that waits for the previous one, so a longer text is cut
-   * into 2 or 4 parts read side by side in one loop ("chains"): the CPU overlaps their waits. The
+   * into 4 parts read side by side in one loop ("chains"): the CPU overlaps their waits. The
    * first chain reads from the start like the plain scan; every other chain starts from the
    * automaton's root `overlap` characters before its part, so it finds every phrase that starts
    * there or later. Where a part starts, the chain before it arrives in the same state as the chain
@@ -187,7 +186,7 @@ export class PhraseMatcher {
       this.stamp = 1;
     }
     const length = text.length;
-    if (length < twoChains) return this.finish(text, this.start, 0, found, 0);
+    if (length < fourChains) return this.finish(text, this.start, 0, found, 0);
     if (this.native !== undefined && length >= minText && length <= maxText) {
       const states = this.native.scan(text, this.start);
       if (states >= 0) {
@@ -197,48 +196,13 @@ export class PhraseMatcher {
         return count;
       }
     }
-    if (length < fourChains) return this.scan2(text, found);
     return this.scan4(text, found);
   }
 
-  /** `scan` with 2 chains (see there). */
-  private scan2(text: string, found: Int32Array): number {
-    const { symbols, next, shift } = this;
-    const part = (text.length / 2) | 0;
-    let count = 0;
-    let b = 0;
-    // B first reads the `overlap` characters before its part, from the root.
-    for (let at = part - overlap; at < part; at++) {
-      b = next[(b << shift) + symbols[text.charCodeAt(at)]!]!;
-      if (b >= flag) {
-        b &= mask;
-        count = this.report(b, found, count);
-      }
-    }
-    // Where B stands at the start of its part: A must arrive there in the same state, else it
-    // reads on (`settle`).
-    const at1 = b;
-    let a = this.start;
-    for (let at = 0; at < part; at++) {
-      a = next[(a << shift) + symbols[text.charCodeAt(at)]!]!;
-      b = next[(b << shift) + symbols[text.charCodeAt(at + part)]!]!;
-      if (((a | b) & flag) !== 0) {
-        if (a >= flag) {
-          a &= mask;
-          count = this.report(a, found, count);
-        }
-        if (b >= flag) {
-          b &= mask;
-          count = this.report(b, found, count);
-        }
-      }
-    }
-    count = this.finish(text, b, part * 2, found, count);
-    if (a !== at1) count = this.settle(text, a, at1, part, found, count);
-    return count;
-  }
-
-  /** `scan` with 4 chains (see there). */
+  /**
+   * `scan` with 4 chains (see there), written out: one local variable per chain keeps every state in
+   * a CPU register (an array of states would be read from memory per character).
+   */
   private scan4(text: string, found: Int32Array): number {
     const { symbols, next, shift } = this;
     const part = (text.length / 4) | 0;
