@@ -39,5 +39,9 @@ describe('the WebAssembly phrase scan', () => {
       expect(scan(native, text)).toEqual(['user unknown']);
     }
     expect(scan(native, `Empfänger ${'q'.repeat(50)} USER UNKNOWN`)).toEqual(['user unknown']);
+    // One wide character first, and exactly as many bytes as the buffer holds: not mistaken for ASCII.
+    const wide = `é${'q '.repeat(maxText).slice(0, maxText - 14)} user unknown`;
+    expect(wide.length).toBe(maxText);
+    expect(scan(native, wide)).toEqual(['user unknown']);
   });
 });

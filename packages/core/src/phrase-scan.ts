@@ -20,7 +20,7 @@ declare const WebAssembly:
     }
   | undefined;
 declare const TextEncoder:
-  | (new () => { encodeInto(source: string, destination: Uint8Array): { written: number } })
+  | (new () => { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } })
   | undefined;
 declare const atob: ((base64: string) => string) | undefined;
 
@@ -87,8 +87,10 @@ export function createNativeScan(
       found,
       scan(text: string, start: number): number {
         const length = text.length;
-        // A non-ASCII character takes two bytes or more: one byte per character means ASCII.
-        if (encoder.encodeInto(text, bytes).written !== length) return -1;
+        // A non-ASCII character takes two bytes or more: every character read, one byte each, means
+        // ASCII (`read` too: a long text with a wide character may fill the buffer one short).
+        const { read, written } = encoder.encodeInto(text, bytes);
+        if (read !== length || written !== length) return -1;
         return length < eightParts ? scan4(length, start, shift) : scan8(length, start, shift);
       },
     };
