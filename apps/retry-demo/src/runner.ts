@@ -185,10 +185,13 @@ export class OutboxRunner {
   }
 
   private async advance(at: number): Promise<void> {
+    // Whole milliseconds: the throttle paces in fractions of one (1/3 s apart), and a resumed run
+    // starts its clock from the stored time, which must be epoch milliseconds.
+    const target = Math.ceil(Math.max(at, this.now()));
     // Stored first: after a crash we resume at this time and tell the fakes again at start-up, so
     // their clock never runs behind ours.
-    this.store.setMeta('now', String(Math.max(at, this.now())));
-    await this.options.clock.advanceTo(at);
+    this.store.setMeta('now', String(target));
+    await this.options.clock.advanceTo(target);
   }
 
   /** Resolves attempts that were in flight when the previous process died (see the comment at the top). */
