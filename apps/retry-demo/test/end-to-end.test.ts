@@ -62,7 +62,9 @@ beforeAll(async () => {
       `SELECT id, message_id AS messageId, number, provider, state, started_at AS startedAt, category FROM attempts ORDER BY message_id, number`,
     )
     .all() as AttemptRow[];
-  storedNow = Number((db.prepare(`SELECT value FROM meta WHERE key = 'now'`).get() as { value: string }).value);
+  storedNow = Number(
+    (db.prepare(`SELECT value FROM meta WHERE key = 'now'`).get() as { value: string }).value,
+  );
   db.close();
 }, 120_000);
 
