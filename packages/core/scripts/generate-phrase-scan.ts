@@ -19,8 +19,8 @@ export const layout = {
   text: 1024,
   /** the longest text the module reads */
   maxText: 16384,
-  /** states that end a phrase, in the order found (u16 each) */
-  found: 1024 + 16384,
+  /** states that end a phrase, in the order found (u16 each); after the 32 bytes `blanks` zeroes past the text */
+  found: 1024 + 16384 + 64,
   /** the transition table (u16 entries, as PhraseMatcher builds it) */
   table: 5 * 65536,
 } as const;
@@ -67,6 +67,32 @@ function pad(x: string): string {
 }
 
 /**
+ * `blanks(length) → 1 when the text holds a tab or two spaces in a row, else 0`: what the parser
+ * would collapse (see parseReplyWithoutRuns), 16 bytes at a time. The 32 bytes after the text are
+ * zeroed first, so the last comparisons read no byte of an earlier text.
+ */
+function blanks(): string {
+  const text = layout.text;
+  return `(func $blanks (param $length i32) (result i32)
+    (local $at i32) (local $here v128) (local $after v128)
+    (v128.store offset=${text} (local.get $length) (v128.const i64x2 0 0))
+    (v128.store offset=${text + 16} (local.get $length) (v128.const i64x2 0 0))
+    (block $none
+      (loop $next
+        (br_if $none (i32.ge_u (local.get $at) (local.get $length)))
+        (local.set $here (v128.load offset=${text} (local.get $at)))
+        (local.set $after (v128.load offset=${text + 1} (local.get $at)))
+        (if (v128.any_true (v128.or
+              (i8x16.eq (local.get $here) (i8x16.splat (i32.const 9)))
+              (v128.and (i8x16.eq (local.get $here) (i8x16.splat (i32.const 32)))
+                        (i8x16.eq (local.get $after) (i8x16.splat (i32.const 32))))))
+          (then (return (i32.const 1))))
+        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (br $next)))
+    (i32.const 0))`;
+}
+
+/**
  * `settle(state, sync, from, length, rowShift)`: a chain that reached `from` in `state`, where
  * the next chain stood in `sync`, reads on beside a copy of the next chain until the two agree.
  */
@@ -86,7 +112,10 @@ function settle(): string {
     ${pad('state')})`;
 }
 
-/** `scan<chains>(length, start, shift) → how many states were found`, as PhraseMatcher.scan4. */
+/**
+ * `scan<chains>(length, start, shift) → found × 2 + blanks`: how many states were found (as
+ * PhraseMatcher.scan4 finds them), and whether the text has a run of blanks (`blanks`).
+ */
 function scan(chains: 4 | 8): string {
   const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].slice(0, chains);
   const later = names.slice(1);
@@ -152,7 +181,7 @@ function scan(chains: 4 | 8): string {
       `  (if (i32.ne (local.get $${x}) (local.get $sync_${next})) (then (call $settle (local.get $${x}) (local.get $sync_${next}) ${boundary} (local.get $length) (local.get $rowShift))))`,
     );
   });
-  lines.push('  (global.get $n))');
+  lines.push('  (i32.or (i32.shl (global.get $n) (i32.const 1)) (call $blanks (local.get $length))))');
   return lines.join('\n');
 }
 
@@ -161,6 +190,7 @@ export function renderWat(): string {
   (import "env" "memory" (memory 1))
   (global $n (mut i32) (i32.const 0))
   ${keep()}
+  ${blanks()}
   ${settle()}
   ${scan(4)}
   ${scan(8)})

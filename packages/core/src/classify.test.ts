@@ -197,6 +197,46 @@ describe('classify: the traps of real data', () => {
   });
 });
 
+describe('classify: a string and its parsed reply', () => {
+  // classify(string) parses without looking for runs of blanks and re-parses when its phrase scan
+  // finds one: the verdict and its reply must be exactly those of classify(parseReply(string)).
+  const piece = fc.constantFrom(
+    '550',
+    '550-',
+    '5.1.1',
+    '421 4.7.0 ',
+    ' ',
+    '  ',
+    '\t',
+    '\r\n',
+    '\n',
+    'user unknown ',
+    'mailbox  full ',
+    'said: ',
+    '-> ',
+    '<',
+    '>',
+    'https:',
+    '//spamhaus.org/x ',
+    'é',
+    'x'.repeat(40),
+  );
+  it('gives the same verdict and reply either way (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')),
+        (text) => {
+          const parsed = parseReply(text);
+          const verdict = classify(text);
+          expect(verdict.reply).toEqual(parsed);
+          expect(verdict).toEqual(classify(parsed));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('classify: the verdict', () => {
   it('recognizes the provider from the text, else from the destination', () => {
     expect(

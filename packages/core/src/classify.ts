@@ -7,7 +7,7 @@ import { type CompiledRule, type CompiledRules, compileRules, matchesCode } from
 import { buildVerdict, defaultPermanence, type VerdictOptions } from './create-verdict';
 import { MailverdictError } from './errors';
 import { recognizeProvider } from './mailbox-provider';
-import { parseReply } from './parse-reply';
+import { parseReply, parseReplyWithoutRuns } from './parse-reply';
 import { builtInLayers, providerSignatures } from './rules/index';
 import type { Rule } from './rules/rule';
 import type { SmtpCommand } from './smtp-command';
@@ -79,16 +79,30 @@ class Engine {
     this.rulesInOrder = compiled.rules.map((candidate) => candidate.rule);
   }
 
-  /** The deciding rule, if any; `provider` and `viaFallback` describe the same decision. */
+  /** Finds the phrases in `text` for the next `decide`; returns how many. */
+  scan(text: string): number {
+    return this.compiled.matcher.scan(text, this.found);
+  }
+
+  /** Whether the text of the latest `scan` holds a run of blanks (see parseReplyWithoutRuns). */
+  hasBlankRun(text: string): boolean {
+    return this.compiled.matcher.hasBlankRun(text);
+  }
+
+  /**
+   * The deciding rule, if any; `provider` and `viaFallback` describe the same decision. `scanned`
+   * is what `scan(reply.text)` returned just before, when the caller scanned already.
+   */
   decide(
     reply: SmtpReply,
     command: SmtpCommand | undefined,
     destination: string | undefined,
+    scanned = -1,
   ): CompiledRule | undefined {
     const compiled = this.compiled;
     const { triggers, signatures, signatureProviders, rules } = compiled;
     const found = this.found;
-    const count = compiled.matcher.scan(reply.text, found);
+    const count = scanned >= 0 ? scanned : this.scan(reply.text);
     this.stamp++;
     let size = 0;
     let signature = signatureProviders.length;
@@ -235,8 +249,9 @@ function judge(
   reply: SmtpReply,
   command: SmtpCommand | undefined,
   destination: string | undefined,
+  scanned = -1,
 ): Judgement {
-  const rule = engine.decide(reply, command, destination);
+  const rule = engine.decide(reply, command, destination, scanned);
   const outer: Decision = { rule, provider: engine.provider, fallback: engine.viaFallback };
   const inner = reply.inner;
   if (inner === undefined) return { decision: outer, judged: reply };
@@ -365,19 +380,35 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   };
 
   function classify(input: string | SmtpReply, context?: ClassifyContext): Verdict {
-    let reply: SmtpReply;
-    if (typeof input === 'string') reply = parseReply(input);
-    else if (isReply(input)) reply = input;
-    else throw new TypeError('classify: `input` must be a string or an SmtpReply (from parseReply)');
+    const text = typeof input === 'string';
+    if (!text && !isReply(input)) {
+      throw new TypeError('classify: `input` must be a string or an SmtpReply (from parseReply)');
+    }
     const { command, destination } = checkContext(context);
     const engine = ready();
+    let reply: SmtpReply;
+    let scanned: number;
+    if (text) {
+      // Parsed without looking for runs of blanks to collapse: the phrase scan reads every
+      // character of the text anyway and tells whether there is one, and then (rarely) the text
+      // is parsed again the full way. The verdict's reply is always exactly parseReply's.
+      reply = parseReplyWithoutRuns(input);
+      scanned = engine.scan(reply.text);
+      if (engine.hasBlankRun(reply.text)) {
+        reply = parseReply(input);
+        scanned = engine.scan(reply.text);
+      }
+    } else {
+      reply = input;
+      scanned = engine.scan(reply.text);
+    }
     const asked = command ?? reply.command;
     if (reply.inner === undefined) {
       // The common case, without the nested-reply bookkeeping of `judge`.
-      const rule = engine.decide(reply, asked, destination);
+      const rule = engine.decide(reply, asked, destination, scanned);
       return toVerdict(rule, engine.provider, engine.viaFallback, reply, reply, undefined);
     }
-    const { decision, judged, cause } = judge(engine, reply, asked, destination);
+    const { decision, judged, cause } = judge(engine, reply, asked, destination, scanned);
     return toVerdict(decision.rule, decision.provider, decision.fallback, reply, judged, cause);
   }
 

@@ -43,6 +43,30 @@ describe.each(paths)('PhraseMatcher (%s scan)', (path, options) => {
     expect(scan(matcher, '')).toEqual([]);
   });
 
+  it('tells whether the text it scanned holds a tab or two spaces in a row', () => {
+    // What parseReply collapses; the classifier parses without looking and asks the scan (which
+    // reads 16 bytes at a time in WebAssembly: every offset around those blocks counts).
+    const matcher = create(['user unknown']);
+    const found = new Int32Array(1);
+    for (let length = 4; length <= 90; length++) {
+      for (let at = 0; at + 2 <= length; at++) {
+        const around = (middle: string) =>
+          `${'x '.repeat(length).slice(0, at)}${middle}${'y'.repeat(length - at - 2)}`;
+        for (const [middle, expected] of [
+          ['  ', true],
+          ['a\t', true],
+          ['\ta', true],
+          ['a ', false],
+          [' a', false],
+        ] as const) {
+          const text = around(middle);
+          matcher.scan(text, found);
+          expect(matcher.hasBlankRun(text), `${JSON.stringify(text)}`).toBe(expected || /\t| {2}/.test(text));
+        }
+      }
+    }
+  });
+
   it('answers has() for the latest scan only', () => {
     const matcher = create(['alpha', 'beta']);
     const found = new Int32Array(2);

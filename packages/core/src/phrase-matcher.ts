@@ -51,6 +51,8 @@ export class PhraseMatcher {
 
   /** The same scan as WebAssembly (phrase-scan.ts), when the runtime runs it. */
   private readonly native: NativeScan | undefined;
+  /** Whether the latest scan's text has a run of blanks: 1 or 0 when the WebAssembly scan said, else -1. */
+  private runs = -1;
 
   /** `native: false` keeps every scan in JavaScript (the tests compare both). */
   constructor(phrases: readonly string[], options: { readonly native?: boolean } = {}) {
@@ -181,6 +183,7 @@ export class PhraseMatcher {
    */
   scan(text: string, found: Int32Array): number {
     this.stamp++;
+    this.runs = -1;
     if (this.stamp === 0x7fffffff) {
       this.seen.fill(0);
       this.stamp = 1;
@@ -188,9 +191,11 @@ export class PhraseMatcher {
     const length = text.length;
     if (length < fourChains) return this.finish(text, this.start, 0, found, 0);
     if (this.native !== undefined && length >= minText && length <= maxText) {
-      const states = this.native.scan(text, this.start);
-      if (states >= 0) {
+      const result = this.native.scan(text, this.start);
+      if (result >= 0) {
+        this.runs = result & 1;
         const reached = this.native.found;
+        const states = result >>> 1;
         let count = 0;
         for (let i = 0; i < states; i++) count = this.report(reached[i]!, found, count);
         return count;
@@ -328,6 +333,14 @@ export class PhraseMatcher {
       }
     }
     return count;
+  }
+
+  /**
+   * Whether `text`, the text of the latest scan, holds a tab or two spaces in a row (what
+   * `parseReply` collapses). The WebAssembly scan tells for free; otherwise it is searched here.
+   */
+  hasBlankRun(text: string): boolean {
+    return this.runs < 0 ? text.indexOf('  ') >= 0 || text.indexOf('\t') >= 0 : this.runs === 1;
   }
 
   /** Whether scans of ASCII texts run as WebAssembly here (phrase-scan.ts). */

@@ -28,9 +28,10 @@ type Scan = (length: number, start: number, shift: number) => number;
 
 export interface NativeScan {
   /**
-   * Scans `text` from state `start`; returns how many states that end a phrase were reached
-   * (they are then in `found`, in order, repeats included), or -1 when the text is not ASCII.
-   * `text` has `minText` to `maxText` characters.
+   * Scans `text` from state `start`; returns -1 when the text is not ASCII, else how many states
+   * that end a phrase were reached (they are then in `found`, in order, repeats included) times
+   * two, plus one when the text holds a tab or two spaces in a row. `text` has `minText` to
+   * `maxText` characters.
    */
   scan(text: string, start: number): number;
   readonly found: Uint16Array;
