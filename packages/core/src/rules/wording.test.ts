@@ -475,6 +475,42 @@ const heldOut: readonly [string, string][] = [
     '451 Unable to process connection at this time - https://community.mimecast.com/docs/DOC-1369#451',
     'server-busy',
   ],
+  // GoDaddy's documented IB108 / IB212 texts (sisimai Rhost/GoDaddy.pm) in the inbound frame of real
+  // GoDaddy replies ("554 p3plibsmtp02-03.prod.phx3.secureserver.net bizsmtp IB103. Connection refused. …")
+  [
+    '421 p3plibsmtp01-11.prod.phx3.secureserver.net bizsmtp IB108. Temporarily rejected. Reverse DNS for this IP failed.',
+    'sender-infrastructure',
+  ],
+  [
+    '552 p3plibsmtp02-03.prod.phx3.secureserver.net bizsmtp IB212. This message has been rejected due to content judged to be spam by the internet community.',
+    'spam-content',
+  ],
+  // Proofpoint (pphosted.com) rejecting MAIL FROM, Postfix bounce quoted at pastebin.com/ZZzdk8Vg
+  ['553 5.1.8 Domain of sender address does not exist', 'sender-rejected'],
+  // Outlook.com / Exchange Online 4.7.652 (S3115), as logged by several senders (e.g. Sweego bounce tests)
+  [
+    '451 4.7.652 The mail server [192.0.2.1] has exceeded the maximum number of connections. (S3115)',
+    'rate-limited',
+  ],
+  // Gmail submission (smtp.gmail.com), quoted in github.com/ClearVolume/ClearVolume/issues/57
+  ['454 4.7.0 Too many login attempts, please try again later. e13sm15101671pgf.48 - gsmtp', 'client-auth'],
+  // Charter / Spectrum AUP#I-10xx IP block, quoted at suped.com ("AUP#I-1010 bounce codes")
+  ['554 dnvrco-cmimta15 esmtp ESMTP server not available AUP#I-1010', 'blocklisted'],
+  // Microsoft "Email non-delivery reports and SMTP errors in Exchange Online" (5.7.504, 5.7.13x, 5.7.32x)
+  ['550 5.7.504 [email@contoso.com]: Recipient address rejected: Access denied', 'mailbox-unknown'],
+  ['550 5.7.133 Sender not authenticated for group', 'blocked-by-recipient'],
+  ['550 5.7.136 Sender was not authenticated', 'blocked-by-recipient'],
+  ["550 5.7.322 certificate-expired: Destination mail server's certificate is expired.", 'tls-failure'],
+  ['550 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records', 'tls-failure'],
+  [
+    '550 5.7.325 certificate-host-mismatch: Remote certificate MUST have a common name or subject alternative name matching the hostname (DANE)',
+    'tls-failure',
+  ],
+  // Mimecast SMTP error codes (community.mimecast.com article 842605754, as transcribed in sisimai Rhost/Mimecast.pm)
+  [
+    '550 Envelope rejected - Block policy for Envelope From address - https://community.mimecast.com/docs/DOC-1369#550',
+    'blocked-by-recipient',
+  ],
 ];
 
 describe('held-out provider and MTA wording', () => {

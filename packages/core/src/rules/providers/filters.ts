@@ -9,7 +9,7 @@ export const filterRules: readonly Rule[] = [
     id: 'mimecast:blocked-senders',
     category: 'blocked-by-recipient',
     provider: 'mimecast',
-    phrases: ['user entry', 'user domain entry', 'blocked senders', 'personal block'],
+    phrases: ['user entry', 'user domain entry', 'blocked senders', 'personal block', 'block policy for'],
     example: '550 Envelope blocked - User Entry',
     source: mimecast,
   },

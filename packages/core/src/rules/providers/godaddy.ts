@@ -64,10 +64,11 @@ export const godaddyRules: readonly Rule[] = [
     source: help,
   },
   {
+    // not "ibsmtp" alone: GoDaddy's inbound host names (p3plibsmtp01-07…) carry it in every reply
     id: 'godaddy:auth',
     category: 'client-auth',
     provider: 'godaddy',
-    phrases: ['ib401', 'ibsmtp'],
+    phrases: ['ib401', 'ibsmtp servers'],
     example: '535 Authentication not allowed on IBSMTP Servers. IB401',
     source: help,
   },

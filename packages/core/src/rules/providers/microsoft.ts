@@ -31,10 +31,11 @@ export const microsoftRules: readonly Rule[] = [
   },
   {
     // taxonomy.md: 5.4.1 "Recipient address rejected: Access denied" is a recipient that does not exist in the tenant
+    // (5.7.504 is the same text: "The recipient address that you're attempting to contact isn't valid")
     id: 'microsoft:tenant-recipient-access-denied',
     category: 'mailbox-unknown',
     provider: 'microsoft',
-    enhanced: ['5.4.1'],
+    enhanced: ['5.4.1', '5.7.504'],
     phrases: ['recipient address rejected: access denied'],
     example:
       '550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM12FT065.eop-nam12.prod.protection.outlook.com]',
@@ -144,6 +145,8 @@ export const microsoftRules: readonly Rule[] = [
     category: 'reputation',
     provider: 'microsoft',
     enhanced: family([4], 7, 500, 699),
+    // 4.7.652 (S3115) is a pure connection cap: the generic text rule makes it a rate limit
+    unless: ['number of connections'],
     example:
       '451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation.',
     source: `${ndr} (4.7.500–4.7.699)`,
@@ -157,13 +160,24 @@ export const microsoftRules: readonly Rule[] = [
     source: `${ndr} (5.7.501–5.7.503, 5.7.508)`,
   },
   {
+    // 5.7.133–5.7.136: the group, mailbox, public folder or mail user accepts only internal senders
     id: 'microsoft:customer-block',
     category: 'blocked-by-recipient',
     provider: 'microsoft',
-    enhanced: ['5.7.507', '5.7.513'],
+    enhanced: ['5.7.507', '5.7.513', ...family([5], 7, 133, 136)],
     example:
       '550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using Customer Block list (AS16012607)',
-    source: `${ndr} (5.7.507, 5.7.513)`,
+    source: `${ndr} (5.7.507, 5.7.513, 5.7.133–5.7.136)`,
+  },
+  {
+    // 5.7.321–5.7.325: Exchange Online's DANE / DNSSEC checks of the destination failed (the DANE result
+    // token leads the text: certificate-expired, tlsa-invalid, dnssec-invalid, certificate-host-mismatch)
+    id: 'microsoft:dane-family',
+    category: 'tls-failure',
+    provider: 'microsoft',
+    enhanced: family([4, 5], 7, 321, 325),
+    example: "550 5.7.322 certificate-expired: Destination mail server's certificate is expired.",
+    source: `${ndr} (5.7.321–5.7.325)`,
   },
   {
     id: 'microsoft:anonymous-relay',

@@ -20,7 +20,7 @@ export const spectrumRules: readonly Rule[] = [
     id: 'spectrum:ip-block',
     category: 'blocklisted',
     provider: 'spectrum',
-    phrases: ['aup#i-1000', 'aup#in-1000', 'aup#bl', 'aup#cndy'],
+    phrases: ['aup#i-10', 'aup#in-1000', 'aup#bl', 'aup#cndy'],
     example:
       '554 5.7.1 Connection refused from 192.0.2.1 - see https://www.spectrum.net/support/internet/understanding-email-error-codes AUP#I-1000',
     source: codes,
