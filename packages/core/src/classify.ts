@@ -3,11 +3,11 @@
 // (custom → provider text → generic text → enhanced code → basic code → class; rules/index.ts).
 
 import type { Category } from './category';
-import { type CompiledRule, type CompiledRules, compileRules, matchesCode } from './compile-rules';
+import { type CompiledRule, type CompiledRules, codeKey, compileRules, matchesCode } from './compile-rules';
 import { buildVerdict, defaultPermanence, type VerdictOptions } from './create-verdict';
 import { MailverdictError } from './errors';
 import { recognizeProvider } from './mailbox-provider';
-import { parseReply, parseReplyWithoutRuns } from './parse-reply';
+import { holdsBlankRun, parseReply, parseReplyWithoutRuns } from './parse-reply';
 import { builtInLayers, providerSignatures } from './rules/index';
 import type { Rule } from './rules/rule';
 import type { SmtpCommand } from './smtp-command';
@@ -84,9 +84,12 @@ class Engine {
     return this.compiled.matcher.scan(text, this.found);
   }
 
-  /** Whether the text of the latest `scan` holds a run of blanks (see parseReplyWithoutRuns). */
+  /**
+   * Whether `text`, the text of the latest `scan`, holds a run of blanks (see
+   * parseReplyWithoutRuns): the WebAssembly scan tells for free, else the parser's rule is applied.
+   */
   hasBlankRun(text: string): boolean {
-    return this.compiled.matcher.hasBlankRun(text);
+    return this.compiled.matcher.blankRun ?? holdsBlankRun(text);
   }
 
   /**
@@ -118,27 +121,29 @@ class Engine {
     let viaFallback = false;
     if (enhanced !== undefined) {
       const { byEnhanced, bySubject } = compiled;
-      const exact = byEnhanced.get(enhanced.class, enhanced.subject, enhanced.detail);
-      for (let k = 0; k < exact.length; k++) size = this.add(exact[k]!, size);
-      const subject = bySubject.get(enhanced.class, enhanced.subject, 0);
-      for (let k = 0; k < subject.length; k++) size = this.add(subject[k]!, size);
-      if (exact.length === 0 && enhanced.detail !== 0) {
+      const exact = byEnhanced.get(codeKey(enhanced.class, enhanced.subject, enhanced.detail));
+      if (exact !== undefined) for (let k = 0; k < exact.length; k++) size = this.add(exact[k]!, size);
+      const subject = bySubject.get(codeKey(enhanced.class, enhanced.subject, 0));
+      if (subject !== undefined) for (let k = 0; k < subject.length; k++) size = this.add(subject[k]!, size);
+      if (exact === undefined && enhanced.detail !== 0) {
         // A code the registry does not define (5.7.999, Microsoft's 5.1.351): its subject's X.<s>.0 meaning.
-        const general = byEnhanced.get(enhanced.class, enhanced.subject, 0);
-        for (let k = 0; k < general.length; k++) {
-          const order = general[k]!;
-          if (this.seen[order] !== this.stamp) {
-            this.fallback[order] = this.stamp;
-            viaFallback = true;
+        const general = byEnhanced.get(codeKey(enhanced.class, enhanced.subject, 0));
+        if (general !== undefined) {
+          for (let k = 0; k < general.length; k++) {
+            const order = general[k]!;
+            if (this.seen[order] !== this.stamp) {
+              this.fallback[order] = this.stamp;
+              viaFallback = true;
+            }
+            size = this.add(order, size);
           }
-          size = this.add(order, size);
         }
       }
     }
     const code = reply.code;
-    if (code !== undefined && code >= 0 && code < 1000) {
-      const byCode = compiled.byCode[code]!;
-      for (let k = 0; k < byCode.length; k++) size = this.add(byCode[k]!, size);
+    if (code !== undefined) {
+      const byCode = compiled.byCode.get(code);
+      if (byCode !== undefined) for (let k = 0; k < byCode.length; k++) size = this.add(byCode[k]!, size);
     }
     const digit = digitOf(reply);
     const byClass = digit === undefined ? undefined : compiled.byClass[digit];
@@ -300,39 +305,22 @@ function toVerdict(
     const digit = permanence === 'transient' ? '4xx' : '5xx';
     summary = `No rule recognized this reply; its permanence comes from the reply class (${digit}) alone.`;
   }
-  // One options object, refilled for every reply (buildVerdict keeps nothing of it): every key is
-  // always present, so it keeps one shape, and the rule's retry overrides were put together once,
-  // when the rules were compiled.
-  const options = verdictOptions;
-  options.reply = reply;
-  options.rule = candidate.id;
-  options.confidence = fallback ? candidate.confidence * 0.8 : candidate.confidence;
-  options.summary = summary;
-  options.status = judged.enhanced?.code;
-  options.provider = provider;
-  options.blocklist = candidate.blocklist;
-  options.suppressRecipient = candidate.suppressRecipient;
-  options.retry = candidate.retry;
-  options.cause = cause;
-  const verdict = buildVerdict(category, permanence, scope, options, defaults);
-  options.reply = undefined; // holds no reply between calls
-  return verdict;
+  // Every key present (undefined when absent): one object shape for every reply, and the rule's
+  // retry overrides were put together once, when the rules were compiled.
+  const options: VerdictOptions = {
+    reply,
+    rule: candidate.id,
+    confidence: fallback ? candidate.confidence * 0.8 : candidate.confidence,
+    summary,
+    status: judged.enhanced?.code,
+    provider,
+    blocklist: candidate.blocklist,
+    suppressRecipient: candidate.suppressRecipient,
+    retry: candidate.retry,
+    cause,
+  };
+  return buildVerdict(category, permanence, scope, options, defaults);
 }
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-const verdictOptions: Writable<VerdictOptions> = {
-  reply: undefined,
-  rule: undefined,
-  confidence: undefined,
-  summary: undefined,
-  status: undefined,
-  provider: undefined,
-  blocklist: undefined,
-  suppressRecipient: undefined,
-  retry: undefined,
-  cause: undefined,
-};
 
 /** A rule that decided from the text or a code (not the bare class): the reply said something. */
 function isInformative(decision: Decision): boolean {

@@ -64,11 +64,10 @@ export interface CompiledRules {
   /** phrase index → provider it signals (index into `signatureProviders`, -1 for none), for provider recognition */
   readonly signatures: Int32Array;
   readonly signatureProviders: readonly string[];
-  /** code-only rules by exact enhanced code and by class + subject (for `5.7.*`, detail 0) */
-  readonly byEnhanced: CodeIndex;
-  readonly bySubject: CodeIndex;
-  /** code-only rules by basic reply code (0–999), empty lists for none */
-  readonly byCode: readonly (readonly number[])[];
+  /** code-only rules by exact enhanced code (`codeKey`) and by class + subject (for `5.7.*`) */
+  readonly byEnhanced: ReadonlyMap<number, readonly number[]>;
+  readonly bySubject: ReadonlyMap<number, readonly number[]>;
+  readonly byCode: ReadonlyMap<number, readonly number[]>;
   readonly byClass: readonly (readonly number[])[];
   /** rules found only by their pattern: checked for every reply (custom rules only) */
   readonly byPattern: readonly number[];
@@ -201,30 +200,14 @@ function retryOverrides(rule: Rule): Partial<RetryAdvice> | undefined {
   return changeRequired === undefined ? { afterMs } : { afterMs, changeRequired };
 }
 
-const noRules: readonly number[] = [];
-
-/**
- * Rule orders by enhanced code. Read for every reply with an enhanced code, so the codes replies
- * carry (subject below 10, detail below 100: every registered code) are a dense array look-up; any
- * other code is a map look-up.
- */
-export class CodeIndex {
-  private readonly dense: (readonly number[])[] = Array.from({ length: 6000 }, () => noRules);
-  private readonly sparse = new Map<number, number[]>();
-
-  add(digit: number, subject: number, detail: number, order: number): void {
-    const list = [...this.get(digit, subject, detail)];
-    if (list[list.length - 1] !== order) list.push(order);
-    if (subject < 10 && detail < 100) this.dense[digit * 1000 + subject * 100 + detail] = list;
-    else this.sparse.set(codeKey(digit, subject, detail), list);
-  }
-
-  /** The rules for this code, in order; an empty list for none. */
-  get(digit: number, subject: number, detail: number): readonly number[] {
-    if (subject < 10 && detail < 100) return this.dense[digit * 1000 + subject * 100 + detail]!;
-    return this.sparse.get(codeKey(digit, subject, detail)) ?? noRules;
-  }
+function push<K>(map: Map<K, number[]>, key: K, order: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [order]);
+  else if (list[list.length - 1] !== order) list.push(order);
 }
+
+/** The trigger list of a phrase that makes no rule a candidate. */
+const noRules: readonly number[] = [];
 
 export function compileRules(
   layers: readonly { readonly name: LayerName; readonly rules: readonly Rule[] }[],
@@ -244,9 +227,9 @@ export function compileRules(
   };
   const triggers: (number[] | undefined)[] = [];
   const rules: CompiledRule[] = [];
-  const byEnhanced = new CodeIndex();
-  const bySubject = new CodeIndex();
-  const byCode = Array.from({ length: 1000 }, (): number[] => []);
+  const byEnhanced = new Map<number, number[]>();
+  const bySubject = new Map<number, number[]>();
+  const byCode = new Map<number, number[]>();
   const byClass: number[][] = [[], [], [], [], [], []];
   const byPattern: number[] = [];
   const ids = new Set<string>();
@@ -295,15 +278,12 @@ export function compileRules(
       } else if (enhanced !== undefined && enhanced.length > 0) {
         for (const code of enhanced) {
           for (const digit of code.class === undefined ? [2, 4, 5] : [code.class]) {
-            if (code.detail === undefined) bySubject.add(digit, code.subject, 0, order);
-            else byEnhanced.add(digit, code.subject, code.detail, order);
+            if (code.detail === undefined) push(bySubject, codeKey(digit, code.subject, 0), order);
+            else push(byEnhanced, codeKey(digit, code.subject, code.detail), order);
           }
         }
       } else if (rule.codes !== undefined && rule.codes.length > 0) {
-        for (const code of rule.codes) {
-          const list = byCode[code]!;
-          if (list[list.length - 1] !== order) list.push(order);
-        }
+        for (const code of rule.codes) push(byCode, code, order);
       } else if (rule.classes !== undefined && rule.classes.length > 0) {
         for (const digit of rule.classes) byClass[digit]!.push(order);
       } else {
@@ -323,7 +303,6 @@ export function compileRules(
     }
   }
   // Dense, one entry per phrase: sparse arrays would be hash tables in V8, read once per found phrase.
-  const none: readonly number[] = [];
   const signatureIndex = new Int32Array(phrases.length).fill(-1);
   signatureOf.forEach((index, phrase) => {
     if (index !== undefined) signatureIndex[phrase] = index;
@@ -331,7 +310,7 @@ export function compileRules(
   return {
     rules,
     matcher: new PhraseMatcher(phrases),
-    triggers: Array.from(phrases, (_, phrase) => triggers[phrase] ?? none),
+    triggers: Array.from(phrases, (_, phrase) => triggers[phrase] ?? noRules),
     signatures: signatureIndex,
     signatureProviders,
     byEnhanced,

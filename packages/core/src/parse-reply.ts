@@ -183,7 +183,6 @@ function parseRange(
   let code: number | undefined;
   let codeText = '';
   let enhanced: EnhancedStatus | undefined;
-  let enhancedCode = '';
   // Most replies are one line: it is kept out of an array until a second one comes.
   let firstLine: string | undefined;
   let lines: string[] | undefined;
@@ -237,11 +236,10 @@ function parseRange(
         const stop = scanEnhanced(raw, at, lineEnd);
         if (stop > 0 && isBoundary(raw, stop, lineEnd)) {
           enhanced = enhancedStatus(raw, at, stop, 'prefix');
-          enhancedCode = enhanced.code;
           at = stop;
         }
-      } else if (raw.startsWith(enhancedCode, at) && isBoundary(raw, at + enhancedCode.length, lineEnd)) {
-        at += enhancedCode.length;
+      } else if (raw.startsWith(enhanced.code, at) && isBoundary(raw, at + enhanced.code.length, lineEnd)) {
+        at += enhanced.code.length;
       }
     }
     while (at < lineEnd && isBlank(raw.charCodeAt(at))) at++;
@@ -258,8 +256,8 @@ function parseRange(
           (raw.charCodeAt(codeHit + 3) === DASH ||
             (enhanced !== undefined &&
               raw.charCodeAt(codeHit + 3) === SPACE &&
-              raw.startsWith(enhancedCode, codeHit + 4) &&
-              isBoundary(raw, codeHit + 4 + enhancedCode.length, end)))
+              raw.startsWith(enhanced.code, codeHit + 4) &&
+              isBoundary(raw, codeHit + 4 + enhanced.code.length, end)))
         ) {
           lineEnd = codeHit - 1;
           next = codeHit;
@@ -342,6 +340,11 @@ export function parseReply(text: string): SmtpReply {
     throw new TypeError(`parseReply: \`text\` must be a string, got ${describe(text)}`);
   }
   return parseText(text, true);
+}
+
+/** Whether a reply's text holds what `parseReply` collapses: a tab, or two spaces in a row. */
+export function holdsBlankRun(text: string): boolean {
+  return text.indexOf('  ') >= 0 || text.indexOf('\t') >= 0;
 }
 
 /**

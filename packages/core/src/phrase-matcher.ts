@@ -9,7 +9,7 @@
 // as if padded with one space on each side, so a phrase may start or end with a space to mean "at a
 // word boundary".
 
-import { createNativeScan, maxText, minText, type NativeScan } from './phrase-scan';
+import { createNativeScan, maxText, type NativeScan } from './phrase-scan';
 
 const other = 0;
 const space = 1;
@@ -18,7 +18,10 @@ const space = 1;
  * two chains agree more often where a part starts, and more characters are read twice.
  */
 const overlap = 4;
-/** From this length on, a text is read as 4 parts at once (see `scan`): each at least 2 × `overlap`. */
+/**
+ * From this length on, a text is read as 4 parts at once (see `scan`), each at least 2 × `overlap`,
+ * or handed to the WebAssembly scan; shorter ones take the one-chain loop.
+ */
 const fourChains = 32;
 
 /** Top bit of a table entry: the state it leads to ends at least one phrase. */
@@ -51,8 +54,11 @@ export class PhraseMatcher {
 
   /** The same scan as WebAssembly (phrase-scan.ts), when the runtime runs it. */
   private readonly native: NativeScan | undefined;
-  /** Whether the latest scan's text has a run of blanks: 1 or 0 when the WebAssembly scan said, else -1. */
-  private runs = -1;
+  /**
+   * Whether the latest scan's text holds a tab or two spaces in a row (what `parseReply` collapses),
+   * when the WebAssembly scan said (it reads every byte anyway); undefined after a JavaScript scan.
+   */
+  blankRun: boolean | undefined = undefined;
 
   /** `native: false` keeps every scan in JavaScript (the tests compare both). */
   constructor(phrases: readonly string[], options: { readonly native?: boolean } = {}) {
@@ -183,17 +189,18 @@ export class PhraseMatcher {
    */
   scan(text: string, found: Int32Array): number {
     this.stamp++;
-    this.runs = -1;
+    this.blankRun = undefined;
     if (this.stamp === 0x7fffffff) {
       this.seen.fill(0);
       this.stamp = 1;
     }
     const length = text.length;
     if (length < fourChains) return this.finish(text, this.start, 0, found, 0);
-    if (this.native !== undefined && length >= minText && length <= maxText) {
+    // Shorter texts took the one-chain loop above: copying them in would cost more than it saves.
+    if (this.native !== undefined && length <= maxText) {
       const result = this.native.scan(text, this.start);
       if (result >= 0) {
-        this.runs = result & 1;
+        this.blankRun = (result & 1) === 1;
         const reached = this.native.found;
         const states = result >>> 1;
         let count = 0;
@@ -333,14 +340,6 @@ export class PhraseMatcher {
       }
     }
     return count;
-  }
-
-  /**
-   * Whether `text`, the text of the latest scan, holds a tab or two spaces in a row (what
-   * `parseReply` collapses). The WebAssembly scan tells for free; otherwise it is searched here.
-   */
-  hasBlankRun(text: string): boolean {
-    return this.runs < 0 ? text.indexOf('  ') >= 0 || text.indexOf('\t') >= 0 : this.runs === 1;
   }
 
   /** Whether scans of ASCII texts run as WebAssembly here (phrase-scan.ts). */

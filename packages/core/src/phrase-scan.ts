@@ -32,15 +32,13 @@ export interface NativeScan {
   /**
    * Scans `text` from state `start`; returns -1 when the text is not ASCII, else how many states
    * that end a phrase were reached (they are then in `found`, in order, repeats included) times
-   * two, plus one when the text holds a tab or two spaces in a row. `text` has `minText` to
-   * `maxText` characters.
+   * two, plus one when the text holds a tab or two spaces in a row. `text` has at least 16
+   * characters (four parts of at least the overlap each) and at most `maxText`.
    */
   scan(text: string, start: number): number;
   readonly found: Uint16Array;
 }
 
-/** Shorter texts are scanned by the JavaScript loop: copying them in costs more than it saves. */
-export const minText = 32;
 export const maxText: number = layout.maxText;
 /** From this length on, the module reads eight parts at once, else four. */
 const eightParts = 128;
