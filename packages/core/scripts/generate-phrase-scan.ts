@@ -145,8 +145,8 @@ function scan(chains: 4 | 8): string {
       const at = offset === 0 ? '(local.get $at)' : `(i32.add (local.get $at) (local.get $o${offset}))`;
       lines.push(`    ${step(x, at)}`);
     }
-    const chains = moving.map(([x]) => x);
-    lines.push(`    ${chains.length === 1 ? record(chains[0] as string) : recordAll(chains)}`);
+    const moved = moving.map(([x]) => x);
+    lines.push(`    ${moved.length === 1 ? record(moved[0] as string) : recordAll(moved)}`);
     lines.push('    (local.set $at (i32.add (local.get $at) (i32.const 1)))');
     lines.push(`    (br $${name})))`);
   };
