@@ -14,6 +14,7 @@ export {
 } from './adapter/judge-relayed-reply';
 export { parseTime } from './adapter/parse-time';
 export { perRecipient } from './adapter/per-recipient';
+export { readBodyText } from './adapter/read-body-text';
 export { isRecord, readArray, readField, readNumber, readString } from './adapter/read-field';
 export {
   createMemoryReplayStore,

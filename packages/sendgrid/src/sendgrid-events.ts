@@ -10,12 +10,12 @@ import {
   isRecord,
   judgeRelayedReply,
   type ProviderFallback,
+  readBodyText,
   readField,
   readNumber,
   readString,
   type VerdictOptions,
 } from '@mailverdict/core';
-import { bodyText } from './body-text';
 import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
@@ -294,7 +294,7 @@ export function fromSendGridEvent(item: unknown): DeliveryOutcome[] {
  */
 export function fromSendGridEvents(batch: unknown): DeliveryOutcome[] {
   let value = batch;
-  const text = bodyText(batch);
+  const text = readBodyText(batch);
   if (text !== undefined) {
     try {
       value = JSON.parse(text) as unknown;

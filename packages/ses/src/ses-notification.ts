@@ -4,8 +4,7 @@
 // is reported so the application can confirm it deliberately.
 
 import type { DeliveryOutcome } from '@mailverdict/core';
-import { isRecord, readField, readString } from '@mailverdict/core';
-import { bodyText } from './body-text';
+import { isRecord, readBodyText, readField, readString } from '@mailverdict/core';
 import { fromSesEventObject, sesEventType } from './ses-event';
 import { isSnsUrl } from './sns-url';
 import { unreadable } from './unreadable';
@@ -50,7 +49,7 @@ function unreadableWebhook(raw: unknown, reason: string): SesWebhook {
  */
 export function readSesWebhook(input: unknown): SesWebhook {
   let body = input;
-  const text = bodyText(input);
+  const text = readBodyText(input);
   if (text !== undefined) {
     const parsed = parseJson(text);
     if (!parsed.ok) return unreadableWebhook(input, 'the body is not JSON');

@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html (providers.md §3.5).
 // Node's own crypto only; the certificate is fetched by an injectable function and cached.
 import { createPublicKey, type KeyObject, verify, X509Certificate } from 'node:crypto';
-import { bodyText } from './body-text';
+import { readBodyText } from '@mailverdict/core';
 import { snsUrlProblem } from './sns-url';
 
 /** Why a message was refused. */
@@ -98,7 +98,7 @@ async function defaultFetchCertificate(url: string): Promise<string> {
 
 function readObject(body: unknown): Record<string, unknown> | undefined {
   let value = body;
-  const text = bodyText(body);
+  const text = readBodyText(body);
   if (text !== undefined) {
     try {
       value = JSON.parse(text) as unknown;
