@@ -63,6 +63,21 @@ export function format(benchCase: BenchCase, measured: Measurement): string {
   return `${benchCase.name.padEnd(44)} ${figure(median).padStart(14)} ${benchCase.unit}/s${target}${spread}`;
 }
 
+/** A figure taken as a few whole runs rather than operations per second: the cold start, in ms. */
+export interface TimedCase {
+  readonly name: string;
+  readonly unit: string;
+  readonly samples: () => number[];
+}
+
+export function formatTimed(timedCase: TimedCase, samples: readonly number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const median = sorted[sorted.length >> 1] as number;
+  const figure = (value: number) => value.toFixed(1);
+  const spread = `  [samples ${figure(sorted[0] as number)}–${figure(sorted[sorted.length - 1] as number)}]`;
+  return `${timedCase.name.padEnd(44)} ${figure(median).padStart(14)} ${timedCase.unit}${spread}`;
+}
+
 export function keep(): unknown {
   return sink;
 }

@@ -1,7 +1,8 @@
-// Runs every `bench/*.bench.ts` (each exports `cases: BenchCase[]`) and prints ops/s.
+// Runs every `bench/*.bench.ts` (each exports `cases: BenchCase[]`, printed as ops/s, and/or
+// `timed: TimedCase[]`, printed in their unit) and prints the figures.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BenchCase, format, keep, measure } from './harness';
+import { type BenchCase, format, formatTimed, keep, measure, type TimedCase } from './harness';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv[2];
@@ -11,8 +12,12 @@ const files = readdirSync(dir)
 
 console.log(`node ${process.version}, single thread\n`);
 for (const file of files) {
-  const module = (await import(pathToFileURL(`${dir}${file}`).href)) as { cases: BenchCase[] };
-  for (const benchCase of module.cases) {
+  const module = (await import(pathToFileURL(`${dir}${file}`).href)) as {
+    cases?: BenchCase[];
+    timed?: TimedCase[];
+  };
+  for (const timedCase of module.timed ?? []) console.log(formatTimed(timedCase, timedCase.samples()));
+  for (const benchCase of module.cases ?? []) {
     console.log(format(benchCase, measure(benchCase)));
     for (const line of benchCase.report?.() ?? []) console.log(`  ${line}`);
   }

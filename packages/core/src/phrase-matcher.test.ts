@@ -44,6 +44,23 @@ describe.each(paths)('PhraseMatcher (%s scan)', (path, options) => {
     expect(scan(matcher, '')).toEqual([]);
   });
 
+  it('folds a capital letter only to the letter it lower-cases to', () => {
+    // 'ı'.toUpperCase() is 'I', but 'I'.toLowerCase() is 'i': a Turkish phrase once turned every
+    // capital I of a text into a dotless ı, and "Invalid recipient" stopped matching.
+    const phrases = ['kullanıcı bulunamadı', 'invalid recipient', 'straße'];
+    const matcher = create(phrases);
+    for (const text of [
+      '550 Invalid recipient',
+      `550 INVALID RECIPIENT ${'x'.repeat(40)}`,
+      'Kullanıcı bulunamadı',
+      'KULLANICI BULUNAMADI',
+      'STRASSE Straße',
+    ]) {
+      expect(scan(matcher, text).sort(), text).toEqual(naive(phrases, text).sort());
+    }
+    expect(scan(matcher, '550 Invalid recipient')).toEqual(['invalid recipient']);
+  });
+
   it('tells whether the text it scanned holds a tab or two spaces in a row', () => {
     // What parseReply collapses; the classifier parses without looking and asks the scan (which
     // reads 16 bytes at a time in WebAssembly: every offset around those blocks counts).
@@ -107,7 +124,7 @@ describe.each(paths)('PhraseMatcher (%s scan)', (path, options) => {
   }
 
   it('agrees with the obvious definition on any phrases and text (property)', () => {
-    agreesWithNaive(['a', 'b', 'A', 'B', ' ', '\t', '\n', 'é', 'É', '.', 'x'], {
+    agreesWithNaive(['a', 'b', 'A', 'B', ' ', '\t', '\n', 'é', 'É', '.', 'x', 'i', 'I', 'ı'], {
       phraseLength: 5,
       phrases: 12,
       text: [0, 40],
@@ -158,5 +175,39 @@ describe.each(paths)('PhraseMatcher (%s scan)', (path, options) => {
         expect(scan(matcher, near), `${length}/${at} near miss`).toEqual([]);
       }
     }
+  });
+});
+
+describe('normalizePhrase', () => {
+  /** The definition, one character at a time (the function skips it when there is nothing to fold). */
+  function reference(phrase: string): string {
+    let result = '';
+    let lastSpace = false;
+    for (const char of phrase.toLowerCase()) {
+      const blank = /^[\t-\r \u00a0]$/.test(char);
+      if (blank && lastSpace) continue;
+      result += blank ? ' ' : char;
+      lastSpace = blank;
+    }
+    return result;
+  }
+
+  it('lower-cases and folds every whitespace run to one space (property)', () => {
+    const piece = fc.constantFrom('a', 'B', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', 'É', 'ı', '.');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((chars) => chars.join('')),
+        (phrase) => {
+          expect(normalizePhrase(phrase)).toBe(reference(phrase));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (phrase) => {
+        expect(normalizePhrase(phrase)).toBe(reference(phrase));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

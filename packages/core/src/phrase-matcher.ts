@@ -9,10 +9,9 @@
 // as if padded with one space on each side, so a phrase may start or end with a space to mean "at a
 // word boundary".
 
+import { buildAutomaton, flag, mask, other, space } from './phrase-automaton';
 import { createNativeScan, maxText, type NativeScan } from './phrase-scan';
 
-const other = 0;
-const space = 1;
 /**
  * How many characters before its part a chain other than the first starts (see `scan`). Longer:
  * two chains agree more often where a part starts, and more characters are read twice.
@@ -23,10 +22,6 @@ const overlap = 4;
  * or handed to the WebAssembly scan; shorter ones take the one-chain loop.
  */
 const fourChains = 32;
-
-/** Top bit of a table entry: the state it leads to ends at least one phrase. */
-const flag = 0x8000;
-const mask = 0x7fff;
 
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
@@ -63,7 +58,7 @@ export class PhraseMatcher {
   /** `native: false` keeps every scan in JavaScript (the tests compare both). */
   constructor(phrases: readonly string[], options: { readonly native?: boolean } = {}) {
     this.phrases = phrases.map(normalizePhrase);
-    // 1. the alphabet
+    // the alphabet (then the automaton over it: phrase-automaton.ts)
     let symbols = 2;
     const symbolOf = new Map<number, number>();
     for (const phrase of this.phrases) {
@@ -78,7 +73,6 @@ export class PhraseMatcher {
     let shift = 1;
     while (1 << shift < symbols) shift++;
     this.shift = shift;
-    const width = 1 << shift;
     for (let code = 0; code < 128; code++) {
       const folded = code >= 65 && code <= 90 ? code + 32 : code;
       this.symbols[code] = isSpace(code) ? space : (symbolOf.get(folded) ?? other);
@@ -87,90 +81,19 @@ export class PhraseMatcher {
     for (const [code, symbol] of symbolOf) {
       if (code < 128) continue;
       this.symbols[code] = symbol;
-      const upper = String.fromCharCode(code).toUpperCase();
-      if (upper.length === 1) this.symbols[upper.charCodeAt(0)] = symbol;
+      // Only an upper case that lower-cases back to this character: 'ı' upper-cases to 'I', whose
+      // lower case is 'i', so a Turkish phrase must not take every capital I of a text.
+      const char = String.fromCharCode(code);
+      const upper = char.toUpperCase();
+      if (upper.length === 1 && upper.toLowerCase() === char) this.symbols[upper.charCodeAt(0)] = symbol;
     }
-    // 2. the trie; the start state always has a space child, so every space leads to a state that
-    // was entered by a space (step 5 relies on it)
-    const children: Map<number, number>[] = [new Map([[space, 1]]), new Map()];
-    const outputs: number[][] = [[], []];
-    this.phrases.forEach((phrase, index) => {
-      let state = 0;
-      for (let i = 0; i < phrase.length; i++) {
-        const code = phrase.charCodeAt(i);
-        const symbol = code === 32 ? space : (symbolOf.get(code) as number);
-        let child = children[state]!.get(symbol);
-        if (child === undefined) {
-          child = children.length;
-          children.push(new Map());
-          outputs.push([]);
-          children[state]!.set(symbol, child);
-        }
-        state = child;
-      }
-      if (phrase.length > 0) outputs[state]!.push(index);
-    });
-    // 3. renumber the states breadth first, so the shallow states that almost every character of a
-    // text visits sit together at the start of the table (they stay in the CPU cache)
-    const order: number[] = [0];
-    for (let head = 0; head < order.length; head++) {
-      const kids = [...children[order[head]!]!.entries()].sort(([a], [b]) => a - b);
-      for (const [, child] of kids) order.push(child);
-    }
-    const rank = new Int32Array(order.length);
-    order.forEach((old, index) => {
-      rank[old] = index;
-    });
-    const trie = order.map(
-      (old) => new Map([...children[old]!].map(([symbol, child]) => [symbol, rank[child]!])),
-    );
-    const found = order.map((old) => outputs[old]!);
-    // 4. failure links, breadth first, folded into a complete transition table of state NUMBERS.
-    // Breadth-first numbering: a state's failure target is shallower, so it is finished first.
-    const states = trie.length;
-    if (states > mask) throw new RangeError('PhraseMatcher: too many phrases (over 32767 automaton states)');
-    const table = new Int32Array(states * width);
-    const failure = new Int32Array(states);
-    const enteredBySpace = new Uint8Array(states);
-    for (let state = 0; state < states; state++) {
-      const base = state << shift;
-      // a state goes where its failure target goes, except along its own trie edges
-      if (state !== 0) table.copyWithin(base, failure[state]! << shift, (failure[state]! + 1) << shift);
-      for (const [symbol, child] of trie[state]!) {
-        failure[child] = state === 0 ? 0 : table[base + symbol]!;
-        table[base + symbol] = child;
-        if (symbol === space) enteredBySpace[child] = 1;
-        // outputs of a state include those of its failure target (finished before: smaller number)
-        const inherited = found[failure[child]!]!;
-        if (inherited.length > 0 && failure[child] !== 0) found[child] = found[child]!.concat(inherited);
-      }
-    }
-    for (let state = 0; state < states; state++) {
-      // `other` never occurs in a phrase: always back to the start.
-      table[state << shift] = 0;
-      // 5. a run of whitespace is one space: a space after a space stays where it is
-      if (enteredBySpace[state] === 1) table[(state << shift) + space] = state;
-    }
-    // 6. entries flagged when the state they lead to ends a phrase (the scan reads outputs only there)
-    const next = new Uint16Array(table.length);
-    for (let index = 0; index < table.length; index++) {
-      const target = table[index]!;
-      next[index] = found[target]!.length > 0 ? target | flag : target;
-    }
-    this.next = next;
-    this.start = table[space]!;
-    this.outputStart = new Int32Array(states + 1);
-    let total = 0;
-    for (let state = 0; state < states; state++) {
-      this.outputStart[state] = total;
-      total += found[state]!.length;
-    }
-    this.outputStart[states] = total;
-    this.outputList = new Int32Array(total);
-    let at = 0;
-    for (const list of found) for (const index of list) this.outputList[at++] = index;
+    const automaton = buildAutomaton(this.phrases, symbolOf, shift);
+    this.next = automaton.next;
+    this.start = automaton.start;
+    this.outputStart = automaton.outputStart;
+    this.outputList = automaton.outputList;
     this.seen = new Int32Array(this.phrases.length);
-    this.native = options.native === false ? undefined : createNativeScan(next, shift, this.symbols);
+    this.native = options.native === false ? undefined : createNativeScan(this.next, shift, this.symbols);
   }
 
   /**
@@ -353,11 +276,17 @@ export class PhraseMatcher {
   }
 }
 
+/** Whitespace that `normalizePhrase` folds: anything but a lone space (linear: no quantifier). */
+const foldable = /[\t-\r\u00a0]| {2}/;
+
 /** Lower case, whitespace runs folded to one space (leading/trailing single spaces kept as boundaries). */
 export function normalizePhrase(phrase: string): string {
+  const lower = phrase.toLowerCase();
+  // Most phrases (and every phrase compiled once already) have nothing to fold.
+  if (!foldable.test(lower)) return lower;
   let result = '';
   let lastSpace = false;
-  for (const char of phrase.toLowerCase()) {
+  for (const char of lower) {
     const isBlank = isSpace(char.charCodeAt(0));
     if (isBlank && lastSpace) continue;
     result += isBlank ? ' ' : char;
