@@ -37,6 +37,8 @@ export interface NativeScan {
    */
   scan(text: string, start: number): number;
   readonly found: Uint16Array;
+  /** The transition table as loaded into the module's memory (the module never writes it). */
+  readonly table: Uint16Array;
 }
 
 export const maxText: number = layout.maxText;
@@ -79,13 +81,15 @@ export function createNativeScan(
     const scan4 = exports.scan4 as Scan;
     const scan8 = exports.scan8 as Scan;
     new Uint8Array(memory.buffer, layout.symbols, 128).set(symbols.subarray(0, 128));
-    new Uint16Array(memory.buffer, layout.table, next.length).set(next);
+    const table = new Uint16Array(memory.buffer, layout.table, next.length);
+    table.set(next);
     const bytes = new Uint8Array(memory.buffer, layout.text, layout.maxText);
     const encoder = new TextEncoder();
     // Each position of each of the eight parts, plus the overlaps, ends a phrase at most once.
     const found = new Uint16Array(memory.buffer, layout.found, 8 * layout.maxText + 64);
     return {
       found,
+      table,
       scan(text: string, start: number): number {
         const length = text.length;
         // A non-ASCII character takes two bytes or more: every character read, one byte each, means
