@@ -92,7 +92,8 @@ export class PhraseMatcher {
     this.outputStart = automaton.outputStart;
     this.outputList = automaton.outputList;
     this.seen = new Int32Array(this.phrases.length);
-    this.native = options.native === false ? undefined : createNativeScan(automaton.next, shift, this.symbols);
+    this.native =
+      options.native === false ? undefined : createNativeScan(automaton.next, shift, this.symbols);
     // The module keeps a copy of the table in its memory: the JavaScript scans read that one, so the
     // 1.5 MB built here can go.
     this.next = this.native?.table ?? automaton.next;
