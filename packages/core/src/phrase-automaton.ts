@@ -114,7 +114,7 @@ export function buildAutomaton(
   }
   for (let state = 0; state < states; state++) {
     // `other` never occurs in a phrase: always back to the start.
-    next[state << shift] = 0;
+    next[(state << shift) + other] = 0;
     // 4. a run of whitespace is one space: a space after a space stays where it is
     if (enteredBySpace[state] === 1) next[(state << shift) + space] = ends[state]! > 0 ? state | flag : state;
   }
