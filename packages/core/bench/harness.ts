@@ -41,12 +41,28 @@ export function measure(benchCase: BenchCase, seconds = 2.1, samples = 7): Measu
     }
     rates.push((runs * benchCase.operationsPerRun) / ((now - start) / 1000));
   }
-  rates.sort((a, b) => a - b);
+  const { median, lowest, highest } = summarize(rates);
+  return { median, slowest: lowest, fastest: highest };
+}
+
+/** The median, lowest and highest of some samples. */
+function summarize(samples: readonly number[]): { median: number; lowest: number; highest: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
   return {
-    median: rates[samples >> 1] as number,
-    slowest: rates[0] as number,
-    fastest: rates[samples - 1] as number,
+    median: sorted[sorted.length >> 1] as number,
+    lowest: sorted[0] as number,
+    highest: sorted[sorted.length - 1] as number,
   };
+}
+
+/** One printed line: name, median, unit, a note, and the spread of the samples. */
+function row(
+  name: string,
+  shown: { median: string; lowest: string; highest: string },
+  unit: string,
+  note: string,
+): string {
+  return `${name.padEnd(44)} ${shown.median.padStart(14)} ${unit}${note}  [samples ${shown.lowest}–${shown.highest}]`;
 }
 
 function figure(opsPerSecond: number): string {
@@ -59,8 +75,12 @@ export function format(benchCase: BenchCase, measured: Measurement): string {
     benchCase.target === undefined
       ? ''
       : `  (target ${figure(benchCase.target)}: ${median >= benchCase.target ? 'met' : 'NOT MET'})`;
-  const spread = `  [samples ${figure(measured.slowest)}–${figure(measured.fastest)}]`;
-  return `${benchCase.name.padEnd(44)} ${figure(median).padStart(14)} ${benchCase.unit}/s${target}${spread}`;
+  const shown = {
+    median: figure(median),
+    lowest: figure(measured.slowest),
+    highest: figure(measured.fastest),
+  };
+  return row(benchCase.name, shown, `${benchCase.unit}/s`, target);
 }
 
 /** A figure taken as a few whole runs rather than operations per second: the cold start, in ms. */
@@ -71,11 +91,9 @@ export interface TimedCase {
 }
 
 export function formatTimed(timedCase: TimedCase, samples: readonly number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const median = sorted[sorted.length >> 1] as number;
-  const figure = (value: number) => value.toFixed(1);
-  const spread = `  [samples ${figure(sorted[0] as number)}–${figure(sorted[sorted.length - 1] as number)}]`;
-  return `${timedCase.name.padEnd(44)} ${figure(median).padStart(14)} ${timedCase.unit}${spread}`;
+  const { median, lowest, highest } = summarize(samples);
+  const shown = { median: median.toFixed(1), lowest: lowest.toFixed(1), highest: highest.toFixed(1) };
+  return row(timedCase.name, shown, timedCase.unit, '');
 }
 
 export function keep(): unknown {
