@@ -17,7 +17,7 @@ const docProperty = new RegExp(String.raw`([{,\s])(?:example|source|reason|note)
 const stripRuleDocs: Plugin = {
   name: 'strip-rule-docs',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/](rules[\\/][^.]+|blocklists)\.ts$/ }, async (args) => {
+    build.onLoad({ filter: /[\\/]src[\\/](rules[\\/][^.]+|verdict[\\/]blocklists)\.ts$/ }, async (args) => {
       if (args.path.endsWith('.test.ts')) return undefined;
       const text = await readFile(args.path, 'utf8');
       return { contents: text.replace(docProperty, '$1'), loader: 'ts' };
@@ -43,14 +43,19 @@ async function gzipSizeOf(entry: string): Promise<{ minified: number; gzip: numb
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-// Two entries: `@mailverdict/core` (parse, classify, decide, throttle) and `@mailverdict/core/explain`
-// (the human guidance prose). Each is checked against the budget on its own; code both use is shared
-// through chunks (`splitting`), so an application importing both does not get the classifier twice.
-const entries = { 'core bundle': 'dist/index.js', 'core/explain bundle': 'dist/explain.js' } as const;
+// One entry per audience: `@mailverdict/core` (applications: parse, classify, decide, throttle),
+// `@mailverdict/core/explain` (the human guidance prose) and `@mailverdict/core/adapter` (the
+// toolkit of adapter authors). Each is checked against the budget on its own; code they share is
+// split into chunks (`splitting`), so an application importing two does not get the classifier twice.
+const entries = {
+  'core bundle': 'dist/index.js',
+  'core/explain bundle': 'dist/explain.js',
+  'core/adapter bundle': 'dist/adapter.js',
+} as const;
 
 export default defineConfig(
   packageBuild({
-    entry: { index: 'src/index.ts', explain: 'src/explain.ts' },
+    entry: { index: 'src/index.ts', explain: 'src/explain/index.ts', adapter: 'src/adapter/index.ts' },
     splitting: true,
     esbuildPlugins: [stripRuleDocs],
     async onSuccess() {

@@ -1,8 +1,8 @@
 // `pnpm bench`: classify throughput over the real replies (parse + classify per operation).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { classify } from '../src/classify';
-import { parseReply } from '../src/parse-reply';
+import { classify } from '../src/classify/classify';
+import { parseReply } from '../src/reply/parse-reply';
 import type { BenchCase } from './harness';
 
 const file = fileURLToPath(new URL('../src/__fixtures__/replies.jsonl', import.meta.url));

@@ -2,8 +2,8 @@
 // from the project's reference data). Shared by `pnpm accuracy` and src/accuracy.test.ts.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { classify } from '../src/classify';
-import type { Verdict } from '../src/verdict';
+import { classify } from '../src/classify/classify';
+import type { Verdict } from '../src/verdict/verdict';
 
 export interface LabelledReply {
   readonly id: string;

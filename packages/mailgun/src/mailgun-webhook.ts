@@ -9,9 +9,9 @@ import {
   type OutcomeOrigin,
   parseReply,
   type SmtpReply,
-  unreadableOutcome,
   type Verdict,
 } from '@mailverdict/core';
+import { unreadableOutcome } from '@mailverdict/core/adapter';
 import type { MailgunDeliveryStatus, MailgunEventData } from './mailgun-types';
 import { pseudoCodes, replyText, statusCode } from './smtp-text';
 

@@ -7,9 +7,9 @@ import {
   classify,
   createVerdict,
   type DeliveryOutcome,
-  unreadableOutcome,
   type Verdict,
 } from '@mailverdict/core';
+import { unreadableOutcome } from '@mailverdict/core/adapter';
 
 /** Event types that say nothing about delivery; they give no outcome. Non-`email.*` events are ignored too. */
 export const ignoredResendEvents: readonly string[] = [

@@ -2,10 +2,8 @@
 // (SendGrid "Event Webhook reference", "Bounce and block classifications"). The SMTP text (`reason` for
 // bounces, `response` for deferrals and deliveries) is classified by core; SendGrid's labels decide when
 // core finds nothing, and what SendGrid knows for certain wins (drops for its suppression lists).
+import { type Category, createVerdict, type DeliveryOutcome, type VerdictOptions } from '@mailverdict/core';
 import {
-  type Category,
-  createVerdict,
-  type DeliveryOutcome,
   ifDefined,
   isRecord,
   judgeRelayedReply,
@@ -14,8 +12,7 @@ import {
   readField,
   readNumber,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
+} from '@mailverdict/core/adapter';
 import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;

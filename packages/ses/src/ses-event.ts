@@ -7,17 +7,19 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  type OutcomeOrigin,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import {
   ifDefined,
   isRecord,
   judgeRelayedReply,
-  type OutcomeOrigin,
   type ProviderFallback,
   parseTime,
   readArray,
   readField,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
+} from '@mailverdict/core/adapter';
 import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;

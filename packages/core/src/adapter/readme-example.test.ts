@@ -1,9 +1,10 @@
 // The README's "Writing an adapter" example, as written there (imports from the source instead of the package).
 import { describe, expect, it } from 'vitest';
+import type { DeliveryOutcome } from '../index';
+import { throwingProxy } from './__fixtures__/hostile-values';
 import {
   convertSafely,
   createMemoryReplayStore,
-  type DeliveryOutcome,
   ifDefined,
   judgeRelayedReply,
   listRecipients,
@@ -12,8 +13,7 @@ import {
   readHeader,
   readString,
   unreadableOutcome,
-} from '../index';
-import { throwingProxy } from './__fixtures__/hostile-values';
+} from './index';
 
 const options = { provider: 'acme', rule: 'acme-unreadable' };
 

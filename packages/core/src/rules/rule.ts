@@ -1,6 +1,6 @@
-import type { Category } from '../category';
-import type { SmtpCommand } from '../smtp-command';
-import type { Permanence, Scope } from '../verdict';
+import type { SmtpCommand } from '../reply/smtp-command';
+import type { Category } from '../verdict/taxonomy';
+import type { Permanence, Scope } from '../verdict/verdict';
 
 /**
  * One classification rule: typed data (docs/style.md habit 1). A rule applies when ALL its

@@ -1,8 +1,7 @@
-import type { DeliveryOutcome } from '../delivery-outcome';
-import { destinationOf } from '../destination-key';
-import { type CompiledShapingRule, shapingRuleMatches, shapingText } from '../shaping-rules';
-import type { Verdict } from '../verdict';
-import { advanceWarmUp, nextWarmUpDay, startWarmUp, type WarmUpState, warmUpDay } from '../warm-up';
+import type { DeliveryOutcome } from '../verdict/delivery-outcome';
+import { destinationOf } from '../verdict/destination-key';
+import type { Verdict } from '../verdict/verdict';
+import { type CompiledShapingRule, shapingRuleMatches, shapingText } from './shaping-rules';
 import {
   type DestinationLimits,
   type ResolvedThrottleOptions,
@@ -10,6 +9,7 @@ import {
   type ThrottleOptions,
 } from './throttle-options';
 import { type DestinationStateJson, parseThrottleState, type ThrottleState } from './throttle-state';
+import { advanceWarmUp, nextWarmUpDay, startWarmUp, type WarmUpState, warmUpDay } from './warm-up';
 
 /** Why an attempt must wait. */
 export type ThrottleWaitReason =
@@ -86,8 +86,6 @@ export interface Throttle {
   release(destination: string): void;
   /** The destination's state at `now`, or `undefined` when it is not tracked. */
   inspect(destination: string, now: number): DestinationSnapshot | undefined;
-  /** The destination key a domain, address or MX host rolls up to. */
-  destinationOf(domainOrHost: string): string;
   /** Destinations tracked. */
   readonly size: number;
   /** Plain JSON to persist; restore with `restoreThrottle(state, options)`. */
@@ -495,11 +493,6 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
           ? {}
           : { warmUp: { day: warm.day, allowance: Math.floor(warm.allowance), sent: warm.sent } }),
       };
-    },
-
-    destinationOf(domainOrHost) {
-      checkDestination(domainOrHost, 'destinationOf');
-      return destinationOf(domainOrHost);
     },
 
     get size() {

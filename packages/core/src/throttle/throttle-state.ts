@@ -1,5 +1,5 @@
-import { MailverdictError } from '../errors';
-import type { WarmUpState } from '../warm-up';
+import { MailverdictError } from '../verdict/errors';
+import type { WarmUpState } from './warm-up';
 
 /** One destination's sending state, as JSON. Times are epoch ms; rates messages per second. */
 export interface DestinationStateJson {
