@@ -124,8 +124,6 @@ class Engine {
     const digit = digitOf(reply);
     const byClass = digit === undefined ? undefined : compiled.byClass[digit];
     if (byClass !== undefined) for (let k = 0; k < byClass.length; k++) size = this.add(byClass[k]!, size);
-    const byPattern = compiled.byPattern;
-    for (let k = 0; k < byPattern.length; k++) size = this.add(byPattern[k]!, size);
 
     const candidates = this.candidates;
     // Few candidates (rarely more than 10): an insertion sort beats allocating.
@@ -200,11 +198,6 @@ class Engine {
     if (candidate.providerOnly && provider !== candidate.provider) return false;
     if (candidate.also !== undefined && !this.anyFound(candidate.also)) return false;
     if (candidate.unless !== undefined && this.anyFound(candidate.unless)) return false;
-    const pattern = candidate.pattern;
-    if (pattern !== undefined) {
-      pattern.lastIndex = 0;
-      if (!pattern.test(reply.text)) return false;
-    }
     return true;
   }
 }
@@ -319,8 +312,8 @@ function checkContext(context: unknown): ClassifyContext {
 
 /**
  * A classifier with the application's own rules before the built-in ones. Each custom rule is
- * validated when added: an unknown category, provider or block list, a pattern with look-around or
- * back-references, or an example that does not classify to the rule itself throws `MailverdictError`.
+ * validated when added: an unknown category, provider or block list, a `pattern` (rules have no
+ * regular expressions), or an example that does not classify to the rule itself throws `MailverdictError`.
  */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   if (typeof options !== 'object' || options === null) {

@@ -36,7 +36,6 @@ export interface CompiledRule {
   readonly providerOnly: boolean;
   readonly blocklist: string | undefined;
   readonly suppressRecipient: boolean | undefined;
-  readonly pattern: RegExp | undefined;
   readonly layer: LayerName;
   /** Position in the one precedence order: lower wins. */
   readonly order: number;
@@ -67,8 +66,6 @@ export interface CompiledRules {
   readonly bySubject: ReadonlyMap<number, readonly number[]>;
   readonly byCode: ReadonlyMap<number, readonly number[]>;
   readonly byClass: readonly (readonly number[])[];
-  /** rules found only by their pattern: checked for every reply (custom rules only) */
-  readonly byPattern: readonly number[];
 }
 
 const permanences = new Set(['success', 'transient', 'permanent']);
@@ -99,16 +96,6 @@ export function parseCodePattern(pattern: string): CodePattern | undefined {
 
 function isStringList(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim().length > 0);
-}
-
-/** Look-around and back-references make a pattern slow or unpredictable on hostile text (style.md). */
-function checkPattern(rule: Rule, pattern: unknown): void {
-  if (!(pattern instanceof RegExp)) invalid(rule, '`pattern` must be a RegExp');
-  const source = pattern.source;
-  if (!source.startsWith('^')) invalid(rule, '`pattern` must be anchored with ^');
-  if (/\(\?<?[=!]/.test(source)) invalid(rule, '`pattern` must not use look-ahead or look-behind');
-  if (/\\[1-9]|\\k</.test(source)) invalid(rule, '`pattern` must not use back-references');
-  if (/\)[*+?{]/.test(source) && /[*+]\)/.test(source)) invalid(rule, '`pattern` must not nest quantifiers');
 }
 
 /**
@@ -165,7 +152,14 @@ export function validateRule(rule: Rule, documented = true): void {
   if (rule.blocklist !== undefined && !blocklistIds.has(rule.blocklist)) {
     invalid(rule, `unknown block list ${JSON.stringify(rule.blocklist)} (see blocklists)`);
   }
-  if (rule.pattern !== undefined) checkPattern(rule, rule.pattern);
+  // Rules have no regular expressions: no check tells every backtracking pattern (`/^(\w+\s?)+$/`,
+  // `/^(a|aa)+$/`) from a safe one, and phrases, codes and conditions cover what rules need.
+  if ('pattern' in rule) {
+    invalid(
+      rule,
+      '`pattern` is not supported (a regular expression can take exponential time on a hostile reply): use `phrases`, `also`, `unless` and code conditions',
+    );
+  }
   if (rule.permanence !== undefined && !permanences.has(rule.permanence))
     invalid(rule, `unknown permanence ${JSON.stringify(rule.permanence)}`);
   if (rule.scope !== undefined && !scopes.has(rule.scope))
@@ -186,9 +180,8 @@ export function validateRule(rule: Rule, documented = true): void {
     (rule.phrases?.length ?? 0) > 0 ||
     (rule.enhanced?.length ?? 0) > 0 ||
     (rule.codes?.length ?? 0) > 0 ||
-    (rule.classes?.length ?? 0) > 0 ||
-    rule.pattern !== undefined;
-  if (!found) invalid(rule, 'needs `phrases`, `enhanced`, `codes`, `classes` or `pattern` to be found by');
+    (rule.classes?.length ?? 0) > 0;
+  if (!found) invalid(rule, 'needs `phrases`, `enhanced`, `codes` or `classes` to be found by');
 }
 
 function retryOverrides(rule: Rule): Partial<RetryAdvice> | undefined {
@@ -229,7 +222,6 @@ export function compileRules(
   const bySubject = new Map<number, number[]>();
   const byCode = new Map<number, number[]>();
   const byClass: number[][] = [[], [], [], [], [], []];
-  const byPattern: number[] = [];
   const ids = new Set<string>();
 
   for (const layer of layers) {
@@ -252,7 +244,6 @@ export function compileRules(
         providerOnly: rule.providerOnly === true,
         blocklist: rule.blocklist,
         suppressRecipient: rule.suppressRecipient,
-        pattern: rule.pattern,
         layer: layer.name,
         order,
         confidence: rule.confidence ?? layerConfidence[layer.name],
@@ -266,7 +257,7 @@ export function compileRules(
         retry: retryOverrides(rule),
         failure: categoryDefaults[rule.category].permanence !== 'success',
       });
-      // How the rule is found: its phrases, else its codes, else its pattern.
+      // How the rule is found: its phrases, else its codes.
       if (rule.phrases !== undefined && rule.phrases.length > 0) {
         for (const phrase of rule.phrases) {
           const id = phraseId(phrase);
@@ -283,10 +274,8 @@ export function compileRules(
         }
       } else if (rule.codes !== undefined && rule.codes.length > 0) {
         for (const code of rule.codes) push(byCode, code, order);
-      } else if (rule.classes !== undefined && rule.classes.length > 0) {
+      } else if (rule.classes !== undefined) {
         for (const digit of rule.classes) byClass[digit]!.push(order);
-      } else {
-        byPattern.push(order);
       }
     }
   }
@@ -316,7 +305,6 @@ export function compileRules(
     bySubject,
     byCode,
     byClass,
-    byPattern,
   };
 }
 
