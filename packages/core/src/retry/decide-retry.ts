@@ -27,7 +27,10 @@ export interface RetryHistory {
   readonly previous?: readonly Verdict[];
   /** How long the provider asked us to wait (`Retry-After`), in ms, when the first argument is a bare verdict. */
   readonly retryAfterMs?: number;
-  /** Recipient domain, address or MX host (or a provider id): selects the policy's per-destination overrides. */
+  /**
+   * Recipient domain, address or MX host (or a provider id): selects the policy's per-destination
+   * overrides. Defaults to the outcome's `recipient` when the first argument is a `DeliveryOutcome`.
+   */
   readonly destination?: string;
 }
 
@@ -139,9 +142,12 @@ export function decideRetry(
   }
   let verdict: Verdict;
   let outcomeRetryAfter = 0;
+  /** An outcome's recipient: names the destination when the history does not. */
+  let recipient: unknown;
   if ('verdict' in result) {
     verdict = result.verdict;
     outcomeRetryAfter = optionalWait(result.retryAfterMs, 'outcome.retryAfterMs');
+    recipient = result.recipient;
   } else {
     verdict = result;
   }
@@ -235,7 +241,11 @@ export function decideRetry(
   const { schedules, maxAgeMs } =
     resolved.destinations === noDestinations
       ? resolved
-      : destinationSchedules(resolved, verdict, history.destination);
+      : destinationSchedules(
+          resolved,
+          verdict,
+          history.destination ?? (typeof recipient === 'string' ? recipient : undefined),
+        );
   const key: RetryScheduleKey =
     category === 'rate-limited' && verdict.scope === 'recipient' ? 'rate-limited-recipient' : category;
   const schedule: RetrySchedule = schedules[key];

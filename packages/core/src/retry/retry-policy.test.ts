@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeVerdict } from '../__fixtures__/make-verdict';
+import type { DeliveryOutcome } from '../verdict/delivery-outcome';
 import { MailverdictError } from '../verdict/errors';
 import type { Category } from '../verdict/taxonomy';
 import { decideRetry, type RetryHistory } from './decide-retry';
@@ -148,6 +149,28 @@ describe('createRetryPolicy: every field changes behaviour', () => {
       cause: 'expired',
     });
     expect(delayOf(decideRetry(verdict, at(1, 0, { destination: 'AOL.com' }), policy))).toBe(5 * minute);
+  });
+
+  it("destinations: an outcome's recipient selects them when the history names no destination", () => {
+    const policy = createRetryPolicy({
+      jitter: 0,
+      destinations: { 'example.org': { schedules: { deferred: { firstDelayMs: 30 * minute } } } },
+    });
+    const outcome: DeliveryOutcome = {
+      provider: 'smtp',
+      event: 'deferred',
+      recipient: 'someone@Example.org',
+      origin: 'remote-server',
+      providerDetail: {},
+      verdict: makeVerdict('deferred'),
+      raw: undefined,
+    };
+    expect(delayOf(decideRetry(outcome, at(1), policy))).toBe(30 * minute);
+    // the history's destination, when given, is the caller's word and wins
+    expect(delayOf(decideRetry(outcome, at(1, 0, { destination: 'gmail.com' }), policy))).toBe(5 * minute);
+    // an outcome without a recipient, or a bare verdict, falls back to the general schedule
+    const { recipient: _, ...anonymous } = outcome;
+    expect(delayOf(decideRetry(anonymous, at(1), policy))).toBe(5 * minute);
   });
 
   it('destination names that are Object members find nothing', () => {
