@@ -4,6 +4,7 @@ import { describeStatus } from '../reply/describe-status';
 import { parseReply } from '../reply/parse-reply';
 import { findBlocklist } from '../verdict/blocklists';
 import { createVerdict } from '../verdict/create-verdict';
+import type { DeliveryOutcome } from '../verdict/delivery-outcome';
 import { MailverdictError } from '../verdict/errors';
 import { isMailboxProvider } from '../verdict/mailbox-provider';
 import { categories } from '../verdict/taxonomy';
@@ -235,5 +236,61 @@ describe('the @mailverdict/core/explain entry', () => {
     const main: Record<string, unknown> = await import('../index');
     expect(main.explain).toBeUndefined();
     expect(main.formatExplanation).toBeUndefined();
+  });
+});
+
+describe('explain: an outcome, and codes the library inferred', () => {
+  const raw =
+    '550-5.1.1 The email account that you tried to reach does not exist.\r\n550 5.1.1 Learn more - gsmtp';
+  const reply = parseReply(raw);
+  const outcome: DeliveryOutcome = {
+    provider: 'postmark',
+    event: 'bounced',
+    recipient: 'jane@gmail.com',
+    origin: 'remote-server',
+    reply,
+    providerDetail: { Type: 'HardBounce', TypeCode: 1, Details: { nested: true } },
+    verdict: createVerdict('mailbox-unknown', { reply, provider: 'google' }),
+    raw: {},
+  };
+
+  it("shows the sending provider, the recipient, the provider's own codes and the raw reply", () => {
+    const explanation = explain(outcome);
+    expect(explanation.outcome).toEqual({
+      provider: 'postmark',
+      event: 'bounced',
+      recipient: 'jane@gmail.com',
+      providerDetail: outcome.providerDetail,
+    });
+    expect(explanation.rawReply).toBe(raw);
+    const text = formatExplanation(explanation, 'text');
+    expect(text).toContain('Provider: postmark (bounced)');
+    expect(text).toContain('Recipient: jane@gmail.com');
+    expect(text).toContain('Provider codes: Type: HardBounce, TypeCode: 1');
+    expect(text).toContain(
+      '  550-5.1.1 The email account that you tried to reach does not exist.\n  550 5.1.1 Learn more',
+    );
+    expect(formatExplanation(explanation, 'markdown')).toContain('### Raw reply');
+  });
+
+  it("takes the outcome's reply when its verdict has none", () => {
+    const explanation = explain({ ...outcome, verdict: createVerdict('mailbox-unknown') });
+    expect(explanation.replyText).toBe(reply.text);
+    expect(explanation.statusInferred).toBe(false);
+  });
+
+  it('marks a status code inferred from the category, never as if a server sent it', () => {
+    const bare = explain(createVerdict('mailbox-unknown'));
+    expect(bare.status?.code).toBe('5.1.1');
+    expect(bare.statusInferred).toBe(true);
+    expect(bare.headline).toMatch(/5\.1\.1 \(inferred\)$/);
+    expect(formatExplanation(bare)).toContain('5.1.1 (inferred from the category; no server sent it)');
+    // the reply gave no enhanced code: the 550 is the server's, the 5.1.1 is ours
+    const noEnhanced = explain('550 User unknown', { command: 'RCPT' });
+    expect(noEnhanced.headline).toMatch(/550 5\.1\.1 \(inferred\)$/);
+    // the server sent it
+    const sent = explain('550 5.1.1 User unknown');
+    expect(sent.statusInferred).toBe(false);
+    expect(sent.headline).not.toContain('inferred');
   });
 });

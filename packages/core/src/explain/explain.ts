@@ -11,6 +11,7 @@ import { parseReply } from '../reply/parse-reply';
 import type { SmtpReply } from '../reply/smtp-reply';
 import { formatDuration } from '../retry/format-duration';
 import { findBlocklist } from '../verdict/blocklists';
+import type { DeliveryOutcome } from '../verdict/delivery-outcome';
 import { MailverdictError } from '../verdict/errors';
 import { mailboxProviders } from '../verdict/mailbox-provider';
 import { isCategory } from '../verdict/taxonomy';
@@ -30,6 +31,16 @@ function isReply(value: object): value is SmtpReply {
 function isVerdict(value: object): value is Verdict {
   const verdict = value as Verdict;
   return typeof verdict.category === 'string' && typeof verdict.rule === 'string';
+}
+
+function isOutcome(value: object): value is DeliveryOutcome {
+  const outcome = value as DeliveryOutcome;
+  return (
+    typeof outcome.provider === 'string' &&
+    typeof outcome.event === 'string' &&
+    typeof outcome.verdict === 'object' &&
+    outcome.verdict !== null
+  );
 }
 
 function specificity(entry: Guidance): number {
@@ -109,6 +120,8 @@ function fromVerdict(verdict: Verdict): Explanation {
   }
   const reply = verdict.reply;
   const statusCode = reply?.enhanced?.code ?? verdict.status;
+  // Inferred from the category: shown as such, never as if a server sent it.
+  const statusInferred = reply?.enhanced === undefined && verdict.statusInferred === true;
   const entries = applicable(verdict, statusCode);
   const base = entries.find((entry) => entry.title !== undefined);
   const list = verdict.blocklist === undefined ? undefined : findBlocklist(verdict.blocklist);
@@ -136,7 +149,9 @@ function fromVerdict(verdict: Verdict): Explanation {
 
   const replyCode = reply?.code === undefined ? undefined : describeReplyCode(reply.code);
   const status = statusCode === undefined ? undefined : describeStatus(statusCode);
-  const codes = [reply?.code, statusCode].filter((part) => part !== undefined).join(' ');
+  const codes = [reply?.code, statusInferred ? `${statusCode} (inferred)` : statusCode]
+    .filter((part) => part !== undefined)
+    .join(' ');
   const title = base?.title ?? verdict.category;
   const headline = `${providerName === undefined ? '' : `${providerName}: `}${title}${codes === '' ? '' : ` — ${codes}`}`;
 
@@ -148,6 +163,7 @@ function fromVerdict(verdict: Verdict): Explanation {
     outlook: outlook(verdict),
     replyCode,
     status,
+    statusInferred,
     codeNote: codeNote(reply),
     provider:
       verdict.provider === undefined
@@ -166,24 +182,56 @@ function fromVerdict(verdict: Verdict): Explanation {
   };
 }
 
+/** An outcome: its verdict, with what the provider said around it (who, for whom, its own codes, the raw reply). */
+function fromOutcome(outcome: DeliveryOutcome): Explanation {
+  const reply = outcome.reply ?? outcome.verdict.reply;
+  const explanation = fromVerdict(
+    reply === undefined || outcome.verdict.reply !== undefined
+      ? outcome.verdict
+      : { ...outcome.verdict, reply },
+  );
+  const providerDetail =
+    typeof outcome.providerDetail === 'object' && outcome.providerDetail !== null
+      ? outcome.providerDetail
+      : {};
+  return {
+    ...explanation,
+    ...(reply === undefined ? {} : { rawReply: reply.raw }),
+    outcome: {
+      provider: outcome.provider,
+      event: outcome.event,
+      ...(typeof outcome.recipient === 'string' ? { recipient: outcome.recipient } : {}),
+      providerDetail,
+    },
+  };
+}
+
 function fromReply(reply: SmtpReply, context: ClassifyContext | undefined): Explanation {
   const verdict = classify(reply, context);
   return fromVerdict(verdict.reply === undefined ? { ...verdict, reply } : verdict);
 }
 
 /**
- * Explains a reply or a verdict the way a deliverability engineer would: what the codes mean, the
- * category in plain words, likely causes, steps to fix it and links to the providers' own pages.
- * A string or a parsed reply is classified first (`context` is passed to `classify`).
+ * Explains a reply, a verdict or a provider's outcome the way a deliverability engineer would: what
+ * the codes mean (a code the library inferred is marked so), the category in plain words, likely
+ * causes, steps to fix it and links to the providers' own pages. A string or a parsed reply is
+ * classified first (`context` is passed to `classify`); an outcome also shows the sending provider,
+ * the recipient, the provider's own codes and the raw reply.
  *
- * @throws TypeError when `input` is not a string, an SmtpReply or a Verdict;
+ * @throws TypeError when `input` is not a string, an SmtpReply, a Verdict or a DeliveryOutcome;
  *   MailverdictError (`invalid-verdict`) for a verdict with an unknown category.
  */
-export function explain(input: string | SmtpReply | Verdict, context?: ClassifyContext): Explanation {
+export function explain(
+  input: string | SmtpReply | Verdict | DeliveryOutcome,
+  context?: ClassifyContext,
+): Explanation {
   if (typeof input === 'string') return fromReply(parseReply(input), context);
   if (typeof input === 'object' && input !== null) {
     if (isReply(input)) return fromReply(input, context);
+    if (isOutcome(input)) return fromOutcome(input);
     if (isVerdict(input)) return fromVerdict(input);
   }
-  throw new TypeError('explain: `input` must be a reply string, an SmtpReply or a Verdict');
+  throw new TypeError(
+    'explain: `input` must be a reply string, an SmtpReply, a Verdict or a DeliveryOutcome',
+  );
 }

@@ -2,6 +2,7 @@
 
 import type { ReplyCodeDescription } from '../reply/describe-reply-code';
 import type { StatusDescription } from '../reply/describe-status';
+import type { DeliveryEvent } from '../verdict/delivery-outcome';
 import type { Category } from '../verdict/taxonomy';
 import type { Verdict } from '../verdict/verdict';
 import type { GuidanceLink } from './explain-guidance';
@@ -20,6 +21,11 @@ export interface Explanation {
   readonly replyCode?: ReplyCodeDescription;
   /** The enhanced status code (from the reply, or implied by the verdict), described (RFC 3463, IANA). */
   readonly status?: StatusDescription;
+  /**
+   * `true` when that code was inferred from the category (no server sent it): the headline and the
+   * formatted text mark it "inferred".
+   */
+  readonly statusInferred: boolean;
   /** Set when the enhanced code's class disagrees with the basic code (`421 5.7.32`). */
   readonly codeNote?: string;
   /** The mailbox provider, when recognized. */
@@ -38,5 +44,16 @@ export interface Explanation {
   readonly guidance: readonly string[];
   /** The reply text, when there was a reply. */
   readonly replyText?: string;
+  /** The reply exactly as the provider or server gave it (explaining an outcome). */
+  readonly rawReply?: string;
+  /** What the provider reported, when an outcome was explained: who, for whom, and its own codes. */
+  readonly outcome?: {
+    /** The sending provider (`postmark`, `ses`, `smtp`, …). */
+    readonly provider: string;
+    readonly event: DeliveryEvent;
+    readonly recipient?: string;
+    /** The provider's own codes and labels, as it gave them. */
+    readonly providerDetail: Readonly<Record<string, unknown>>;
+  };
   readonly verdict: Verdict;
 }

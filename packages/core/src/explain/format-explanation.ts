@@ -19,7 +19,10 @@ function codeLines(explanation: Explanation): string[] {
         ? `${status.summary ?? ''} (${(status.references ?? []).join(', ')})`
         : 'detail not in the IANA registry',
     );
-    lines.push(`${status.code}: ${parts.join('; ')}`);
+    const code = explanation.statusInferred
+      ? `${status.code} (inferred from the category; no server sent it)`
+      : status.code;
+    lines.push(`${code}: ${parts.join('; ')}`);
   }
   if (explanation.codeNote !== undefined) lines.push(explanation.codeNote);
   return lines;
@@ -43,6 +46,19 @@ function escapeMarkdown(text: string): string {
   return out;
 }
 
+/** What the provider reported, when an outcome was explained. */
+function outcomeLines(explanation: Explanation): string[] {
+  const outcome = explanation.outcome;
+  if (outcome === undefined) return [];
+  const lines = [`Provider: ${outcome.provider} (${outcome.event})`];
+  if (outcome.recipient !== undefined) lines.push(`Recipient: ${outcome.recipient}`);
+  const codes = Object.entries(outcome.providerDetail)
+    .filter(([, value]) => value !== undefined && value !== null && typeof value !== 'object')
+    .map(([key, value]) => `${key}: ${String(value)}`);
+  if (codes.length > 0) lines.push(`Provider codes: ${codes.join(', ')}`);
+  return lines;
+}
+
 function toText(explanation: Explanation): string {
   const out: string[] = [explanation.headline, '', explanation.summary, ...explanation.outlook];
   const section = (title: string, items: readonly string[], numbered = false) => {
@@ -52,7 +68,11 @@ function toText(explanation: Explanation): string {
       out.push(`  ${numbered ? `${index + 1}.` : '-'} ${item}`);
     });
   };
+  section('Outcome', outcomeLines(explanation));
   if (explanation.replyText !== undefined) out.push('', 'Reply:', `  ${explanation.replyText}`);
+  if (explanation.rawReply !== undefined && explanation.rawReply !== explanation.replyText) {
+    out.push('', 'Raw reply:', ...explanation.rawReply.split(/\r\n|\r|\n/).map((line) => `  ${line}`));
+  }
   section('Codes', codeLines(explanation));
   section('Likely causes', explanation.causes);
   section('What to do', explanation.steps, true);
@@ -78,9 +98,14 @@ function toMarkdown(explanation: Explanation): string {
       out.push(`${numbered ? `${index + 1}.` : '-'} ${item}`);
     });
   };
+  section('Outcome', outcomeLines(explanation).map(escapeMarkdown));
   if (explanation.replyText !== undefined) {
     const fence = fenceFor(explanation.replyText);
     out.push('', '### Reply', '', `${fence}text`, explanation.replyText, fence);
+  }
+  if (explanation.rawReply !== undefined && explanation.rawReply !== explanation.replyText) {
+    const fence = fenceFor(explanation.rawReply);
+    out.push('', '### Raw reply', '', `${fence}text`, explanation.rawReply, fence);
   }
   section('Codes', codeLines(explanation).map(escapeMarkdown));
   section('Likely causes', explanation.causes.map(escapeMarkdown));

@@ -105,7 +105,8 @@ export function buildVerdict(
   const allowed = options.retry?.allowed ?? (permanence === 'transient' && !changeRequired);
   const afterMs = options.retry?.afterMs;
   const reply = options.reply;
-  const status = options.status ?? reply?.enhanced?.code ?? impliedStatus(defaults.status, reply, permanence);
+  const given = options.status ?? reply?.enhanced?.code;
+  const status = given ?? impliedStatus(defaults.status, reply, permanence);
   // Built by assignment rather than spreads: this runs once per classified reply.
   const verdict: Mutable<Verdict> = {
     category,
@@ -118,6 +119,7 @@ export function buildVerdict(
     summary: options.summary ?? defaults.summary,
   };
   if (status !== undefined) verdict.status = status;
+  if (given === undefined && status !== undefined) verdict.statusInferred = true;
   if (reply !== undefined) verdict.reply = reply;
   if (options.provider !== undefined) verdict.provider = options.provider;
   if (options.blocklist !== undefined) verdict.blocklist = options.blocklist;

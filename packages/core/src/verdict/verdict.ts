@@ -24,8 +24,13 @@ export interface Verdict {
   /** Stop mailing this address, for every sender. */
   readonly suppressRecipient: boolean;
   readonly retry: RetryAdvice;
-  /** The enhanced status code that applies, given by the reply or implied by the category. */
+  /** The enhanced status code that applies, given by the reply (or the caller) or implied by the category. */
   readonly status?: string;
+  /**
+   * `true` when `status` was inferred from the category: neither the reply nor the caller gave an
+   * enhanced code, so no server sent it (`explain` says so). Absent otherwise.
+   */
+  readonly statusInferred?: true;
   readonly reply?: SmtpReply;
   /** The mailbox provider recognized from the text or the destination: `google`, `microsoft`, `yahoo`, … */
   readonly provider?: string;
