@@ -67,6 +67,7 @@ export { createVerdict, type VerdictOptions } from './verdict/create-verdict';
 export type { DeliveryEvent, DeliveryOutcome, OutcomeOrigin } from './verdict/delivery-outcome';
 export { destinationOf } from './verdict/destination-key';
 export { MailverdictError } from './verdict/errors';
+export { isFailure } from './verdict/is-failure';
 export {
   isMailboxProvider,
   type MailboxProvider,

@@ -45,7 +45,7 @@ export function fromMailgunResponse(result: unknown, context: SendContext = {}):
     messageId: id,
     origin: 'provider',
     providerDetail: { status: record.status, id: record.id, message: record.message },
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'mailgun-queued',
       summary: 'Mailgun queued the message; the delivery result comes later by webhook.',
     }),

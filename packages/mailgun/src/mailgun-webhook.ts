@@ -271,7 +271,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
           ...common,
           event: 'accepted',
           origin: 'provider',
-          verdict: createVerdict('delivered', {
+          verdict: createVerdict('accepted', {
             rule: 'mailgun-accepted',
             summary: 'Mailgun accepted the message; the delivery result comes in a later event.',
           }),

@@ -46,7 +46,7 @@ function fromElement(element: unknown, index: number | undefined): DeliveryOutco
   );
 
   if (errorCode === 0 || (errorCode === undefined && messageId !== undefined)) {
-    const verdict = createVerdict('delivered', {
+    const verdict = createVerdict('accepted', {
       rule: 'postmark-accepted',
       summary: 'Postmark accepted the message for delivery.',
     });

@@ -16,7 +16,7 @@ function accepted(id: unknown, raw: unknown, recipient: string | undefined): Del
     ...(typeof id === 'string' && id !== '' ? { messageId: id } : {}),
     origin: 'provider',
     providerDetail: { id },
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'resend-accepted',
       summary: 'Resend accepted the message; the delivery result comes later by webhook.',
     }),

@@ -207,7 +207,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
       shape = {
         event: 'accepted',
         origin: 'provider',
-        verdict: createVerdict('delivered', {
+        verdict: createVerdict('accepted', {
           rule: 'resend-sent',
           summary: 'Resend accepted the message and handed it on; delivery is reported separately.',
         }),

@@ -240,7 +240,7 @@ function processedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutc
     event: 'accepted',
     origin: 'provider',
     providerDetail: detail(item, []),
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'sendgrid-processed',
       summary: 'SendGrid accepted the message for delivery; the result comes in a later event.',
     }),

@@ -33,7 +33,7 @@ export function fromSendGridResponse(
     origin: 'provider',
     ...ifDefined('messageId', messageId === '' ? undefined : messageId),
     providerDetail: { httpStatus: status },
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'sendgrid-accepted',
       summary: 'SendGrid accepted the message; the delivery result comes in a later event.',
     }),

@@ -315,7 +315,7 @@ function destinationOutcomes(
 
 function sendOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
   // Send: SES accepted the request and will try delivery; the result comes in a later event.
-  const verdict = createVerdict('delivered', {
+  const verdict = createVerdict('accepted', {
     rule: 'ses-send',
     summary: 'SES accepted the message; the delivery result comes in a later event.',
   });

@@ -44,7 +44,7 @@ export function fromSesResponse(
       ...ifDefined('requestId', readString(metadata, 'requestId')),
       ...ifDefined('attempts', readNumber(metadata, 'attempts')),
     },
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'ses-accepted',
       summary: 'SES accepted the message; the delivery result comes in a later notification.',
     }),

@@ -239,6 +239,17 @@ export const guidance: readonly Guidance[] = [
     steps: ['Nothing to do. Whether it reached the inbox is not visible in SMTP.'],
   },
   {
+    id: 'accepted',
+    category: 'accepted',
+    title: 'accepted by the provider',
+    causes: [
+      'The email provider or relay took responsibility for the message; it has not reached the destination yet.',
+    ],
+    steps: [
+      'Nothing to do now. Count it as sent, not as delivered: the delivery (or the bounce) arrives later as its own event.',
+    ],
+  },
+  {
     id: 'auto-reply',
     category: 'auto-reply',
     title: 'automatic reply',

@@ -14,7 +14,7 @@ const day = 24 * hour;
 // 2026-11-28T10:00:00Z: not a day boundary, so quota resets are visible.
 const t0 = Date.UTC(2026, 10, 28, 10, 0, 0);
 const noJitter = createRetryPolicy({ jitter: 0 });
-const successes: readonly Category[] = ['delivered', 'auto-reply', 'complaint'];
+const successes: readonly Category[] = ['delivered', 'accepted', 'auto-reply', 'complaint'];
 
 function history(attempt: number, elapsed = 0, extra: Partial<RetryHistory> = {}): RetryHistory {
   return { attempt, firstAttemptAt: t0, now: t0 + elapsed, ...extra };

@@ -1,5 +1,6 @@
 import type { DeliveryOutcome } from '../verdict/delivery-outcome';
 import { MailverdictError } from '../verdict/errors';
+import { isFailure } from '../verdict/is-failure';
 import { isMailboxProvider, recognizeProvider } from '../verdict/mailbox-provider';
 import { type Category, isCategory } from '../verdict/taxonomy';
 import type { Verdict } from '../verdict/verdict';
@@ -129,8 +130,9 @@ function destinationSchedules(
  * `retryAfterMs`) or as `history.retryAfterMs`; the longer one is honoured as a floor for the delay,
  * as is the classifier's `verdict.retry.afterMs` (a wait the provider documents, e.g. Yahoo TS01 4 h).
  *
- * Success verdicts (`delivered`, `auto-reply`, `complaint`) are not failures: asking what to retry
- * after one is a programming error and throws a `MailverdictError` with code `not-a-failure`.
+ * A verdict that is not a failure (`isFailure`: permanence `success`, or a success category —
+ * `delivered`, `accepted`, `auto-reply`, `complaint`): asking what to retry after one is a
+ * programming error and throws a `MailverdictError` with code `not-a-failure`.
  */
 export function decideRetry(
   result: Verdict | DeliveryOutcome,
@@ -186,12 +188,7 @@ export function decideRetry(
   const resolved = resolveRetryPolicy(policy);
   const category = verdict.category;
 
-  if (
-    verdict.permanence === 'success' ||
-    category === 'delivered' ||
-    category === 'auto-reply' ||
-    category === 'complaint'
-  ) {
+  if (!isFailure(verdict)) {
     throw new MailverdictError(
       'not-a-failure',
       `decideRetry: a \`${category}\` verdict is not a failed attempt; there is nothing to retry`,
@@ -246,8 +243,10 @@ export function decideRetry(
           verdict,
           history.destination ?? (typeof recipient === 'string' ? recipient : undefined),
         );
-  const key: RetryScheduleKey =
-    category === 'rate-limited' && verdict.scope === 'recipient' ? 'rate-limited-recipient' : category;
+  // Success categories were refused above (isFailure) and `expired` answered: the rest have a schedule.
+  const key = (
+    category === 'rate-limited' && verdict.scope === 'recipient' ? 'rate-limited-recipient' : category
+  ) as RetryScheduleKey;
   const schedule: RetrySchedule = schedules[key];
   const deadline = firstAttemptAt + maxAgeMs;
 

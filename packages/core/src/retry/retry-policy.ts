@@ -7,7 +7,7 @@ const hour = 60 * minute;
 const day = 24 * hour;
 
 /** Categories that never reach a retry schedule: successes, and `expired` (always a give-up). */
-type Unscheduled = 'delivered' | 'auto-reply' | 'complaint' | 'expired';
+type Unscheduled = 'delivered' | 'accepted' | 'auto-reply' | 'complaint' | 'expired';
 
 /**
  * What a schedule is chosen by: a failure category, or `rate-limited-recipient` for a rate limit on
@@ -79,6 +79,7 @@ export const retryScheduleKeys: readonly RetryScheduleKey[] = [
   ...categories.filter(
     (category): category is Exclude<Category, Unscheduled> =>
       category !== 'delivered' &&
+      category !== 'accepted' &&
       category !== 'auto-reply' &&
       category !== 'complaint' &&
       category !== 'expired',

@@ -29,7 +29,8 @@ describe('the rule database', () => {
   });
 
   it('has at least one rule for every category', () => {
-    const covered = new Set(allRules.map((rule) => rule.category));
+    // `accepted` is an ESP's or relay's word about its own queue, never a reply text: adapters make it
+    const covered = new Set([...allRules.map((rule) => rule.category), 'accepted']);
     // `network` comes from adapters too, but the text layer must also know it
     expect(categories.filter((category) => !covered.has(category))).toEqual([]);
   });

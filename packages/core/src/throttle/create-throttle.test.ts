@@ -807,3 +807,12 @@ describe('createThrottle: clamps what it trusts from clocks and restored state',
     expect(answer.allowed === false && answer.retryAt).toBeLessThanOrEqual(100);
   });
 });
+
+describe('createThrottle: acceptance by an ESP or relay', () => {
+  it('paces like a delivery: the send went through at this pace', () => {
+    const run = (verdict: ReturnType<typeof makeVerdict>) =>
+      drive(createThrottle(noRules), 'gmail.com', 0, 10 * second, verdict);
+    expect(run(makeVerdict('accepted'))).toBe(run(delivered));
+    expect(run(makeVerdict('accepted'))).toBeGreaterThan(10);
+  });
+});

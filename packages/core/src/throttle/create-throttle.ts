@@ -477,6 +477,8 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
 
       switch (verdict.category) {
         case 'delivered':
+        // An ESP or relay took it: the send went through at this pace.
+        case 'accepted':
           state.busyLevel = 0;
           increase(state, now);
           return; // successes never match shaping rules

@@ -41,6 +41,15 @@ const taxonomy = [
     status: '2.0.0',
     summary: 'The destination accepted the message.',
   },
+  // An ESP or relay took the message: not a delivery (counting `delivered` counts deliveries only).
+  {
+    category: 'accepted',
+    permanence: 'success',
+    scope: 'none',
+    suppressRecipient: false,
+    changeRequired: false,
+    summary: 'The provider or relay accepted the message; whether the destination took it comes later.',
+  },
   {
     category: 'auto-reply',
     permanence: 'success',
