@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
-
-/** Issue 3: core stays small enough for browsers and edge runtimes (minified + gzip). */
-const maxGzipBytes = 40 * 1024;
+import { entries, gzipSizeOf, maxGzipBytes } from './scripts/entry-size';
 
 // The built-in rules' `example`, `source`, `reason` and `note` are documentation and test data (every rule's example
 // is classified by src/rules/rules.test.ts against the source files); they are dropped from the
@@ -25,34 +22,8 @@ const stripRuleDocs: Plugin = {
   },
 };
 
-/**
- * Minified + gzip size of what a user downloads who imports only `entry` (a built ESM file): the
- * entry bundled with every chunk it imports, as a bundler would ship it.
- */
-async function gzipSizeOf(entry: string): Promise<{ minified: number; gzip: number }> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
-
-// One entry per audience: `@mailverdict/core` (applications: parse, classify, decide, throttle),
-// `@mailverdict/core/explain` (the human guidance prose) and `@mailverdict/core/adapter` (the
-// toolkit of adapter authors). Each is checked against the budget on its own; code they share is
+// Each entry (scripts/entry-size.ts) is checked against the budget on its own; code they share is
 // split into chunks (`splitting`), so an application importing two does not get the classifier twice.
-const entries = {
-  'core bundle': 'dist/index.js',
-  'core/explain bundle': 'dist/explain.js',
-  'core/adapter bundle': 'dist/adapter.js',
-} as const;
-
 export default defineConfig(
   packageBuild({
     entry: { index: 'src/index.ts', explain: 'src/explain/index.ts', adapter: 'src/adapter/index.ts' },
