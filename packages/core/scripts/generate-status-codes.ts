@@ -1,7 +1,7 @@
 // Generates src/reply/generated/enhanced-status-codes.ts and src/reply/generated/reply-codes.ts from the CSV
 // files in data/ (see data/README.md for where they come from). Run after changing data/:
 //   npx tsx scripts/generate-status-codes.ts
-// A test (src/describe-status.test.ts) renders both files again and fails when they are stale.
+// A test (src/reply/describe-status.test.ts) renders both files again and fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
