@@ -4,7 +4,7 @@ export {
   type MemoryReplayStoreOptions,
   type ReplayStore,
   type SendContext,
-} from '@mailverdict/core';
+} from '@mailverdict/core/adapter';
 export { fromMailgunError } from './mailgun-error';
 export { fromMailgunResponse } from './mailgun-response';
 export {

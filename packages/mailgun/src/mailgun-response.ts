@@ -1,10 +1,5 @@
-import {
-  createVerdict,
-  type DeliveryOutcome,
-  listRecipients,
-  perRecipient,
-  type SendContext,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { listRecipients, perRecipient, type SendContext } from '@mailverdict/core/adapter';
 import { stripBrackets } from './mailgun-webhook';
 
 function notAResult(result: unknown): DeliveryOutcome[] {
@@ -50,7 +45,7 @@ export function fromMailgunResponse(result: unknown, context: SendContext = {}):
     messageId: id,
     origin: 'provider',
     providerDetail: { status: record.status, id: record.id, message: record.message },
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'mailgun-queued',
       summary: 'Mailgun queued the message; the delivery result comes later by webhook.',
     }),

@@ -9,9 +9,9 @@ import {
   type OutcomeOrigin,
   parseReply,
   type SmtpReply,
-  unreadableOutcome,
   type Verdict,
 } from '@mailverdict/core';
+import { unreadableOutcome } from '@mailverdict/core/adapter';
 import type { MailgunDeliveryStatus, MailgunEventData } from './mailgun-types';
 import { pseudoCodes, replyText, statusCode } from './smtp-text';
 
@@ -271,7 +271,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
           ...common,
           event: 'accepted',
           origin: 'provider',
-          verdict: createVerdict('delivered', {
+          verdict: createVerdict('accepted', {
             rule: 'mailgun-accepted',
             summary: 'Mailgun accepted the message; the delivery result comes in a later event.',
           }),

@@ -73,7 +73,7 @@ describeAdapter({
         recipient: 'jane@example.test',
         messageId: 'b7bc2f4a-e38e-4336-af7d-e6c392c2f817',
         occurredAt: Date.UTC(2026, 10, 20, 10, 15),
-        verdict: { category: 'delivered', permanence: 'success' },
+        verdict: { category: 'accepted', permanence: 'success' },
       },
     },
     {
@@ -94,7 +94,7 @@ describeAdapter({
         },
       ],
       expected: [
-        { event: 'accepted', recipient: 'jane@example.test', verdict: { category: 'delivered' } },
+        { event: 'accepted', recipient: 'jane@example.test', verdict: { category: 'accepted' } },
         {
           event: 'rejected',
           recipient: 'gone@example.test',

@@ -19,8 +19,8 @@ describe('fromPostmarkResponse', () => {
   it('a single send: one accepted outcome per recipient', () => {
     const outcomes = fromPostmarkResponse(sent);
     expect(outcomes.map((outcome) => [outcome.event, outcome.recipient, outcome.verdict.category])).toEqual([
-      ['accepted', 'jane@example.test', 'delivered'],
-      ['accepted', 'bob@example.test', 'delivered'],
+      ['accepted', 'jane@example.test', 'accepted'],
+      ['accepted', 'bob@example.test', 'accepted'],
     ]);
     expect(outcomes[0]?.messageId).toBe(sent.MessageID);
     expect(outcomes[0]?.occurredAt).toBe(Date.UTC(2026, 10, 20, 15, 15, 0, 123));
@@ -31,10 +31,10 @@ describe('fromPostmarkResponse', () => {
     const batch = [sent, inactive, { ...sent, To: 'cy@example.test', MessageID: 'c' }];
     const outcomes = fromPostmarkResponse(batch);
     expect(outcomes.map((outcome) => [outcome.event, outcome.recipient, outcome.verdict.category])).toEqual([
-      ['accepted', 'jane@example.test', 'delivered'],
-      ['accepted', 'bob@example.test', 'delivered'],
+      ['accepted', 'jane@example.test', 'accepted'],
+      ['accepted', 'bob@example.test', 'accepted'],
       ['rejected', 'gone@example.test', 'suppressed'],
-      ['accepted', 'cy@example.test', 'delivered'],
+      ['accepted', 'cy@example.test', 'accepted'],
     ]);
     expect(outcomes[2]?.providerDetail).toMatchObject({ batchIndex: 1, ErrorCode: 406 });
     expect(outcomes[2]?.raw).toBe(inactive);

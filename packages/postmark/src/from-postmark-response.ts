@@ -1,4 +1,5 @@
-import { convertSafely, createVerdict, type DeliveryOutcome, unreadableOutcome } from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
 import { inactiveAddresses, splitAddressList } from './address-list';
 import { apiErrorVerdict } from './api-error-verdict';
 import { asRecord, describe, detail, epochMs, integer, outcome, text } from './outcome';
@@ -45,7 +46,7 @@ function fromElement(element: unknown, index: number | undefined): DeliveryOutco
   );
 
   if (errorCode === 0 || (errorCode === undefined && messageId !== undefined)) {
-    const verdict = createVerdict('delivered', {
+    const verdict = createVerdict('accepted', {
       rule: 'postmark-accepted',
       summary: 'Postmark accepted the message for delivery.',
     });

@@ -62,8 +62,8 @@ describe('providers.md §2.2, live (real postmark client ↔ fake Postmark API)'
     const fake = await fakePostmark();
     const outcomes = await send(clientFor(fake), 'Ann <ann@example.test>, bob@example.test');
     expect(summary(outcomes)).toEqual([
-      ['accepted', 'ann@example.test', 'provider', 'delivered'],
-      ['accepted', 'bob@example.test', 'provider', 'delivered'],
+      ['accepted', 'ann@example.test', 'provider', 'accepted'],
+      ['accepted', 'bob@example.test', 'provider', 'accepted'],
     ]);
     expect(outcomes[0]?.messageId).toBe(fake.messages[0]?.messageId);
     expect(outcomes[0]?.occurredAt).toBeTypeOf('number');
@@ -211,7 +211,7 @@ describe('providers.md §2.2, live (real postmark client ↔ fake Postmark API)'
       message('bad-address@example.test'),
     ]);
     expect(summary(fromPostmarkResponse(results))).toEqual([
-      ['accepted', 'ann@example.test', 'provider', 'delivered'],
+      ['accepted', 'ann@example.test', 'provider', 'accepted'],
       ['rejected', 'gone@example.test', 'provider', 'suppressed'],
       // A failed batch element carries no `To`: the outcome is for that message, not a recipient.
       ['failed', undefined, 'provider', 'protocol'],

@@ -4,7 +4,7 @@ export {
   type MemoryReplayStoreOptions,
   type ReplayStore,
   type SendContext,
-} from '@mailverdict/core';
+} from '@mailverdict/core/adapter';
 export { fromResendError, type ResendErrorContext } from './resend-error';
 export { fromResendResult } from './resend-result';
 export {

@@ -1,4 +1,5 @@
-import { createVerdict, type DeliveryOutcome, listRecipients, type SendContext } from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { listRecipients, type SendContext } from '@mailverdict/core/adapter';
 import { fromResendError } from './resend-error';
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -15,7 +16,7 @@ function accepted(id: unknown, raw: unknown, recipient: string | undefined): Del
     ...(typeof id === 'string' && id !== '' ? { messageId: id } : {}),
     origin: 'provider',
     providerDetail: { id },
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'resend-accepted',
       summary: 'Resend accepted the message; the delivery result comes later by webhook.',
     }),

@@ -7,9 +7,9 @@ import {
   classify,
   createVerdict,
   type DeliveryOutcome,
-  unreadableOutcome,
   type Verdict,
 } from '@mailverdict/core';
+import { unreadableOutcome } from '@mailverdict/core/adapter';
 
 /** Event types that say nothing about delivery; they give no outcome. Non-`email.*` events are ignored too. */
 export const ignoredResendEvents: readonly string[] = [
@@ -207,7 +207,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
       shape = {
         event: 'accepted',
         origin: 'provider',
-        verdict: createVerdict('delivered', {
+        verdict: createVerdict('accepted', {
           rule: 'resend-sent',
           summary: 'Resend accepted the message and handed it on; delivery is reported separately.',
         }),

@@ -7,16 +7,18 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  type OutcomeOrigin,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import {
   ifDefined,
   isRecord,
-  type OutcomeOrigin,
   perRecipient,
   readArray,
   readField,
   readNumber,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
+} from '@mailverdict/core/adapter';
 
 /** What this adapter reads from a `ResponseError` (or a raw axios error). */
 export interface SendGridErrorLike {

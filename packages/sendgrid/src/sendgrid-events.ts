@@ -2,10 +2,8 @@
 // (SendGrid "Event Webhook reference", "Bounce and block classifications"). The SMTP text (`reason` for
 // bounces, `response` for deferrals and deliveries) is classified by core; SendGrid's labels decide when
 // core finds nothing, and what SendGrid knows for certain wins (drops for its suppression lists).
+import { type Category, createVerdict, type DeliveryOutcome, type VerdictOptions } from '@mailverdict/core';
 import {
-  type Category,
-  createVerdict,
-  type DeliveryOutcome,
   ifDefined,
   isRecord,
   judgeRelayedReply,
@@ -14,8 +12,7 @@ import {
   readField,
   readNumber,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
+} from '@mailverdict/core/adapter';
 import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
@@ -243,7 +240,7 @@ function processedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutc
     event: 'accepted',
     origin: 'provider',
     providerDetail: detail(item, []),
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'sendgrid-processed',
       summary: 'SendGrid accepted the message for delivery; the result comes in a later event.',
     }),

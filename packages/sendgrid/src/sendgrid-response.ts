@@ -1,14 +1,7 @@
 // A successful `sgMail.send()` → `accepted` outcomes: `[ClientResponse { statusCode: 202, headers }, {}]`
 // with the `X-Message-Id` that later events' `sg_message_id` starts with (providers.md §4.1–§4.2).
-import {
-  createVerdict,
-  type DeliveryOutcome,
-  ifDefined,
-  perRecipient,
-  readField,
-  readNumber,
-  readString,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { ifDefined, perRecipient, readField, readNumber, readString } from '@mailverdict/core/adapter';
 import { unreadable } from './unreadable';
 
 /**
@@ -40,7 +33,7 @@ export function fromSendGridResponse(
     origin: 'provider',
     ...ifDefined('messageId', messageId === '' ? undefined : messageId),
     providerDetail: { httpStatus: status },
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'sendgrid-accepted',
       summary: 'SendGrid accepted the message; the delivery result comes in a later event.',
     }),

@@ -55,7 +55,7 @@ describe('node:http SendGrid receiver (README example)', () => {
     ];
     expect(await postSendGridEvents(url, signSendGridBatch(batch, keys))).toBe(200);
     expect(outcomes.map((outcome) => [outcome.recipient, outcome.verdict.category])).toEqual([
-      ['a@example.test', 'delivered'],
+      ['a@example.test', 'accepted'],
       ['former@example.test', 'suppressed'],
       ['b@example.test', 'complaint'],
     ]);

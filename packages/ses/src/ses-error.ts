@@ -4,15 +4,17 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  type OutcomeOrigin,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import {
   ifDefined,
   isRecord,
-  type OutcomeOrigin,
   perRecipient,
   readField,
   readNumber,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
+} from '@mailverdict/core/adapter';
 
 /** What this adapter reads from an AWS SDK v3 error (a `SESv2ServiceException`, or a Node network error). */
 export interface SesErrorLike {

@@ -7,17 +7,19 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  type OutcomeOrigin,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import {
   ifDefined,
   isRecord,
   judgeRelayedReply,
-  type OutcomeOrigin,
   type ProviderFallback,
   parseTime,
   readArray,
   readField,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
+} from '@mailverdict/core/adapter';
 import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
@@ -313,7 +315,7 @@ function destinationOutcomes(
 
 function sendOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
   // Send: SES accepted the request and will try delivery; the result comes in a later event.
-  const verdict = createVerdict('delivered', {
+  const verdict = createVerdict('accepted', {
     rule: 'ses-send',
     summary: 'SES accepted the message; the delivery result comes in a later event.',
   });

@@ -4,7 +4,7 @@
 // is reported so the application can confirm it deliberately.
 
 import type { DeliveryOutcome } from '@mailverdict/core';
-import { isRecord, readBodyText, readField, readString } from '@mailverdict/core';
+import { isRecord, readBodyText, readField, readString } from '@mailverdict/core/adapter';
 import { fromSesEventObject, sesEventType } from './ses-event';
 import { isSnsUrl } from './sns-url';
 import { unreadable } from './unreadable';

@@ -1,14 +1,7 @@
 // A successful `SendEmail` → `accepted` outcomes: SES took the message; delivery is reported later by a
 // notification carrying the same `MessageId` (providers.md §3.1, §3.3).
-import {
-  createVerdict,
-  type DeliveryOutcome,
-  ifDefined,
-  perRecipient,
-  readField,
-  readNumber,
-  readString,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { ifDefined, perRecipient, readField, readNumber, readString } from '@mailverdict/core/adapter';
 import { unreadable } from './unreadable';
 
 /** What this adapter reads from a `SendEmailCommandOutput`. */
@@ -51,7 +44,7 @@ export function fromSesResponse(
       ...ifDefined('requestId', readString(metadata, 'requestId')),
       ...ifDefined('attempts', readNumber(metadata, 'attempts')),
     },
-    verdict: createVerdict('delivered', {
+    verdict: createVerdict('accepted', {
       rule: 'ses-accepted',
       summary: 'SES accepted the message; the delivery result comes in a later notification.',
     }),

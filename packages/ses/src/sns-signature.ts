@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html (providers.md §3.5).
 // Node's own crypto only; the certificate is fetched by an injectable function and cached.
 import { createPublicKey, type KeyObject, verify, X509Certificate } from 'node:crypto';
-import { readBodyText } from '@mailverdict/core';
+import { readBodyText } from '@mailverdict/core/adapter';
 import { snsUrlProblem } from './sns-url';
 
 /** Why a message was refused. */

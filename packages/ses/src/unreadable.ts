@@ -1,4 +1,5 @@
-import { type DeliveryOutcome, unreadableOutcome } from '@mailverdict/core';
+import type { DeliveryOutcome } from '@mailverdict/core';
+import { unreadableOutcome } from '@mailverdict/core/adapter';
 
 /**
  * The outcome for input this adapter cannot read (not a provider payload, a missing field): never a throw,

@@ -1,4 +1,4 @@
-import type { DeliveryOutcome } from '../delivery-outcome';
+import type { DeliveryOutcome } from '../verdict/delivery-outcome';
 import { type UnreadableOptions, unreadableOutcome } from './unreadable-outcome';
 
 /**

@@ -1,6 +1,6 @@
-import { createVerdict } from '../create-verdict';
-import type { DeliveryEvent, DeliveryOutcome } from '../delivery-outcome';
-import type { Permanence, Scope } from '../verdict';
+import { createVerdict } from '../verdict/create-verdict';
+import type { DeliveryEvent, DeliveryOutcome } from '../verdict/delivery-outcome';
+import type { Permanence, Scope } from '../verdict/verdict';
 
 /** How an adapter reports input it cannot read. */
 export interface UnreadableOptions {

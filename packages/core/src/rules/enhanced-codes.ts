@@ -3,7 +3,7 @@
 // registry) mapped to the category it means when the text says nothing more. Text rules come first
 // (taxonomy.md: "the classifier reads the text first and falls back to the enhanced code").
 // A code the registry does not define falls back to its subject's X.<subject>.0 entry (engine).
-import type { Category } from '../category';
+import type { Category } from '../verdict/taxonomy';
 import type { Rule } from './rule';
 
 interface CodeEntry {

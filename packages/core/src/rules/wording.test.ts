@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../classify';
+import { classify } from '../classify/classify';
 
 // Replies worded the way each provider and MTA words them (documentation pages, common variants),
 // beyond the labelled corpus: the rules must capture the wording, not the corpus samples.

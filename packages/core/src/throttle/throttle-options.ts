@@ -1,12 +1,12 @@
-import { destinationKey } from '../destination-key';
-import { MailverdictError } from '../errors';
+import { destinationKey } from '../verdict/destination-key';
+import { MailverdictError } from '../verdict/errors';
 import {
   type CompiledShapingRule,
   compileShapingRules,
   defaultShapingRules,
   type ShapingRule,
-} from '../shaping-rules';
-import { type ResolvedWarmUpPlan, resolveWarmUpPlan, type WarmUpPlan } from '../warm-up';
+} from './shaping-rules';
+import { type ResolvedWarmUpPlan, resolveWarmUpPlan, type WarmUpPlan } from './warm-up';
 
 /** Fixed limits for one destination (provider id or domain). Rates are messages per second. */
 export interface DestinationLimits {

@@ -343,7 +343,7 @@ export const fixtures: readonly MailgunFixture[] = [
     name: 'accepted',
     payload: accepted,
     expected: [
-      { event: 'accepted', origin: 'provider', recipient: 'alice@example.test', category: 'delivered' },
+      { event: 'accepted', origin: 'provider', recipient: 'alice@example.test', category: 'accepted' },
     ],
   },
   {

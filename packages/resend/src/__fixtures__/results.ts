@@ -32,7 +32,7 @@ export const resultFixtures: readonly ResendResultFixture[] = [
       error: null,
       headers: { 'content-type': 'application/json' },
     },
-    expected: [{ event: 'accepted', origin: 'provider', category: 'delivered' }],
+    expected: [{ event: 'accepted', origin: 'provider', category: 'accepted' }],
   },
   {
     name: 'batch, permissive, one refused',
@@ -42,7 +42,7 @@ export const resultFixtures: readonly ResendResultFixture[] = [
       headers: {},
     },
     expected: [
-      { event: 'accepted', origin: 'provider', category: 'delivered' },
+      { event: 'accepted', origin: 'provider', category: 'accepted' },
       { event: 'rejected', origin: 'provider', category: 'protocol' },
     ],
   },

@@ -138,7 +138,7 @@ export const sendGridFixtures: readonly SendGridFixture[] = [
       sg_event_id: 'cHJvY2Vzc2VkLTc',
       sg_message_id: 'W7qGXjdTTtqW0zkRz6Lq4w.recvd-5f54b5d587-abcde-1-6757C0DE-6.0',
     },
-    expected: { event: 'accepted', category: 'delivered', origin: 'provider' },
+    expected: { event: 'accepted', category: 'accepted', origin: 'provider' },
   },
   {
     name: 'open (tracking: no outcome)',
