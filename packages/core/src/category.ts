@@ -1,4 +1,4 @@
-// The closed list of verdict categories, in the order of the taxonomy (docs: taxonomy.md).
+// The closed list of verdict categories, in the order of the taxonomy (docs/taxonomy.md).
 // Rule files are type-checked against `Category`, so a misspelled category fails the build.
 export const categories = [
   // success and informational events

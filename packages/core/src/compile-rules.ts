@@ -103,7 +103,7 @@ function isStringList(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim().length > 0);
 }
 
-/** Look-around and back-references make a pattern slow or unpredictable on hostile text (style.md). */
+/** Look-around and back-references make a pattern slow or unpredictable on hostile text (CONTRIBUTING.md, "Standards"). */
 function checkPattern(rule: Rule, pattern: unknown): void {
   if (!(pattern instanceof RegExp)) invalid(rule, '`pattern` must be a RegExp');
   const source = pattern.source;
