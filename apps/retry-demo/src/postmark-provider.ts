@@ -23,7 +23,7 @@ export function createPostmarkProvider(options: PostmarkProviderOptions): Provid
   const client =
     options.requestHost === undefined
       ? new ServerClient(options.serverToken)
-      : // providers.md §2.3: the exact options that point the real client at a local fake.
+      : // packages/postmark/PROVIDER.md §3: the exact options that point the real client at a local fake.
         new ServerClient(options.serverToken, {
           useHttps: false,
           requestHost: options.requestHost,

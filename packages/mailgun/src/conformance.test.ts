@@ -12,7 +12,7 @@ describeAdapter({
   fixtures: fixtures.map(({ name, payload, expected }) => ({
     name,
     input: payload,
-    source: 'providers.md §5.3',
+    source: 'packages/mailgun/PROVIDER.md §3',
     expected: expected.map(({ category, ...fields }) => ({
       ...fields,
       ...(category === undefined ? {} : { verdict: { category } }),
@@ -27,7 +27,7 @@ describeAdapter({
   fixtures: errorFixtures.map(({ name, error, origin, category }) => ({
     name,
     input: error,
-    source: 'mailgun.js@14.0.1 run against the fake (providers.md §5.2)',
+    source: 'mailgun.js@14.0.1 run against the fake (packages/mailgun/PROVIDER.md §2)',
     expected: { event: 'failed', origin, verdict: { category } },
   })),
 });
@@ -40,7 +40,7 @@ describeAdapter({
     {
       name: 'queued',
       input: { status: 200, id: '<20261120100000.1.ABCDEF@mg.example.org>', message: 'Queued. Thank you.' },
-      source: 'providers.md §5.1',
+      source: 'packages/mailgun/PROVIDER.md §1',
       expected: {
         event: 'accepted',
         origin: 'provider',

@@ -1,5 +1,5 @@
 // The real mailgun.js client against the testkit's fake Mailgun API (loopback), one test per error row of
-// providers.md §5.1–§5.2 and §5.4.
+// packages/mailgun/PROVIDER.md §1–§2 and §4.
 import {
   type FakeMailgun,
   type MailgunScenario,

@@ -1,5 +1,5 @@
 // mailgun.js errors → outcomes. Shape read in mailgun.js@14.0.1 `ESM/mailgun.node.js` (class APIError and
-// `makeRequest`) and confirmed against a local fake (providers.md §5.2): every failure is an APIError with
+// `makeRequest`) and confirmed against a local fake (packages/mailgun/PROVIDER.md §2): every failure is an APIError with
 // `type: "MailgunAPIError"`, and a network failure arrives as `status: 400` with the Node code in `message`.
 import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict } from '@mailverdict/core';
 import {

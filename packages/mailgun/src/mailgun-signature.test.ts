@@ -18,7 +18,7 @@ function signed(data: { timestamp?: number; token?: string; signingKey?: string 
 const fresh = () => ({ signingKey: key, now, replayStore: createMemoryReplayStore({ now }) });
 
 describe('verifyMailgunWebhook', () => {
-  it('matches the test vector computed in providers.md §5.3', () => {
+  it('matches the test vector computed in packages/mailgun/PROVIDER.md §3', () => {
     expect(
       signMailgunToken(
         'whk-test-signing-key-0000',

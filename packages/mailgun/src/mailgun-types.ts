@@ -1,6 +1,6 @@
 // Structural descriptions of what mailgun.js and Mailgun's webhooks hand us, so the adapter does not force
 // the SDK on its users. Field names from mailgun.js@14.0.1 `Types/Classes/common/Error.d.ts`,
-// `Types/Types/Events/Events.d.ts` and Mailgun's webhook docs (providers.md §5).
+// `Types/Types/Events/Events.d.ts` and Mailgun's webhook docs (packages/mailgun/PROVIDER.md).
 
 /** What `mg.messages.create` rejects with (mailgun.js `APIError`; its class name is minified, test `type`). */
 export interface MailgunApiErrorLike {

@@ -1,5 +1,5 @@
 // Mailgun webhooks (current JSON format, one event per POST) → outcomes. Event and reason vocabulary from
-// Mailgun's docs (tracking failures, webhooks), mailgun-go `events/enums.go` and anymail captures (providers.md §5.3).
+// Mailgun's docs (tracking failures, webhooks), mailgun-go `events/enums.go` and anymail captures (packages/mailgun/PROVIDER.md §3).
 import {
   type Category,
   classify,
@@ -172,7 +172,7 @@ function failedOutcome(data: MailgunEventData): {
 
   if (reason === 'old') {
     // "Too old": Mailgun gave up after its retry window (about 8 h). Terminal whatever `severity` says
-    // (help article and forum disagree on the severity; providers.md §5.3).
+    // (help article and forum disagree on the severity; packages/mailgun/PROVIDER.md §3).
     const cause: Category | undefined =
       classified !== undefined && classified.category !== 'unknown' ? classified.category : undefined;
     return {

@@ -1,4 +1,4 @@
-// The shared adapter conformance suite (@mailverdict/testkit), run on the providers.md §1.4 fixtures
+// The shared adapter conformance suite (@mailverdict/testkit), run on the packages/nodemailer/PROVIDER.md §4 fixtures
 // and on garbage, for both entry points.
 import { type AdapterFixture, describeAdapter, type ExpectedOutcome } from '@mailverdict/testkit/conformance';
 import { expect } from 'vitest';

@@ -10,7 +10,7 @@ import { fromNodemailerInfo } from './from-nodemailer-info';
 const convert = (kind: 'error' | 'info', input: unknown) =>
   kind === 'error' ? fromNodemailerError(input, mail) : fromNodemailerInfo(input);
 
-describe('providers.md §1.4 matrix (fixtures)', () => {
+describe('packages/nodemailer/PROVIDER.md §4 matrix (fixtures)', () => {
   for (const fixture of fixtures) {
     it(fixture.name, () => {
       const outcomes = convert(fixture.kind, fixture.input);

@@ -13,9 +13,9 @@ import { unreadableInput } from './unreadable';
  * Turns what nodemailer's `sendMail` rejected with into one outcome per recipient.
  *
  * - Recipients refused at RCPT TO get their own outcome from `rejectedErrors`, never from the
- *   top-level code: for a 550 + 450 mix nodemailer reports 450 at the top (providers.md §1.2).
+ *   top-level code: for a 550 + 450 mix nodemailer reports 450 at the top (packages/nodemailer/PROVIDER.md §2).
  * - Whenever there is a reply it is classified (code, enhanced code and text), whatever nodemailer's
- *   `code` says: a `421` arrives as `ECONNECTION` or `EPROTOCOL` (§1.4).
+ *   `code` says: a `421` arrives as `ECONNECTION` or `EPROTOCOL` (packages/nodemailer/PROVIDER.md §4).
  * - Without a reply the code decides: network, DNS, our credentials, or local validation.
  * - Recipients without their own error (taken from `mail` when given) share the message-level outcome.
  *
@@ -58,7 +58,7 @@ function convertError(
   }
 
   // "All recipients were rejected": every recipient has its own error; the top-level reply is only
-  // nodemailer's pick among them (the first 4xx, providers.md §1.2), so it adds no outcome of its own.
+  // nodemailer's pick among them (the first 4xx, packages/nodemailer/PROVIDER.md §2), so it adds no outcome of its own.
   if (rejectedErrors.length > 0 && record.code === 'EENVELOPE' && record.command === 'RCPT TO')
     return outcomes;
 

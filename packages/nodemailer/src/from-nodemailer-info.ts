@@ -8,7 +8,7 @@ import { unreadableInput } from './unreadable';
 /**
  * Turns what nodemailer's `sendMail` resolved with into one outcome per recipient: `accepted`
  * recipients (the server took the message: event `accepted`), `rejected` ones with their own reply
- * from `rejectedErrors` (partial success, providers.md §1.2), and `pending` ones if a transport
+ * from `rejectedErrors` (partial success, packages/nodemailer/PROVIDER.md §2), and `pending` ones if a transport
  * reports them. Never throws: anything that is not an info object gives one `unknown` outcome.
  */
 export function fromNodemailerInfo(info: NodemailerInfoLike | unknown): DeliveryOutcome[] {

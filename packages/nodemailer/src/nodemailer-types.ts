@@ -1,6 +1,6 @@
 // Small structural descriptions of the nodemailer objects this adapter reads, so that users do not
 // need nodemailer's types (or nodemailer itself) to compile. Field meanings: nodemailer 10.6.1
-// `errors.d.ts`, `smtp-connection/index.d.ts`, `mailer/index.d.ts` (providers.md §1.1–§1.2).
+// `errors.d.ts`, `smtp-connection/index.d.ts`, `mailer/index.d.ts` (packages/nodemailer/PROVIDER.md §1–§2).
 
 /** An address as nodemailer accepts it: `"a@example.org"`, `"Ann <a@example.org>"`, `{ name, address }`. */
 export type AddressLike = string | { readonly name?: string; readonly address?: string };

@@ -48,7 +48,7 @@ export function outcome(fields: OutcomeFields): DeliveryOutcome {
 
 /**
  * One rejected recipient, from its own error in `rejectedErrors` (an `EENVELOPE` for a refused
- * RCPT TO, or an `EMESSAGE` for an LMTP per-recipient reply after the body): providers.md §1.2.
+ * RCPT TO, or an `EMESSAGE` for an LMTP per-recipient reply after the body): packages/nodemailer/PROVIDER.md §2.
  */
 export function recipientOutcome(
   entry: unknown,

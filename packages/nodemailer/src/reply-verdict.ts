@@ -25,9 +25,9 @@ const authCategories: ReadonlySet<Category> = new Set<Category>([
 ]);
 
 /**
- * Classifies a reply nodemailer carried in `response`, whatever its `code` says (providers.md §1.4:
+ * Classifies a reply nodemailer carried in `response`, whatever its `code` says (packages/nodemailer/PROVIDER.md §4:
  * the code names the step, the reply says what happened). The reply is re-parsed with core because
- * nodemailer keeps every line's `550-` prefix (§1.3).
+ * nodemailer keeps every line's `550-` prefix (packages/nodemailer/PROVIDER.md §3).
  */
 export function replyVerdict(
   response: string,
@@ -43,7 +43,7 @@ export function replyVerdict(
 function correct(verdict: Verdict, reply: SmtpReply, code: unknown): Verdict {
   const transient = reply.code !== undefined && reply.code >= 400 && reply.code < 500;
   if (code === 'EAUTH' && !authCategories.has(verdict.category)) {
-    // The relay refused our login (providers.md §1.4: `535 5.7.8` → EAUTH): our credentials.
+    // The relay refused our login (packages/nodemailer/PROVIDER.md §4: `535 5.7.8` → EAUTH): our credentials.
     return createVerdict('client-auth', {
       reply,
       rule: 'nodemailer-eauth',

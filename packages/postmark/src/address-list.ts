@@ -33,8 +33,8 @@ function bareAddress(part: string): string {
 
 /**
  * The addresses a 406 message lists: `… Found inactive addresses: a@x, b@y. Inactive recipients are …`
- * or `… these inactive addresses: a@x.` (the two forms the postmark client parses, providers.md
- * §2.2). indexOf instead of the client's lazy regexes; no list gives an empty array.
+ * or `… these inactive addresses: a@x.` (the two forms the postmark client parses,
+ * packages/postmark/PROVIDER.md §2). indexOf instead of the client's lazy regexes; no list gives an empty array.
  */
 export function inactiveAddresses(message: string): string[] {
   for (const marker of ['Found inactive addresses:', 'these inactive addresses:']) {

@@ -14,9 +14,9 @@ interface ApiErrorRule {
   readonly options?: VerdictOptions;
 }
 
-// Postmark's API ErrorCodes on the send path (providers.md §2.1 table, §2.8; Postmark API overview
+// Postmark's API ErrorCodes on the send path (packages/postmark/PROVIDER.md §1 table, §8; Postmark API overview
 // https://postmarkapp.com/developer/api/overview#error-codes). These are not SMTP or HTTP codes even
-// where the numbers look alike (400, 401, 406, 412): providers.md §8.2 hazard 2.
+// where the numbers look alike (400, 401, 406, 412): docs/providers.md §2 hazard 2.
 const errorCodes: Readonly<Record<number, ApiErrorRule>> = {
   10: {
     category: 'account-issue',
@@ -106,7 +106,7 @@ export interface ApiErrorVerdict {
 
 /**
  * The verdict and origin of a Postmark API error, from the HTTP status (how the postmark client
- * picks its error class, providers.md §2.2) and then the body's ErrorCode (§2.1).
+ * picks its error class, packages/postmark/PROVIDER.md §2) and then the body's ErrorCode (§1).
  */
 export function apiErrorVerdict(
   statusCode: number | undefined,
@@ -129,7 +129,7 @@ export function apiErrorVerdict(
     return make(rule, entry.category, entry.origin, entry.summary, entry.options);
   };
 
-  // `fetch` rejected: no HTTP answer at all (providers.md §2.2 last row: code 0, statusCode 0).
+  // `fetch` rejected: no HTTP answer at all (packages/postmark/PROVIDER.md §2 last row: code 0, statusCode 0).
   if (statusCode === 0 && code === 0) {
     const lower = message.toLowerCase();
     const timedOut = lower.includes('abort') || lower.includes('timeout') || lower.includes('timed out');

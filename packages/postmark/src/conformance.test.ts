@@ -60,7 +60,7 @@ describeAdapter({
   fixtures: [
     {
       name: 'single send accepted',
-      source: 'providers.md §2.1 (successful send)',
+      source: 'packages/postmark/PROVIDER.md §1 (successful send)',
       input: {
         To: 'jane@example.test',
         SubmittedAt: '2026-11-20T10:15:00Z',
@@ -78,7 +78,7 @@ describeAdapter({
     },
     {
       name: 'batch with a 406 element',
-      source: 'providers.md §2.1 (batch: HTTP 200, ErrorCode per message; pastebin 04peBCvB)',
+      source: 'packages/postmark/PROVIDER.md §1 (batch: HTTP 200, ErrorCode per message; pastebin 04peBCvB)',
       input: [
         {
           To: 'jane@example.test',

@@ -10,7 +10,7 @@ import { unreadableInput } from './unreadable';
  * Turns what the `postmark` client rejected with into outcomes: one per inactive recipient for a
  * 406 (`InactiveRecipientsError`), else one for the request — or, when the `message` that was sent
  * is given, one per recipient of it (for a 406 the active ones were not sent either: `failed`).
- * Every error class of postmark 5.1.0 is read by its HTTP status and ErrorCode (providers.md §2.2):
+ * Every error class of postmark 5.1.0 is read by its HTTP status and ErrorCode (packages/postmark/PROVIDER.md §2):
  * `InvalidAPIKeyError`, `ApiInputError`,
  * `InactiveRecipientsError`, `InvalidEmailRequestError`, `RateLimitExceededError`,
  * `InternalServerError`, `ServiceUnavailablerError` (sic), `UnknownError`, and the plain
@@ -54,7 +54,7 @@ function convertError(error: unknown, sentTo: readonly string[]): DeliveryOutcom
       outcome({ event: 'failed', recipient, origin, providerDetail, verdict, raw: error }),
     );
   }
-  // The variant without an address list says all recipients are inactive (providers.md §2.2).
+  // The variant without an address list says all recipients are inactive (packages/postmark/PROVIDER.md §2).
   const listedInactive = inactiveRecipients(record.recipients, message);
   const inactive = listedInactive.length === 0 ? sentTo : listedInactive;
   const outcomes = (inactive.length === 0 ? [undefined] : inactive).map((recipient) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromPostmarkResponse } from './from-postmark-response';
 
-// providers.md §2.1: a successful send, and a batch answered 200 with an ErrorCode per message.
+// packages/postmark/PROVIDER.md §1: a successful send, and a batch answered 200 with an ErrorCode per message.
 const sent = {
   To: 'Jane <jane@example.test>, bob@example.test',
   SubmittedAt: '2026-11-20T10:15:00.1234567-05:00',

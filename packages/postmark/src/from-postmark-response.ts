@@ -9,7 +9,7 @@ import { unreadableInput } from './unreadable';
 /**
  * Turns what `sendEmail` resolved with (one object) or `sendEmailBatch` resolved with (an array)
  * into outcomes. A batch answers HTTP 200 even when some messages failed: each element carries its
- * own `ErrorCode` (providers.md §2.1), so a 406 element becomes `rejected` / `suppressed` while its
+ * own `ErrorCode` (packages/postmark/PROVIDER.md §1), so a 406 element becomes `rejected` / `suppressed` while its
  * neighbours are `accepted`. Accepted messages give one outcome per To, Cc and Bcc recipient.
  * Never throws: anything else gives one `unknown` outcome with the reason.
  */

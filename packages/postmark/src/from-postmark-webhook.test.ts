@@ -12,7 +12,7 @@ import {
 import { bounceTypes } from './bounce-types';
 import { fromPostmarkWebhook } from './from-postmark-webhook';
 
-describe('fromPostmarkWebhook: fixtures (providers.md §2.4)', () => {
+describe('fromPostmarkWebhook: fixtures (packages/postmark/PROVIDER.md §4)', () => {
   for (const fixture of webhookFixtures) {
     it(fixture.name, () => {
       const outcomes = fromPostmarkWebhook(fixture.payload);

@@ -19,11 +19,11 @@ const notDeliveryRecords: ReadonlySet<string> = new Set(['Open', 'Click', 'Inbou
 
 /**
  * Turns one Postmark webhook POST (the parsed JSON, or the raw body as a string or bytes) into
- * outcomes (providers.md §2.4): `Bounce` (every bounce `Type`), `SpamComplaint`, `Delivery` and
+ * outcomes (packages/postmark/PROVIDER.md §4): `Bounce` (every bounce `Type`), `SpamComplaint`, `Delivery` and
  * `SubscriptionChange`. `Open`, `Click` and `Inbound` are not delivery outcomes and give `[]`.
  *
  * A bounce's `Details` (`smtp;550 5.1.1 …`) is parsed and classified by core; the bounce `Type`
- * (never `TypeCode`, §2.7) corrects the verdict where Postmark knows for certain (a suppression, a
+ * (never `TypeCode`, packages/postmark/PROVIDER.md §7) corrects the verdict where Postmark knows for certain (a suppression, a
  * spam complaint, an auto-reply) and fills in when the text says nothing. Never throws: anything
  * unreadable gives one `unknown` outcome with the reason.
  */
@@ -95,7 +95,7 @@ function detailsReply(details: string | undefined): SmtpReply | undefined {
 }
 
 function bounce(record: Readonly<Record<string, unknown>>, raw: unknown): DeliveryOutcome {
-  // A SpamComplaint record is a bounce-shaped record whose Type is SpamComplaint (§2.4).
+  // A SpamComplaint record is a bounce-shaped record whose Type is SpamComplaint (packages/postmark/PROVIDER.md §4).
   const typeName = record.RecordType === 'SpamComplaint' ? 'SpamComplaint' : text(record.Type);
   const type = bounceType(typeName);
   const details = text(record.Details);

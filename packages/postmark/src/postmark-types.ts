@@ -1,6 +1,6 @@
 // Small structural descriptions of the postmark objects this adapter reads (postmark 5.1.0:
 // `client/errors/Errors.d.ts`, `models/message/Message.d.ts`, `models/bounces/Bounce.d.ts`,
-// `models/webhooks/payload/*.d.ts`; providers.md §2.1–§2.4), so users need no postmark types.
+// `models/webhooks/payload/*.d.ts`; packages/postmark/PROVIDER.md §1–§4), so users need no postmark types.
 
 /** What the `postmark` client rejects with (`PostmarkError` and its subclasses). */
 export interface PostmarkErrorLike {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { MailverdictError } from '@mailverdict/core';
 
-// Postmark does not sign webhooks (providers.md §2.6): the documented protection is HTTP Basic
+// Postmark does not sign webhooks (packages/postmark/PROVIDER.md §6): the documented protection is HTTP Basic
 // auth, credentials in the webhook URL (`https://user:pass@host/path`) or its `HttpAuth` setting,
 // arriving as `Authorization: Basic base64(user:pass)` (RFC 7617).
 
@@ -41,7 +41,7 @@ export function checkBasicAuth(header: unknown, credentials: BasicCredentials): 
 /**
  * A guard for a Postmark webhook endpoint: call it with the request (or its headers, or the
  * Authorization header value) before reading the body. Answer 401 when it says `ok: false`:
- * Postmark drops the event on a 401 without retrying (providers.md §2.6), so the credentials
+ * Postmark drops the event on a 401 without retrying (packages/postmark/PROVIDER.md §6), so the credentials
  * configured on the webhook and here must match.
  */
 export function createWebhookGuard(

@@ -1,4 +1,4 @@
-// providers.md §2.2 reproduced live: the real `postmark` client against the testkit's fake Postmark
+// packages/postmark/PROVIDER.md §2 reproduced live: the real `postmark` client against the testkit's fake Postmark
 // API on loopback, every row normalized; webhooks POSTed by the fake with Basic auth, guarded and
 // converted by this package.
 
@@ -57,7 +57,7 @@ async function send(client: ServerClient, to: string, withMessage = false): Prom
 const summary = (outcomes: readonly DeliveryOutcome[]) =>
   outcomes.map((outcome) => [outcome.event, outcome.recipient, outcome.origin, outcome.verdict.category]);
 
-describe('providers.md §2.2, live (real postmark client ↔ fake Postmark API)', () => {
+describe('packages/postmark/PROVIDER.md §2, live (real postmark client ↔ fake Postmark API)', () => {
   it('accepted send: one accepted outcome per recipient, with Postmark MessageID', async () => {
     const fake = await fakePostmark();
     const outcomes = await send(clientFor(fake), 'Ann <ann@example.test>, bob@example.test');

@@ -12,7 +12,7 @@ describeAdapter({
   fixtures: fixtures.map(({ name, payload, expected }) => ({
     name,
     input: payload,
-    source: 'providers.md §6.2',
+    source: 'packages/resend/PROVIDER.md §2',
     expected: expected.map(({ category, ...fields }) => ({
       ...fields,
       ...(category === undefined ? {} : { verdict: { category } }),
@@ -27,7 +27,7 @@ describeAdapter({
   fixtures: resultFixtures.map(({ name, result, expected }) => ({
     name,
     input: result,
-    source: 'resend@6.38.0 run against the fake (providers.md §6.1)',
+    source: 'resend@6.38.0 run against the fake (packages/resend/PROVIDER.md §1)',
     expected: expected.map(({ category, ...fields }) => ({ ...fields, verdict: { category } })),
   })),
 });

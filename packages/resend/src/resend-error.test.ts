@@ -1,4 +1,4 @@
-// The real resend SDK against the testkit's fake Resend API (loopback), one test per error row of providers.md §6.1/§6.4.
+// The real resend SDK against the testkit's fake Resend API (loopback), one test per error row of packages/resend/PROVIDER.md §1/§4.
 import {
   type FakeResend,
   type ResendScenario,

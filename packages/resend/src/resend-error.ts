@@ -1,5 +1,5 @@
 // resend SDK results → outcomes. The SDK never throws: every call resolves to `{ data, error, headers }`
-// (resend@6.38.0 `dist/index.mjs` `fetchRequest`, providers.md §6.1). Error names and statuses from the errors page
+// (resend@6.38.0 `dist/index.mjs` `fetchRequest`, packages/resend/PROVIDER.md §1). Error names and statuses from the errors page
 // (https://resend.com/docs/api-reference/errors) — `validation_error` is overloaded (400/401/403/422), so the
 // decision reads name, status and message together, never the name alone.
 import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict } from '@mailverdict/core';

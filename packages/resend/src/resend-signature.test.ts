@@ -25,7 +25,7 @@ function signed(options: { timestamp?: number; secret?: string; id?: string } = 
 }
 
 describe('verifyResendWebhook', () => {
-  it('accepts the providers.md §6.3 test vector (signature the resend SDK accepted)', async () => {
+  it('accepts the packages/resend/PROVIDER.md §3 test vector (signature the resend SDK accepted)', async () => {
     const body =
       '{"type":"email.bounced","created_at":"2025-11-24T16:00:00.000Z","data":{"email_id":"4ef9a417-02e9-4d39-ad75-9611e0fcc33c","to":["gone@example.test"],"bounce":{"type":"Permanent","subType":"General","message":"x"}}}';
     const headers = {

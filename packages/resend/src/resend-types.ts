@@ -1,6 +1,6 @@
 // Structural descriptions of what the resend SDK and Resend webhooks hand us, so the adapter does not force the SDK
 // on its users. From resend@6.38.0 `dist/index.d.mts` (`ErrorResponse`, `Response<T>`, webhook event interfaces) and
-// providers.md §6.
+// packages/resend/PROVIDER.md.
 
 /** `error` of a resend SDK result: the API's own error body, passed through, or one the SDK made. */
 export interface ResendErrorLike {

@@ -1,5 +1,5 @@
 // Resend webhooks (one event per POST, `{ type, created_at, data }`) → outcomes. Event types and fields from
-// resend@6.38.0 `WebhookEventPayload` and https://resend.com/docs/webhooks/event-types (providers.md §6.2).
+// resend@6.38.0 `WebhookEventPayload` and https://resend.com/docs/webhooks/event-types (packages/resend/PROVIDER.md §2).
 // Resend gives no SMTP code or enhanced code: `bounce.message` is Resend's own prose (SES wording) and
 // `bounce.type`/`subType` (SES vocabulary) is evidence the adapter uses when the prose says nothing the classifier knows.
 import {
@@ -83,7 +83,7 @@ function bounceVerdict(bounce: Record_): { suppressed: boolean; verdict: Verdict
   }
   if (type === 'permanent') {
     // Permanent/General: "the recipient's email provider sent a hard bounce message, but didn't specify the reason".
-    // Most hard bounces are unknown mailboxes, so that is the guess, at low confidence (providers.md §6.4).
+    // Most hard bounces are unknown mailboxes, so that is the guess, at low confidence (packages/resend/PROVIDER.md §4).
     return {
       suppressed: false,
       verdict: createVerdict('mailbox-unknown', {
@@ -221,7 +221,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
       };
       break;
     case 'email.delivery_delayed':
-      // No reason and no SMTP text (providers.md §6.2): only that the destination has not accepted it yet.
+      // No reason and no SMTP text (packages/resend/PROVIDER.md §2): only that the destination has not accepted it yet.
       shape = {
         event: 'deferred',
         origin: 'provider',

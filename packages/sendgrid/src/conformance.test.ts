@@ -16,7 +16,7 @@ describeAdapter({
       (fixture): AdapterFixture => ({
         name: fixture.name,
         input: [fixture.input],
-        source: 'providers.md §4.3',
+        source: 'packages/sendgrid/PROVIDER.md §3',
         // Where an expert accepts several categories, sendgrid-events.test.ts checks them.
         expected: {
           event: fixture.expected!.event,
@@ -32,7 +32,7 @@ describeAdapter({
     {
       name: 'the whole documented batch: tracking events give no outcome',
       input: sendGridFixtures.map((fixture) => fixture.input),
-      source: 'providers.md §4.3',
+      source: 'packages/sendgrid/PROVIDER.md §3',
       expected: delivering.map((fixture) => ({ event: fixture.expected!.event })),
     },
   ],
@@ -58,7 +58,7 @@ describeAdapter({
   fixtures: [
     {
       name: '401 bad API key',
-      source: 'providers.md §4.1',
+      source: 'packages/sendgrid/PROVIDER.md §1',
       input: () =>
         responseError(401, 'Unauthorized', [
           {
@@ -71,7 +71,7 @@ describeAdapter({
     },
     {
       name: '400 unverified Sender Identity (observed run)',
-      source: 'providers.md §4.2',
+      source: 'packages/sendgrid/PROVIDER.md §2',
       input: () =>
         responseError(400, 'Bad Request', [
           {
@@ -89,7 +89,7 @@ describeAdapter({
     },
     {
       name: '429 with X-RateLimit-Reset',
-      source: 'providers.md §4.1',
+      source: 'packages/sendgrid/PROVIDER.md §1',
       input: () =>
         responseError(429, 'Too Many Requests', [{ field: null, message: 'too many requests' }], {
           'x-ratelimit-limit': '600',
@@ -104,7 +104,7 @@ describeAdapter({
     },
     {
       name: 'raw axios ECONNREFUSED (no response)',
-      source: 'providers.md §4.2',
+      source: 'packages/sendgrid/PROVIDER.md §2',
       input: () =>
         Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
           code: 'ECONNREFUSED',
@@ -122,7 +122,7 @@ describeAdapter({
   fixtures: [
     {
       name: '202 with X-Message-Id',
-      source: 'providers.md §4.2: sgMail.send resolves to [ClientResponse, {}]',
+      source: 'packages/sendgrid/PROVIDER.md §2: sgMail.send resolves to [ClientResponse, {}]',
       input: [{ statusCode: 202, body: '', headers: { 'x-message-id': 'W7qGXjdTTtqW0zkRz6Lq4w' } }, {}],
       expected: { event: 'accepted', recipient: 'a@example.test', messageId: 'W7qGXjdTTtqW0zkRz6Lq4w' },
     },

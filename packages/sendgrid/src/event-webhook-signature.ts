@@ -1,5 +1,5 @@
 // Verifies SendGrid's Signed Event Webhook: ECDSA P-256 / SHA-256 over `timestamp + raw body`, the signature
-// base64 DER in `X-Twilio-Email-Event-Webhook-Signature`, the timestamp in `…-Timestamp` (providers.md §4.4;
+// base64 DER in `X-Twilio-Email-Event-Webhook-Signature`, the timestamp in `…-Timestamp` (packages/sendgrid/PROVIDER.md §4;
 // SendGrid "Getting started with the Event Webhook Security Features"; same check as @sendgrid/eventwebhook).
 // Node's own crypto; the library enforces no replay window, so this one does.
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';

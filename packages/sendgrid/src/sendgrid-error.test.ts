@@ -1,5 +1,5 @@
 // The real @sendgrid/mail (with its @sendgrid/client) against the testkit's fake SendGrid API, one case per
-// error row of providers.md §4.1 / §4.5.
+// error row of packages/sendgrid/PROVIDER.md §1 / §5.
 import type { Category, OutcomeOrigin } from '@mailverdict/core';
 import {
   type FakeSendGrid,

@@ -1,4 +1,4 @@
-// Errors of `@sendgrid/mail`'s `send()` → outcomes. Shapes: providers.md §4.1–§4.2, read in
+// Errors of `@sendgrid/mail`'s `send()` → outcomes. Shapes: packages/sendgrid/PROVIDER.md §1–§2, read in
 // @sendgrid/client 8.1.6 `src/classes/client.js` and @sendgrid/helpers 8.0.0 `classes/response-error.js`:
 // an HTTP status ≥ 400 rejects with `ResponseError` (`code` = status number, `message` = status text,
 // `response.body` = `{ errors: [{ message, field, help }] }`, `response.headers` = axios headers, lowercase);
@@ -73,7 +73,7 @@ function decideStatus(status: number, text: string, fields: readonly string[]): 
   }
   switch (status) {
     case 400:
-      // "Does not contain a valid address." on personalizations.N.to.M.email: taxonomy decision 9.
+      // "Does not contain a valid address." on personalizations.N.to.M.email: docs/taxonomy.md#decision-9.
       if (fields.some((name) => name.startsWith('personalizations.') && name.endsWith('.email'))) {
         return { category: 'mailbox-unknown', origin: 'provider', rule: 'sendgrid-invalid-recipient' };
       }
@@ -97,7 +97,7 @@ function decideStatus(status: number, text: string, fields: readonly string[]): 
     case 413:
       return { category: 'message-too-large', origin: 'provider', rule: 'sendgrid-payload-too-large' };
     case 429:
-      // Our account's API rate, not the destination's (taxonomy: caps at our ESP → provider scope).
+      // Our account's API rate, not the destination's (docs/taxonomy.md#decision-4: caps at our ESP → provider scope).
       return {
         category: 'account-limit',
         origin: 'account',
@@ -144,7 +144,7 @@ function header(headers: unknown, name: string): string | undefined {
 
 /**
  * How long to wait, ms: `Retry-After` (seconds) when sent, else `X-RateLimit-Reset` (epoch seconds,
- * providers.md §4.1) minus now.
+ * packages/sendgrid/PROVIDER.md §1) minus now.
  */
 function waitFrom(headers: unknown, now: number): number | undefined {
   const retryAfter = header(headers, 'retry-after')?.trim();

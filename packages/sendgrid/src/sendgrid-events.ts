@@ -1,4 +1,4 @@
-// SendGrid Event Webhook batches → outcomes, one per delivery event. Shapes and labels: providers.md §4.3
+// SendGrid Event Webhook batches → outcomes, one per delivery event. Shapes and labels: packages/sendgrid/PROVIDER.md §3
 // (SendGrid "Event Webhook reference", "Bounce and block classifications"). The SMTP text (`reason` for
 // bounces, `response` for deferrals and deliveries) is classified by core; SendGrid's labels decide when
 // core finds nothing, and what SendGrid knows for certain wins (drops for its suppression lists).
@@ -17,7 +17,7 @@ import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
 
-/** `dropped` reasons (SendGrid's field description, providers.md §4.3), compared lowercase. */
+/** `dropped` reasons (SendGrid's field description, packages/sendgrid/PROVIDER.md §3), compared lowercase. */
 const dropReasons: Readonly<Record<string, { category: Category; rule: string; options?: VerdictOptions }>> =
   {
     // The three "… Address" reasons and "Invalid" mean: the address is on a SendGrid suppression list.
@@ -44,11 +44,11 @@ const dropReasons: Readonly<Record<string, { category: Category; rule: string; o
     'spam content': { category: 'spam-content', rule: 'sendgrid-dropped-spam-content' },
     'recipient list over package quota': { category: 'account-limit', rule: 'sendgrid-dropped-over-quota' },
     'invalid smtpapi header': { category: 'protocol', rule: 'sendgrid-dropped-invalid-smtpapi-header' },
-    // anymail maps "expired" to a timeout; no primary source (providers.md §8.4) — kept as SendGrid gave up.
+    // anymail maps "expired" to a timeout; no primary source (docs/providers.md §4) — kept as SendGrid gave up.
     expired: { category: 'expired', rule: 'sendgrid-dropped-expired', options: { confidence: 0.5 } },
   };
 
-/** `bounce_classification` → meaning when the reason text says nothing core knows (providers.md §4.5). */
+/** `bounce_classification` → meaning when the reason text says nothing core knows (packages/sendgrid/PROVIDER.md §5). */
 const classificationFallbacks: Readonly<Record<string, ProviderFallback>> = {
   'invalid address': {
     category: 'mailbox-unknown',
@@ -104,7 +104,7 @@ function validStatus(value: string | undefined): string | undefined {
 /**
  * SendGrid's own MTA diagnostics, not replies from the receiver: when it cannot resolve the recipient domain it
  * blocks with "unable to get mx info: failed to get IPs from PTR record: lookup <domain>: no such host" and no
- * status (real capture, providers.md §4.3). The "PTR record" in it is about SendGrid's lookup, not our PTR.
+ * status (real capture, packages/sendgrid/PROVIDER.md §3). The "PTR record" in it is about SendGrid's lookup, not our PTR.
  */
 function localDiagnostic(reason: string | undefined): { category: Category; rule: string } | undefined {
   if (reason === undefined) return undefined;

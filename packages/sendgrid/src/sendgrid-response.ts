@@ -1,5 +1,5 @@
 // A successful `sgMail.send()` → `accepted` outcomes: `[ClientResponse { statusCode: 202, headers }, {}]`
-// with the `X-Message-Id` that later events' `sg_message_id` starts with (providers.md §4.1–§4.2).
+// with the `X-Message-Id` that later events' `sg_message_id` starts with (packages/sendgrid/PROVIDER.md §1–§2).
 import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
 import { ifDefined, perRecipient, readField, readNumber, readString } from '@mailverdict/core/adapter';
 import { unreadable } from './unreadable';

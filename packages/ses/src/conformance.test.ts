@@ -21,7 +21,7 @@ describeAdapter({
     (fixture): AdapterFixture => ({
       name: fixture.name,
       input: fixture.input,
-      source: 'providers.md §3.6',
+      source: 'packages/ses/PROVIDER.md §6',
       // Where an expert accepts several categories, ses-notification.test.ts checks them.
       expected: fixture.expected.map(({ event, recipient, origin, category, messageId, alsoAccept }) => ({
         event,
@@ -41,7 +41,7 @@ describeAdapter({
   fixtures: [
     {
       name: 'MessageRejected: Email address is not verified (SDK exception class)',
-      source: 'providers.md §3.1; @aws-sdk/client-sesv2 MessageRejected',
+      source: 'packages/ses/PROVIDER.md §1; @aws-sdk/client-sesv2 MessageRejected',
       input: () =>
         new MessageRejected({
           message:
@@ -56,7 +56,7 @@ describeAdapter({
     },
     {
       name: 'TooManyRequestsException: Maximum sending rate exceeded',
-      source: 'providers.md §3.1 (pm-pmaas/etailors_amazon_ses#117 body)',
+      source: 'packages/ses/PROVIDER.md §1 (pm-pmaas/etailors_amazon_ses#117 body)',
       input: () =>
         new TooManyRequestsException({ message: 'Maximum sending rate exceeded.', $metadata: metadata(429) }),
       expected: {
@@ -68,7 +68,7 @@ describeAdapter({
     },
     {
       name: 'AccountSuspendedException',
-      source: 'providers.md §3.1',
+      source: 'packages/ses/PROVIDER.md §1',
       input: () => new AccountSuspendedException({ message: 'Account suspended.', $metadata: metadata(400) }),
       expected: {
         event: 'failed',
@@ -78,7 +78,7 @@ describeAdapter({
     },
     {
       name: 'SES v1 Throttling: Daily message quota exceeded',
-      source: 'providers.md §3.2 (awsQuery error surfaced by @aws-sdk/client-ses)',
+      source: 'packages/ses/PROVIDER.md §2 (awsQuery error surfaced by @aws-sdk/client-ses)',
       input: {
         name: 'Throttling',
         Code: 'Throttling',

@@ -1,5 +1,5 @@
 // The real @aws-sdk/client-sesv2 against the testkit's fake SES v2 API, one case per error row of
-// providers.md §3.1 / §3.7.
+// packages/ses/PROVIDER.md §1 / §7.
 import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { Category, OutcomeOrigin } from '@mailverdict/core';
 import { type FakeSes, type SesScenario, sesScenarios, startFakeSes } from '@mailverdict/testkit';

@@ -1,5 +1,5 @@
-// Errors of the SES v2 `SendEmail` call (`@aws-sdk/client-sesv2`) → outcomes. Shapes: providers.md §3.1–§3.2
-// (SDK source + runs against a local fake); categories: providers.md §3.7 and taxonomy.md.
+// Errors of the SES v2 `SendEmail` call (`@aws-sdk/client-sesv2`) → outcomes. Shapes: packages/ses/PROVIDER.md §1–§2
+// (SDK source + runs against a local fake); categories: packages/ses/PROVIDER.md §7 and docs/taxonomy.md.
 import {
   type Category,
   createVerdict,
@@ -138,7 +138,7 @@ function decide(
   code: string | undefined,
   options: SesErrorOptions,
 ): Decision {
-  // Texts first: SES sends the quota texts under more than one name (providers.md §3.1, §8.4).
+  // Texts first: SES sends the quota texts under more than one name (packages/ses/PROVIDER.md §1, docs/providers.md §4).
   const quota = quotaDecision(message, options);
   if (quota !== undefined) return quota;
   if (name !== undefined && throttleNames.has(name)) {
@@ -188,7 +188,7 @@ function decide(
         options: { confidence: 0.7 },
       };
     case 'BadRequestException':
-      // Address syntax SES refuses ("Missing final '@domain'", "Illegal address"): taxonomy decision 9.
+      // Address syntax SES refuses ("Missing final '@domain'", "Illegal address"): docs/taxonomy.md#decision-9.
       if (
         has(message, "missing final '@") ||
         has(message, 'illegal address') ||
@@ -214,7 +214,7 @@ function decide(
   if (code !== undefined && networkCodes.has(code)) {
     return { category: 'network', origin: 'network', rule: 'ses-network', options: { scope: 'provider' } };
   }
-  // No usable name (a non-JSON body gives a SyntaxError): the HTTP status decides (providers.md §3.1).
+  // No usable name (a non-JSON body gives a SyntaxError): the HTTP status decides (packages/ses/PROVIDER.md §1).
   if (status !== undefined) {
     if (status >= 500) return serverDecision('ses-http-5xx');
     if (status === 429) return quotaDecision('maximum sending rate exceeded', options) as Decision;

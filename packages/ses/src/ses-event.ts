@@ -1,5 +1,5 @@
 // One SES notification or event-publishing object (Bounce, Complaint, Delivery, DeliveryDelay, Reject,
-// Rendering Failure) → outcomes, one per recipient. Shapes and labels: providers.md §3.3 (SES developer
+// Rendering Failure) → outcomes, one per recipient. Shapes and labels: packages/ses/PROVIDER.md §3 (SES developer
 // guide "notification-contents", "event-publishing-retrieving-sns-contents"). SES labels are evidence; the
 // SMTP diagnostic decides when core recognizes it (SES calls a 552 5.2.2 "Transient"), and what SES knows
 // for certain wins (its own suppression lists).
@@ -24,10 +24,10 @@ import { unreadable } from './unreadable';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
 
-/** SES's own suppression lists: the recipient was never tried (taxonomy `suppressed`). */
+/** SES's own suppression lists: the recipient was never tried (docs/taxonomy.md, `suppressed`). */
 const suppressionSubTypes = new Set(['OnAccountSuppressionList', 'Suppressed']);
 
-/** Bounce sub-types → what they mean when no SMTP diagnostic says more (providers.md §3.3 table). */
+/** Bounce sub-types → what they mean when no SMTP diagnostic says more (packages/ses/PROVIDER.md §3 table). */
 const bounceFallbacks: Readonly<Record<string, ProviderFallback>> = {
   'Permanent/NoEmail': { category: 'mailbox-unknown', options: { rule: 'ses-bounce-no-email' } },
   // SES: "you should remove the recipient's email address from your mailing list" — but no reason is known.
@@ -82,7 +82,7 @@ function delay(
 ): DelayFallback {
   return { category, origin, options: { rule, permanence: 'transient', ...options } };
 }
-/** DeliveryDelay `delayType` → meaning when the diagnostic says nothing more (providers.md §3.3, §3.7). */
+/** DeliveryDelay `delayType` → meaning when the diagnostic says nothing more (packages/ses/PROVIDER.md §3, §7). */
 const delayFallbacks: Readonly<Record<string, DelayFallback>> = {
   InternalFailure: delay('deferred', 'provider', 'ses-delay-internal-failure', {
     scope: 'provider',

@@ -1,5 +1,5 @@
 // Unwraps what reaches a webhook or a queue consumer: an SNS HTTP(S) message whose `Message` is the SES event
-// as a JSON *string* (providers.md §3.4), an EventBridge event (`detail-type`, `detail`), or the bare SES
+// as a JSON *string* (packages/ses/PROVIDER.md §4), an EventBridge event (`detail-type`, `detail`), or the bare SES
 // object (SNS raw message delivery, SQS, Firehose). Nothing here fetches anything: a SubscriptionConfirmation
 // is reported so the application can confirm it deliberately.
 

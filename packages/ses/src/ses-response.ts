@@ -1,5 +1,5 @@
 // A successful `SendEmail` → `accepted` outcomes: SES took the message; delivery is reported later by a
-// notification carrying the same `MessageId` (providers.md §3.1, §3.3).
+// notification carrying the same `MessageId` (packages/ses/PROVIDER.md §1, §3).
 import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
 import { ifDefined, perRecipient, readField, readNumber, readString } from '@mailverdict/core/adapter';
 import { unreadable } from './unreadable';

@@ -1,6 +1,6 @@
 // Verifies the signature of an SNS HTTP(S) message, following
 // https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html and
-// https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html (providers.md §3.5).
+// https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html (packages/ses/PROVIDER.md §5).
 // Node's own crypto only; the certificate is fetched by an injectable function and cached.
 import { createPublicKey, type KeyObject, verify, X509Certificate } from 'node:crypto';
 import { readBodyText } from '@mailverdict/core/adapter';
@@ -59,7 +59,7 @@ const certificateTimeoutMs = 10_000;
 // The keys whose values are signed, in byte-sort order (AWS SNS developer guide, "Verifying the signatures of
 // Amazon SNS messages", awsdocs/amazon-sns-developer-guide doc_source/sns-verify-signature-of-message.md):
 // Notification signs Subject only when present; SubscriptionConfirmation *and* UnsubscribeConfirmation both
-// sign the Token/SubscribeURL list (this settles the UnsubscribeConfirmation question of providers.md §3.5).
+// sign the Token/SubscribeURL list (this settles the UnsubscribeConfirmation question of packages/ses/PROVIDER.md §5).
 const notificationKeys = ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'] as const;
 const confirmationKeys = [
   'Message',

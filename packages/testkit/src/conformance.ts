@@ -20,7 +20,7 @@ export interface AdapterFixture<Input = unknown> {
   readonly input: Input | (() => Input);
   /** The outcomes, in order — the adapter must produce exactly this many; a single object means exactly one. */
   readonly expected: ExpectedOutcome | readonly ExpectedOutcome[];
-  /** Where the shape comes from (provider doc, providers.md section, recorded run). */
+  /** Where the shape comes from (provider doc, a section of the provider package's own document, recorded run). */
   readonly source?: string;
 }
 

@@ -117,7 +117,7 @@ describe('classify: the traps of real data', () => {
     }
   });
 
-  it('trusts "user unknown" at RCPT, not after DATA (taxonomy decision 7)', () => {
+  it('trusts "user unknown" at RCPT, not after DATA (docs/taxonomy.md#decision-7)', () => {
     const rcpt = classify('550 User unknown', { command: 'RCPT' });
     expect(rcpt).toMatchObject({ category: 'mailbox-unknown', suppressRecipient: true });
     const data = classify('550 User unknown', { command: 'END-OF-DATA' });
@@ -422,7 +422,7 @@ describe('createClassifier: custom rules', () => {
 });
 
 describe('vague "try again later" texts', () => {
-  it('let an X.3.x code name the reason (taxonomy decision 1)', () => {
+  it('let an X.3.x code name the reason (docs/taxonomy.md#decision-1)', () => {
     expect(classify('451 4.3.2 Please try again later').category).toBe('server-busy');
     expect(classify('451 4.7.1 Please try again later').category).toBe('deferred');
     expect(classify('451 Please try again later').category).toBe('deferred');

@@ -210,9 +210,9 @@ interface Judgement {
 }
 
 /**
- * taxonomy decision 7: a nested reply (`… -> 550 5.1.1 …`) is judged by the innermost reply that
+ * docs/taxonomy.md#decision-7: a nested reply (`… -> 550 5.1.1 …`) is judged by the innermost reply that
  * says something — except that an outer "expired" is the outcome itself, and the inner reply is its
- * last underlying cause (taxonomy decision 10).
+ * last underlying cause (docs/taxonomy.md#decision-10).
  */
 function judge(
   engine: Engine,

@@ -1,5 +1,5 @@
 // What a deliverability engineer tells you about a verdict, as data: one base entry per category
-// (taxonomy.md) and more specific entries keyed on the mailbox provider, the enhanced status code or
+// (docs/taxonomy.md) and more specific entries keyed on the mailbox provider, the enhanced status code or
 // the block list. `explain` puts the most specific matching entries first, then the base entry.
 // Links are the operators' own pages (provider postmaster sites, RFCs).
 import type { Category } from '../verdict/taxonomy';

@@ -316,7 +316,7 @@ describe('parseReply: wrappers', () => {
     ['Message failed: ', 'END-OF-DATA'],
     ['Invalid login: ', 'AUTH'],
   ])('nodemailer %j keeps a multi-line response and gives the command', (prefix, command) => {
-    // nodemailer joins the reply's lines with "\n" and keeps each line's prefix (providers.md §1.3).
+    // nodemailer joins the reply's lines with "\n" and keeps each line's prefix (packages/nodemailer/PROVIDER.md §3).
     const parsed = parseReply(`${prefix}${gmail}`);
     expect(parsed).toMatchObject({ code: 550, wrapper: 'nodemailer', command, text: bare.text });
   });

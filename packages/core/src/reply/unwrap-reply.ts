@@ -47,7 +47,7 @@ function skipSpaces(text: string, at: number, end: number): number {
 }
 
 /**
- * nodemailer's fixed message prefixes (lib/smtp-connection, see providers.md §1.1 and §1.4) and the
+ * nodemailer's fixed message prefixes (lib/smtp-connection, see packages/nodemailer/PROVIDER.md §1 and §4) and the
  * command each one implies. `Message failed` is the reply to the final "." (END-OF-DATA).
  */
 const nodemailerPrefixes: readonly (readonly [string, SmtpCommand | undefined])[] = [
@@ -144,7 +144,7 @@ function diagnosticValue(
 ): Unwrapped | undefined {
   if (!matchesAt(text, at, 'smtp;')) return undefined;
   const start = skipSpaces(text, at + 5, end);
-  // Postmark's Details is the only common source that omits the space (providers.md §2.4).
+  // Postmark's Details is the only common source that omits the space (packages/postmark/PROVIDER.md §4).
   const kind = wrapper === 'dsn-diagnostic-code' && start === at + 5 ? 'postmark-details' : wrapper;
   return { start, end, wrapper: kind, command: undefined };
 }

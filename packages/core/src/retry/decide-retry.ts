@@ -207,7 +207,7 @@ export function decideRetry(
     };
   }
 
-  // Waiting cannot fix these: someone on our side must change something (taxonomy.md decision 3).
+  // Waiting cannot fix these: someone on our side must change something (docs/taxonomy.md#decision-3).
   if (verdict.retry.changeRequired) {
     const fix = fixFor(verdict);
     return {

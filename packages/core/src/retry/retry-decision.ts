@@ -2,7 +2,7 @@ import type { Category } from '../verdict/taxonomy';
 
 /**
  * What needs fixing before a `hold` decision can be retried. Waiting never fixes these
- * (taxonomy.md: `changeRequired` means the fix is ours — sender, provider or message scope).
+ * (docs/taxonomy.md: `changeRequired` means the fix is ours — sender, provider or message scope).
  */
 export type RetryFix =
   /** SPF, DKIM, DMARC or ARC records or signing (`authentication`) */

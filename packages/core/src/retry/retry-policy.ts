@@ -106,24 +106,24 @@ const defaultSchedules: Readonly<Record<RetryScheduleKey, RetrySchedule>> = free
     RetrySchedule
   >),
   // Greylisting accepts the retry once the triplet is old enough: postgrey --delay 300 s, rspamd
-  // timeout 5m (retry.md §8). 6 min clears both even without jitter; doubling reaches OpenBSD spamd's
+  // timeout 5m (docs/retry.md §8). 6 min clears both even without jitter; doubling reaches OpenBSD spamd's
   // 25-min passtime by the 4th attempt (6 + 12 + 24 = 42 min) and greylisting.py's 15 min by the 3rd.
   greylisted: { ...general, firstDelayMs: 6 * minute, factor: 2, maxDelayMs: hour },
   // A whole destination throttling us: ≥ 1 h with exponential backoff, and the throttle slows the
-  // destination (retry.md §9; web.de asks for "a few hours", RFC 1123 "every two or three hours").
+  // destination (docs/retry.md §9; web.de asks for "a few hours", RFC 1123 "every two or three hours").
   'rate-limited': { ...general, firstDelayMs: hour, factor: 2, maxDelayMs: 4 * hour },
-  // One recipient receiving too fast (Gmail 450 4.2.1): 15–60 min (retry.md §9).
+  // One recipient receiving too fast (Gmail 450 4.2.1): 15–60 min (docs/retry.md §9).
   'rate-limited-recipient': { ...general, firstDelayMs: 15 * minute, factor: 2, maxDelayMs: hour },
-  // Reputation deferrals (Gmail 4.7.28, Microsoft 4.7.650, Yahoo TSS04): hours (retry.md §9).
+  // Reputation deferrals (Gmail 4.7.28, Microsoft 4.7.650, Yahoo TSS04): hours (docs/retry.md §9).
   // Yahoo TS01's 4 h (SLN3434) comes from the classifier as `verdict.retry.afterMs`, a floor.
   reputation: { ...general, firstDelayMs: hour, factor: 2, maxDelayMs: 4 * hour },
-  // A full mailbox empties on its owner's schedule: a few long retries over days (taxonomy.md);
+  // A full mailbox empties on its owner's schedule: a few long retries over days (docs/taxonomy.md);
   // 6 + 12 + 24 + 48 h = 90 h, so all 5 attempts fit in the 5-day maximum age.
   'mailbox-full': { ...general, firstDelayMs: 6 * hour, factor: 2, maxDelayMs: 2 * day, maxAttempts: 5 },
   // "Too many recipients / messages on this connection": send the rest in a new transaction now
   // (RFC 5321 §4.5.3.1.10); if that keeps failing, the cap is not the whole story: back off.
   'transaction-limit': { ...general, immediateAttempts: 3 },
-  // Our account's quota: wait for the window to reset (taxonomy.md). Daily quotas are assumed to
+  // Our account's quota: wait for the window to reset (docs/taxonomy.md). Daily quotas are assumed to
   // reset at midnight UTC; a rolling 24 h window (Gmail 5.4.5) arrives from the classifier as
   // `verdict.retry.afterMs`, a floor. Never sooner than 5 min (Postfix minimal_backoff_time).
   'account-limit': { ...general, resetEveryMs: day, resetOffsetMs: 0 },

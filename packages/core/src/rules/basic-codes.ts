@@ -113,7 +113,7 @@ export const basicCodeRules: readonly Rule[] = [
     example: '553',
     source: `${rfc5321}: mailbox name not allowed, in answer to MAIL FROM`,
   },
-  // taxonomy decision 9: an address that is not allowed by syntax cannot be delivered to
+  // docs/taxonomy.md#decision-9: an address that is not allowed by syntax cannot be delivered to
   {
     id: 'basic:553-rcpt',
     category: 'mailbox-unknown',

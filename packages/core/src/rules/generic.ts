@@ -109,7 +109,7 @@ export const genericRules: readonly Rule[] = [
     source: 'Gmail 5.4.5; SES "Maximum sending rate exceeded"; ESP daily caps',
   },
 
-  // ── protocol: follow-on errors and session faults (taxonomy: not the cause of a failure) ─
+  // ── protocol: follow-on errors and session faults (docs/taxonomy.md, protocol: not the cause of a failure) ─
   {
     id: 'generic:recipient-syntax',
     category: 'mailbox-unknown',
@@ -123,7 +123,7 @@ export const genericRules: readonly Rule[] = [
       'ungültige empfängeradresse',
     ],
     example: '501 5.1.3 Bad recipient address syntax',
-    source: 'Postfix smtpd; taxonomy decision 9',
+    source: 'Postfix smtpd; docs/taxonomy.md#decision-9',
   },
   {
     // Exim sender callout: the quoted "user unknown" is about OUR sender address
@@ -165,7 +165,8 @@ export const genericRules: readonly Rule[] = [
     ],
     summary: 'A follow-on SMTP error: an earlier reply in the same transaction is the real cause.',
     example: '554 5.5.1 Error: no valid recipients',
-    source: 'RFC 5321 §4.2.3 (503); Postfix "no valid recipients"; taxonomy: follow-on errors → protocol',
+    source:
+      'RFC 5321 §4.2.3 (503); Postfix "no valid recipients"; docs/taxonomy.md: follow-on errors → protocol',
   },
   {
     id: 'generic:protocol',
@@ -201,7 +202,7 @@ export const genericRules: readonly Rule[] = [
     source: 'RFC 5321 §4.2.3 (500–504); Postfix/Gmail wording',
   },
 
-  // ── TLS (taxonomy decision 2) ──────────────────────────────────────────────────────
+  // ── TLS (docs/taxonomy.md#decision-2) ──────────────────────────────────────────────────────
   {
     id: 'generic:tls-destination',
     category: 'tls-failure',
@@ -227,7 +228,8 @@ export const genericRules: readonly Rule[] = [
       'mta-sts',
     ],
     example: 'TLS is required, but was not offered by host',
-    source: 'Postfix smtp client TLS errors; RFC 7672 (DANE), RFC 8461 (MTA-STS); taxonomy decision 2',
+    source:
+      'Postfix smtp client TLS errors; RFC 7672 (DANE), RFC 8461 (MTA-STS); docs/taxonomy.md#decision-2',
   },
   {
     id: 'generic:tls-required',
@@ -254,7 +256,7 @@ export const genericRules: readonly Rule[] = [
     permanence: 'permanent',
     changeRequired: true,
     reason:
-      'they require TLS we did not use: no retry succeeds until we offer it (taxonomy decision 2; retry.md §9)',
+      'they require TLS we did not use: no retry succeeds until we offer it (docs/taxonomy.md#decision-2; docs/retry.md §9)',
     example: '530 5.7.0 Must issue a STARTTLS command first',
     source: 'RFC 3207 §4 (530 Must issue a STARTTLS command first); Gmail 4.7.0/4.7.29',
   },
@@ -300,7 +302,7 @@ export const genericRules: readonly Rule[] = [
     unless: ['lost connection', 'timed out'],
     example: '450 4.7.1 Client host rejected: cannot find your reverse hostname',
     source:
-      'Postfix reject_unknown_client_hostname / reject_invalid_helo_hostname; Gmail 5.7.25; taxonomy decision 8',
+      'Postfix reject_unknown_client_hostname / reject_invalid_helo_hostname; Gmail 5.7.25; docs/taxonomy.md#decision-8',
   },
   {
     // before SPF/DKIM/DMARC: "Duplicate header 'DKIM-Signature'" is a broken message, not a failed check
@@ -360,7 +362,7 @@ export const genericRules: readonly Rule[] = [
     source: 'RFC 7372 (X.7.20–X.7.29); Gmail, Yahoo and Microsoft sender requirements (2024)',
   },
 
-  // ── network, DNS, routing (local diagnostics of the sending MTA count, taxonomy decision 10) ─
+  // ── network, DNS, routing (local diagnostics of the sending MTA count, docs/taxonomy.md#decision-10) ─
   {
     id: 'generic:network',
     category: 'network',
@@ -507,13 +509,13 @@ export const genericRules: readonly Rule[] = [
 
   // ── recipient ─────────────────────────────────────────────────────────────────────
   {
-    // taxonomy decision 7: "550 : User unknown" with an EMPTY address is KDDI's (au.com) carrier-side
+    // docs/taxonomy.md#decision-7: "550 : User unknown" with an EMPTY address is KDDI's (au.com) carrier-side
     // sender filter, not a missing mailbox — the recipient refuses this sender
     id: 'generic:user-unknown-empty-address',
     category: 'blocked-by-recipient',
     phrases: [' : user unknown', '<>: user unknown'],
     example: '550 : User unknown',
-    source: 'sisimai set-of-emails lhost-postfix-35 / lhost-sendmail-50 (KDDI); taxonomy decision 7',
+    source: 'sisimai set-of-emails lhost-postfix-35 / lhost-sendmail-50 (KDDI); docs/taxonomy.md#decision-7',
   },
   {
     id: 'generic:user-unknown-after-data',
@@ -533,7 +535,7 @@ export const genericRules: readonly Rule[] = [
       'A "user unknown" text after DATA: the address was accepted at RCPT, so this is a filter on the recipient side, not proof the address is gone.',
     example: '550 User unknown',
     source:
-      'sisimai Reason::UserUnknown (trusts this text only at RCPT unless the status is X.1.1); taxonomy decision 7',
+      'sisimai Reason::UserUnknown (trusts this text only at RCPT unless the status is X.1.1); docs/taxonomy.md#decision-7',
   },
   {
     id: 'generic:mailbox-unknown',
@@ -760,13 +762,14 @@ export const genericRules: readonly Rule[] = [
 
   // ── destination conditions ───────────────────────────────────────────────────────
   {
-    // a URL in the content on a list is the content's problem (taxonomy spam-content); a named
+    // a URL in the content on a list is the content's problem (docs/taxonomy.md, spam-content); a named
     // URL list (SURBL, URIBL, Spamhaus DBL) is decided earlier by the block-list rules
     id: 'generic:spam-url-list',
     category: 'spam-content',
     phrases: ['blacklisted url', 'blocklisted url', 'url blacklist', 'uri blacklist', 'url is blacklisted'],
     example: '550-REJECTED - Blacklisted URL in message. (example.com) in [black].',
-    source: 'Ipswitch IMail spam filter (sisimai set-of-emails lhost-imailserver-06); taxonomy spam-content',
+    source:
+      'Ipswitch IMail spam filter (sisimai set-of-emails lhost-imailserver-06); docs/taxonomy.md (spam-content)',
   },
   {
     id: 'generic:blocklist-unnamed',
@@ -826,7 +829,7 @@ export const genericRules: readonly Rule[] = [
       'mailbox receiving too much',
     ],
     scope: 'recipient',
-    reason: 'a per-recipient limit: slow down for this recipient only (taxonomy decision 4)',
+    reason: 'a per-recipient limit: slow down for this recipient only (docs/taxonomy.md#decision-4)',
     example: '452 4.2.1 Ratelimit exceeded for mailbox user@example.org. Try again later.',
     source: 'Gmail 4.2.1 / ReceivingRatePerm; Exchange STOREDRV recipient thread limit',
   },
@@ -844,7 +847,8 @@ export const genericRules: readonly Rule[] = [
     category: 'transaction-limit',
     phrases: ['message count per session', 'mails per session'],
     scope: 'provider',
-    reason: 'the per-session cap of a submission relay (ours), not of the destination (taxonomy decision 4)',
+    reason:
+      'the per-session cap of a submission relay (ours), not of the destination (docs/taxonomy.md#decision-4)',
     example: '421 Connection closed by server. Maximum message count per session reached.',
     source: 'Amazon SES SMTP interface; IONOS submission servers',
   },
@@ -870,7 +874,7 @@ export const genericRules: readonly Rule[] = [
       'zu viele empfänger',
     ],
     example: '452 4.5.3 Error: too many recipients',
-    source: 'RFC 5321 §4.5.3.1.10; taxonomy decisions 5 and 6',
+    source: 'RFC 5321 §4.5.3.1.10; docs/taxonomy.md#decision-5 and #decision-6',
   },
   {
     id: 'generic:rate-limited',
@@ -932,7 +936,7 @@ export const genericRules: readonly Rule[] = [
     source: 'RFC 5321 §4.2.3 (421, 452); RFC 3463 X.3.1, X.3.2',
   },
   {
-    // taxonomy decision 1: "unavailable" with an X.7.x code is a deferral …
+    // docs/taxonomy.md#decision-1: "unavailable" with an X.7.x code is a deferral …
     id: 'generic:unavailable-security',
     category: 'deferred',
     phrases: [
@@ -944,7 +948,7 @@ export const genericRules: readonly Rule[] = [
     enhanced: ['X.7.*'],
     unless: ['nemesis esmtp'],
     example: '450 4.7.1 Service unavailable',
-    source: 'taxonomy decision 1',
+    source: 'docs/taxonomy.md#decision-1',
   },
   {
     // … and without one (or with X.3.x) the service itself is unavailable
@@ -962,7 +966,7 @@ export const genericRules: readonly Rule[] = [
     // the reason (postmaster.gmx.com/en/error-messages), so this phrase says nothing there.
     unless: ['nemesis esmtp'],
     example: '450 4.3.2 Service currently unavailable',
-    source: 'RFC 5321 §4.2.3 (421 service not available); taxonomy decision 1',
+    source: 'RFC 5321 §4.2.3 (421 service not available); docs/taxonomy.md#decision-1',
   },
   {
     id: 'generic:server-error',
@@ -1242,10 +1246,10 @@ export const genericRules: readonly Rule[] = [
       'vorübergehend',
     ],
     // An X.3.x code names the reason (the receiving system is busy or unavailable): the code layer
-    // decides then (taxonomy decision 1), so `451 4.3.2 Please try again later` is server-busy.
+    // decides then (docs/taxonomy.md#decision-1), so `451 4.3.2 Please try again later` is server-busy.
     notEnhanced: ['X.3.*'],
     example: '450 4.7.1 try again later',
-    source: 'RFC 5321 §4.2.1 (4yz); taxonomy decision 1',
+    source: 'RFC 5321 §4.2.1 (4yz); docs/taxonomy.md#decision-1',
   },
   {
     id: 'generic:policy',
@@ -1273,6 +1277,6 @@ export const genericRules: readonly Rule[] = [
     ],
     confidence: 0.6,
     example: '554 5.7.9 Message not accepted for policy reasons.',
-    source: 'taxonomy.md: policy is the last resort after text matching',
+    source: 'docs/taxonomy.md: policy is the last resort after text matching',
   },
 ];

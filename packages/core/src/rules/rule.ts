@@ -3,7 +3,7 @@ import type { Category } from '../verdict/taxonomy';
 import type { Permanence, Scope } from '../verdict/verdict';
 
 /**
- * One classification rule: typed data (docs/style.md habit 1). A rule applies when ALL its
+ * One classification rule: typed data (CONTRIBUTING.md, "Adding a classifier rule"). A rule applies when ALL its
  * conditions hold; within the precedence of `layers` (rules/index.ts) the first applying rule wins.
  *
  * A rule needs something to be found by: `phrases` (found in one pass over the text), or, for

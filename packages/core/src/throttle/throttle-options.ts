@@ -86,7 +86,7 @@ const defaults = {
   burst: 1,
   busyPauseMs: minute,
   maxPauseMs: 4 * hour,
-  recipientPauseMs: 15 * minute, // retry.md §9: per-recipient limit (Gmail 450 4.2.1) → 15–60 min
+  recipientPauseMs: 15 * minute, // docs/retry.md §9: per-recipient limit (Gmail 450 4.2.1) → 15–60 min
   maxRecipients: 10_000,
   maxDestinations: 100_000,
 };

@@ -1,4 +1,4 @@
-// Named block lists (DNSBLs and provider-owned lists with a delisting route, taxonomy decision 6).
+// Named block lists (DNSBLs and provider-owned lists with a delisting route, docs/taxonomy.md#decision-6).
 // `phrases` are the lowercase strings a rejection uses to name the list; the classifier turns every
 // entry into a `blocklisted` rule of the generic text layer, in this order, so a specific list
 // ("spamhaus sbl") is declared before the family name that also matches it ("spamhaus").
@@ -14,7 +14,7 @@ export interface Blocklist {
   readonly delistUrl?: string;
   /** Lowercase phrases that name the list in a reply. */
   readonly phrases: readonly string[];
-  /** The mailbox provider that owns the list, for provider-owned lists (taxonomy decision 6). */
+  /** The mailbox provider that owns the list, for provider-owned lists (docs/taxonomy.md#decision-6). */
   readonly provider?: string;
   /** A real or documented reply naming the list (tested to classify to this list; left out of the published bundle). */
   readonly example?: string;

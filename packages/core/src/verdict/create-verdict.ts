@@ -99,7 +99,7 @@ export function buildVerdict(
   defaults: CategoryDefaults = categoryDefaults[category],
 ): Verdict {
   const settled = permanence !== 'transient';
-  // A transient failure never suppresses and needs no change: retrying can pass (taxonomy decision 3).
+  // A transient failure never suppresses and needs no change: retrying can pass (docs/taxonomy.md#decision-3).
   const changeRequired = options.retry?.changeRequired ?? (defaults.changeRequired && settled);
   // Retrying the same message can only help when the failure is transient and nothing on our side must change.
   const allowed = options.retry?.allowed ?? (permanence === 'transient' && !changeRequired);

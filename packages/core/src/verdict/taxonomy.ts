@@ -4,7 +4,7 @@
 // against `Category`, so a misspelled category fails the build.
 import type { Permanence, Scope } from './verdict';
 
-/** What a category means when the reply says nothing more (taxonomy.md, "Categories"). */
+/** What a category means when the reply says nothing more (docs/taxonomy.md, "Categories"). */
 export interface CategoryDefaults {
   readonly category: string;
   readonly permanence: Permanence;
@@ -20,7 +20,7 @@ export interface CategoryDefaults {
   readonly status?: string;
   /**
    * The permanence follows the reply class (4xx transient, 5xx permanent) instead of being fixed by
-   * the category (taxonomy: "transient if 4xx, else permanent"). Categories without it keep their
+   * the category (docs/taxonomy.md, "How the defaults apply"). Categories without it keep their
    * permanence whatever the code says (a 5xx mailbox-full is transient, a 4xx SPF failure permanent).
    */
   readonly followsReplyClass?: boolean;

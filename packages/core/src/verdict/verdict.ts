@@ -4,7 +4,7 @@ import type { Category } from './taxonomy';
 /** Will the same attempt ever succeed unchanged? */
 export type Permanence = 'success' | 'transient' | 'permanent';
 
-/** Whose problem it is (taxonomy.md). */
+/** Whose problem it is (docs/taxonomy.md). */
 export type Scope = 'recipient' | 'message' | 'sender' | 'destination' | 'provider' | 'none';
 
 export interface RetryAdvice {

@@ -1,6 +1,6 @@
 // Builds errors exactly the way nodemailer 10.6.1 does (`smtp-connection/index.js` `_formatError`):
 // a plain `Error` whose fields are assigned afterwards, `": " + response` appended to the message,
-// `responseCode` from the reply's leading digits and `permanent` from the reply class (providers.md §1.1).
+// `responseCode` from the reply's leading digits and `permanent` from the reply class (packages/nodemailer/PROVIDER.md §1).
 export function nodemailerError(
   message: string,
   fields: {

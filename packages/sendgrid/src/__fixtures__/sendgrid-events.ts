@@ -1,7 +1,8 @@
 // SendGrid Event Webhook events in their documented shapes, with the outcome each must give.
-// Source: /work/shared/docs/providers.md §4.3 (values invented there; shapes from SendGrid's Event Webhook
-// reference and anymail's tests/test_sendgrid_webhooks.py), copied here because tests must not read the shared
-// folder. `smtp` marks the cases whose category comes from core's classifier (the `reason`/`response` text).
+// Source: packages/sendgrid/PROVIDER.md §3 (values invented; shapes from SendGrid's Event Webhook reference,
+// https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event, and django-anymail's
+// tests/test_sendgrid_webhooks.py, https://github.com/anymail/django-anymail). `smtp` marks the cases whose category comes from core's
+// classifier (the `reason`/`response` text).
 import type { Category, DeliveryEvent, OutcomeOrigin } from '@mailverdict/core';
 
 export interface SendGridFixture {
@@ -89,7 +90,7 @@ export const sendGridFixtures: readonly SendGridFixture[] = [
     },
   },
   {
-    name: 'blocked with no status: unable to get mx info (real capture, providers.md §4.3)',
+    name: 'blocked with no status: unable to get mx info (real capture, packages/sendgrid/PROVIDER.md §3)',
     input: {
       email: 'someone@nowhere.example',
       timestamp: 1763634000,

@@ -1,7 +1,7 @@
 // SES notifications in their documented shapes, with the outcome each must give.
-// Source: /work/shared/docs/providers.md §3.6 (values invented there; shapes from the SES developer guide
-// "notification-examples.md" and "event-publishing-retrieving-sns-contents.md"), copied here because tests
-// must not read the shared folder. `smtp` marks the cases whose category comes from core's classifier.
+// Source: packages/ses/PROVIDER.md §3 and §6 (values invented; shapes from the SES developer guide's notification
+// examples and event contents, https://docs.aws.amazon.com/ses/latest/dg/event-publishing-retrieving-sns-contents.html).
+// `smtp` marks the cases whose category comes from core's classifier.
 import type { Category, DeliveryEvent, OutcomeOrigin } from '@mailverdict/core';
 
 export interface SesFixture {

@@ -30,7 +30,7 @@ export const microsoftRules: readonly Rule[] = [
     source: `${ndr} (5.1.10)`,
   },
   {
-    // taxonomy.md: 5.4.1 "Recipient address rejected: Access denied" is a recipient that does not exist in the tenant
+    // docs/taxonomy.md: 5.4.1 "Recipient address rejected: Access denied" is a recipient that does not exist in the tenant
     // (5.7.504 is the same text: "The recipient address that you're attempting to contact isn't valid")
     id: 'microsoft:tenant-recipient-access-denied',
     category: 'mailbox-unknown',
@@ -68,7 +68,7 @@ export const microsoftRules: readonly Rule[] = [
     provider: 'microsoft',
     phrases: ['recipient thread limit'],
     scope: 'recipient',
-    reason: 'too many concurrent deliveries to one mailbox (taxonomy decision 4)',
+    reason: 'too many concurrent deliveries to one mailbox (docs/taxonomy.md#decision-4)',
     example: '432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded',
     source: ndr,
   },
@@ -80,7 +80,7 @@ export const microsoftRules: readonly Rule[] = [
     scope: 'provider',
     changeRequired: true,
     reason:
-      "our own tenant's block list refuses the recipient (taxonomy decision 4): an admin must change it",
+      "our own tenant's block list refuses the recipient (docs/taxonomy.md#decision-4): an admin must change it",
     example:
       "550 5.7.703 Your message can't be delivered because messages to <recipients> are blocked by your organization using Tenant Allow Block List.",
     source: `${ndr} (5.7.703)`,
@@ -127,17 +127,17 @@ export const microsoftRules: readonly Rule[] = [
     blocklist: 'microsoft',
     phrases: ['banned sending ip', 'banned sender'],
     example: '550 5.7.511 Access denied, banned sender [192.0.2.1].',
-    source: `${ndr} (5.7.511, 5.7.606–5.7.649); taxonomy decision 6`,
+    source: `${ndr} (5.7.511, 5.7.606–5.7.649); docs/taxonomy.md#decision-6`,
   },
   {
-    // 5.7.606–5.7.649: "banned sending IP": delisting through sender.office.com (providers retry.md §6)
+    // 5.7.606–5.7.649: "banned sending IP": delisting through sender.office.com (docs/retry.md §6)
     id: 'microsoft:banned-ip-family',
     category: 'blocklisted',
     provider: 'microsoft',
     blocklist: 'microsoft',
     enhanced: family([5], 7, 606, 649),
     example: '550 5.7.612 Access denied',
-    source: `${ndr} (5.7.606–5.7.649); taxonomy decision 6`,
+    source: `${ndr} (5.7.606–5.7.649); docs/taxonomy.md#decision-6`,
   },
   {
     // 4.7.500–4.7.699: "Access denied, please try again later" — throttling for IP reputation (4.7.650)

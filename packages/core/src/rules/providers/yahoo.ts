@@ -1,5 +1,5 @@
 // Yahoo and AOL (one platform). Codes from senders.yahooinc.com/smtp-error-codes and Yahoo help
-// SLN3434 / SLN3436 (retry.md §7). Yahoo puts its own code in brackets: [TS01], [TSS04], [BL21], [PH01].
+// SLN3434 / SLN3436 (docs/retry.md §7). Yahoo puts its own code in brackets: [TS01], [TSS04], [BL21], [PH01].
 import { hour, type Rule } from '../rule';
 
 const codes = 'https://senders.yahooinc.com/smtp-error-codes';
