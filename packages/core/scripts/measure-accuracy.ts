@@ -1,5 +1,7 @@
-// Scores the classifier against the labelled real replies (src/__fixtures__/replies.jsonl, copied
-// from the project's reference data). Shared by `pnpm accuracy` and src/accuracy.test.ts.
+// Scores the classifier against labelled real replies. Shared by `pnpm accuracy` and src/accuracy.test.ts.
+// Two corpora (src/__fixtures__/README.md): replies.jsonl, the replies the rules were first written
+// from, and replies-unseen.jsonl, split once into a development half (rules may be written from it)
+// and an evaluation half that only `pnpm accuracy` reads — never a test, never a rule author.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../src/classify';
@@ -38,12 +40,28 @@ export interface Accuracy {
   readonly scored: readonly Scored[];
 }
 
-export function loadReplies(): LabelledReply[] {
-  const file = fileURLToPath(new URL('../src/__fixtures__/replies.jsonl', import.meta.url));
+export type Split = 'development' | 'evaluation';
+
+export interface UnseenReply extends LabelledReply {
+  readonly split: Split;
+}
+
+function readJsonl<T>(name: string): T[] {
+  const file = fileURLToPath(new URL(`../src/__fixtures__/${name}`, import.meta.url));
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as LabelledReply);
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** The first corpus: the replies the rules were written from. */
+export function loadReplies(): LabelledReply[] {
+  return readJsonl<LabelledReply>('replies.jsonl');
+}
+
+/** One half of the second corpus; the half is the line's stored `split` field. */
+export function loadUnseen(split: Split): UnseenReply[] {
+  return readJsonl<UnseenReply>('replies-unseen.jsonl').filter((reply) => reply.split === split);
 }
 
 export function measureAccuracy(labels: readonly LabelledReply[] = loadReplies()): Accuracy {
