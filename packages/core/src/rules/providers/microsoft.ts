@@ -18,6 +18,44 @@ function family(classes: readonly (4 | 5)[], subject: number, from: number, to: 
 
 export const microsoftRules: readonly Rule[] = [
   {
+    // PRX1…PRX8 mark Exchange's front-end transport proxy: it accepted the connection but could not
+    // hand the message to a back-end (mailbox) server of the recipient's organization — their side,
+    // usually brief (a server restarting, or DNS inside their Exchange failing), so retry.
+    id: 'microsoft:proxy-prx',
+    category: 'server-error',
+    provider: 'microsoft',
+    phrases: ['try again later. prx', 'try again later prx'],
+    unless: ['resource forest'],
+    summary:
+      "The recipient's Exchange front-end proxy (PRX) could not pass the message to their mailbox server; a temporary fault on their side.",
+    example: '451 4.7.0 Temporary server error. Please try again later. PRX2.',
+    source:
+      'https://smtpfieldmanual.com/spamfilter/exchangeonline (observed PRX2/PRX4/PRX5 replies); Exchange front-end transport proxy',
+  },
+  {
+    id: 'microsoft:proxy-connections',
+    category: 'rate-limited',
+    provider: 'microsoft',
+    phrases: ['concurrent connections per resource forest'],
+    example:
+      '421 4.3.2 The maximum number of concurrent connections per resource forest has exceeded a limit, closing transmission channel. PRX8',
+    source: 'https://smtpfieldmanual.com/spamfilter/exchangeonline (observed PRX8 reply)',
+  },
+  {
+    // The recipient domain is an accepted domain of a Microsoft 365 tenant with no Exchange Online
+    // licence (no mail-enabled subscription): Microsoft has no mailbox to deliver to. Not our
+    // authentication — "unauthenticated" only says the mail came from the internet, not a connector.
+    id: 'microsoft:unlicensed-tenant',
+    category: 'routing',
+    provider: 'microsoft',
+    phrases: ['no mail-enabled subscriptions'],
+    summary:
+      "The recipient's domain sits in a Microsoft 365 tenant without Exchange Online mailboxes; only its administrator can fix this.",
+    example:
+      '451 4.4.4 Mail received as unauthenticated, incoming to a recipient domain configured in a hosted tenant which has no mail-enabled subscriptions.',
+    source: `${ndr} (4.4.4); go-sisimai rhost/for-microsoft.go lists it under "not accept"`,
+  },
+  {
     id: 'microsoft:recipient-not-found',
     category: 'mailbox-unknown',
     provider: 'microsoft',
