@@ -154,6 +154,7 @@ export const genericRules: readonly Rule[] = [
       'sender verification failed',
       'verification failed for <',
       'sender address verification',
+      'sender address rejected: unverified address',
     ],
     example: '550 Sender verify failed',
     source: 'Exim verify = sender (callout) replies',
@@ -728,7 +729,8 @@ export const genericRules: readonly Rule[] = [
       'konto gesperrt',
       'konto deaktiviert',
     ],
-    unless: ['your account', 'vrfy', 'command'],
+    // "SmtpClientAuthentication is disabled for the Tenant" is our own submission set-up
+    unless: ['your account', 'vrfy', 'command', 'authentication', 'for the tenant'],
     example: '550 5.2.1 <user@example.org>... Mailbox disabled, not accepting messages',
     source: 'RFC 3463 X.2.1; Gmail DisabledUser; Yahoo [#102]; La Poste LPN007',
   },

@@ -42,6 +42,17 @@ export const microsoftRules: readonly Rule[] = [
     source: 'https://smtpfieldmanual.com/spamfilter/exchangeonline (observed PRX8 reply)',
   },
   {
+    // per-recipient receive limits: this mailbox, not the whole destination, is being throttled
+    id: 'microsoft:recipient-receive-limit',
+    category: 'rate-limited',
+    provider: 'microsoft',
+    enhanced: ['X.2.121', 'X.2.122'],
+    scope: 'recipient',
+    reason: 'docs/taxonomy.md decision 4: per-recipient limits are the recipient’s',
+    example: "554 5.2.121 Recipient's per hour message receive limit from specific sender exceeded",
+    source: `${ndr} (5.2.121, 5.2.122)`,
+  },
+  {
     // The recipient domain is an accepted domain of a Microsoft 365 tenant with no Exchange Online
     // licence (no mail-enabled subscription): Microsoft has no mailbox to deliver to. Not our
     // authentication — "unauthenticated" only says the mail came from the internet, not a connector.
