@@ -59,6 +59,14 @@ export {
 } from './mailbox-provider';
 export { parseReply } from './parse-reply';
 export {
+  decideSuppression,
+  defaultSuppressionPolicy,
+  type SuppressionDecision,
+  type SuppressionEvent,
+  type SuppressionPolicy,
+  type SuppressionReason,
+} from './retry/decide-suppression';
+export {
   type GiveUpCause,
   type GiveUpDecision,
   type HoldDecision,

@@ -69,7 +69,8 @@ export const basicCodeRules: readonly Rule[] = [
     category: 'domain-invalid',
     codes: [521, 556],
     suppressRecipient: false,
-    reason: 'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
+    reason:
+      'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
     example: '521',
     source: 'RFC 7504 §3',
   },
@@ -103,7 +104,8 @@ export const basicCodeRules: readonly Rule[] = [
     category: 'recipient-moved',
     codes: [551],
     suppressRecipient: false,
-    reason: 'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
+    reason:
+      'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
     example: '551',
     source: `${rfc5321}: user not local; please try <forward-path>`,
   },
@@ -131,7 +133,8 @@ export const basicCodeRules: readonly Rule[] = [
     codes: [553],
     commands: ['RCPT'],
     suppressRecipient: false,
-    reason: 'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
+    reason:
+      'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
     example: '553',
     source: `${rfc5321}: mailbox name not allowed (syntax), in answer to RCPT TO`,
   },

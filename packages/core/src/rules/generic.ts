@@ -1223,7 +1223,13 @@ export const genericRules: readonly Rule[] = [
   {
     id: 'generic:format-long-line',
     category: 'message-format',
-    phrases: ['header line is too long', 'line too long', 'lines too long', 'line length', 'lines longer than'],
+    phrases: [
+      'header line is too long',
+      'line too long',
+      'lines too long',
+      'line length',
+      'lines longer than',
+    ],
     example: '552 A message header line is too long',
     source: 'RFC 5322 §2.1.1 (998 octets); Exim',
   },
