@@ -85,7 +85,7 @@ export const microsoftRules: readonly Rule[] = [
     category: 'mailbox-unknown',
     provider: 'microsoft',
     enhanced: ['5.4.1', '5.7.504'],
-    phrases: ['recipient address rejected: access denied'],
+    phrases: ['recipient address rejected: access denied', 'recipient addresses rejected : access denied'],
     example:
       '550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM12FT065.eop-nam12.prod.protection.outlook.com]',
     source: `${ndr} (5.4.1)`,
