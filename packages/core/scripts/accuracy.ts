@@ -52,5 +52,13 @@ function report(title: string, result: Accuracy, showMisses: boolean): void {
 
 // In-sample misses are listed: rules may be written from them. Out-of-sample misses are not
 // listed unless asked, so that reading them stays a deliberate act (and a moved reply is recorded).
-report('in-sample (replies.jsonl + replies-unseen.jsonl development half)', measureAccuracy([...loadReplies(), ...loadUnseen('development')]), true);
-report('out-of-sample (replies-unseen.jsonl evaluation half)', measureAccuracy(loadUnseen('evaluation')), verbose);
+report(
+  'in-sample (replies.jsonl + replies-unseen.jsonl development half)',
+  measureAccuracy([...loadReplies(), ...loadUnseen('development')]),
+  true,
+);
+report(
+  'out-of-sample (replies-unseen.jsonl evaluation half)',
+  measureAccuracy(loadUnseen('evaluation')),
+  verbose,
+);

@@ -2,6 +2,7 @@
 // Two corpora (src/__fixtures__/README.md): replies.jsonl, the replies the rules were first written
 // from, and replies-unseen.jsonl, split once into a development half (rules may be written from it)
 // and an evaluation half that only `pnpm accuracy` reads — never a test, never a rule author.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../src/classify';
@@ -59,9 +60,27 @@ export function loadReplies(): LabelledReply[] {
   return readJsonl<LabelledReply>('replies.jsonl');
 }
 
-/** One half of the second corpus; the half is the line's stored `split` field. */
+/**
+ * The half a line was given when the corpus was made: the fixed-seed hash of its id
+ * (src/__fixtures__/README.md). A line may differ only by a recorded move to development.
+ */
+export function initialSplit(id: string): Split {
+  const digest = createHash('sha256').update(`mailverdict-unseen-2026:${id}`).digest('hex');
+  return Number.parseInt(digest.slice(0, 8), 16) % 2 === 1 ? 'evaluation' : 'development';
+}
+
+/** One half of the second corpus; the half is the line's stored `split` field, checked against its hash. */
 export function loadUnseen(split: Split): UnseenReply[] {
-  return readJsonl<UnseenReply>('replies-unseen.jsonl').filter((reply) => reply.split === split);
+  const lines = readJsonl<UnseenReply & { readonly note?: string }>('replies-unseen.jsonl');
+  for (const line of lines) {
+    const moved = line.split === 'development' && /\bMoved from the evaluation\b/.test(line.note ?? '');
+    if (line.split !== initialSplit(line.id) && !moved) {
+      throw new Error(
+        `replies-unseen.jsonl: ${line.id} is in the ${line.split} half without a recorded move`,
+      );
+    }
+  }
+  return lines.filter((reply) => reply.split === split);
 }
 
 export function measureAccuracy(labels: readonly LabelledReply[] = loadReplies()): Accuracy {

@@ -136,3 +136,21 @@ describe('decideSuppression', () => {
     expect(() => decideSuppression([], null as never)).toThrow(/`policy` must be an object/);
   });
 });
+
+describe('decideSuppression: the README example, as written there', () => {
+  it('suppresses a mailbox full at three weekly sends, not at two', () => {
+    const day = 86_400_000;
+    const full = classify('452 4.2.2 The email account that you tried to reach is over quota.');
+    const weekly = [0, 7, 14].map((days) => ({ at: Date.UTC(2026, 10, 2) + days * day, verdict: full }));
+    expect(decideSuppression(weekly)).toMatchObject({
+      suppress: true,
+      reason: 'repeated-soft-failures',
+      softFailures: 3,
+      spanMs: 14 * day,
+    });
+    expect(decideSuppression(weekly.slice(0, 2))).toMatchObject({
+      suppress: false,
+      reason: 'too-few-soft-failures',
+    });
+  });
+});
