@@ -193,7 +193,7 @@ export const microsoftRules: readonly Rule[] = [
     id: 'microsoft:throttle-family',
     category: 'reputation',
     provider: 'microsoft',
-    enhanced: family([4], 7, 500, 699),
+    enhanced: [...family([4], 7, 500, 699), ...family([4], 7, 850, 899)],
     // 4.7.652 (S3115) is a pure connection cap: the generic text rule makes it a rate limit
     unless: ['number of connections'],
     example:
