@@ -1,8 +1,8 @@
 // Soft bounces that escalate (issue 14): one full or disabled-looking mailbox says little — it may
 // be emptied tomorrow — but the same answer again and again over days means nobody reads it. The
 // decision reads a recipient's recent outcomes, oldest or newest first, and never a clock.
-import type { Category } from '../category';
-import { isCategory } from '../category';
+import { type Category, isCategory } from '../category';
+import { categoryDefaults } from '../category-defaults';
 import { MailverdictError } from '../errors';
 import type { Verdict } from '../verdict';
 
@@ -66,16 +66,6 @@ export const defaultSuppressionPolicy: Required<SuppressionPolicy> = {
   categories: ['mailbox-full', 'mailbox-disabled'],
 };
 
-/** Categories whose usual scope is the recipient: the only ones a policy may count. */
-const recipientCategories: ReadonlySet<Category> = new Set<Category>([
-  'mailbox-full',
-  'mailbox-disabled',
-  'mailbox-unknown',
-  'recipient-moved',
-  'domain-invalid',
-  'blocked-by-recipient',
-]);
-
 function invalidPolicy(field: string, message: string): never {
   throw new MailverdictError('invalid-policy', `decideSuppression: \`policy.${field}\` ${message}`);
 }
@@ -98,10 +88,9 @@ function readPolicy(policy: SuppressionPolicy | undefined): Required<Suppression
     invalidPolicy('categories', 'must be a non-empty array of categories');
   }
   for (const category of categories) {
-    if (!isCategory(category))
-      invalidPolicy('categories', `holds an unknown category ${JSON.stringify(category)}`);
-    if (!recipientCategories.has(category)) {
-      invalidPolicy('categories', `may only hold recipient categories; ${category} is not about the address`);
+    // only categories about the address itself (taxonomy scope `recipient`) may ever count
+    if (!isCategory(category) || categoryDefaults[category].scope !== 'recipient') {
+      invalidPolicy('categories', `may only hold recipient categories, got ${JSON.stringify(category)}`);
     }
   }
   return { softFailures, minSpanMs, categories: [...categories] };
