@@ -131,7 +131,9 @@ describe('decideSuppression', () => {
     expect(() => decideSuppression([{ at: 1, verdict: { category: 'nope' } } as never])).toThrow(/category/);
     expect(() => decideSuppression([], { softFailures: 0 })).toThrow(MailverdictError);
     expect(() => decideSuppression([], { minSpanMs: -1 })).toThrow(/minSpanMs/);
-    expect(() => decideSuppression([], { categories: ['reputation'] })).toThrow(/only hold recipient categories/);
+    expect(() => decideSuppression([], { categories: ['reputation'] })).toThrow(
+      /only hold recipient categories/,
+    );
     expect(() => decideSuppression([], { categories: [] })).toThrow(/non-empty/);
     expect(() => decideSuppression([], null as never)).toThrow(/`policy` must be an object/);
   });
