@@ -384,6 +384,7 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:authentication',
     category: 'authentication',
     phrases: [
+      'domain authentication fail',
       'dmarc',
       'spf',
       'dkim',
@@ -413,6 +414,7 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:network',
     category: 'network',
     phrases: [
+      'greeting failed',
       'connection timed out',
       'timed out',
       ' timeout',
@@ -469,7 +471,7 @@ export const genericRules: readonly Rule[] = [
       'domaine inexistant',
       'domain existiert nicht',
     ],
-    unless: ['sender', 'mail from', 'from domain', 'try again'],
+    unless: ['sender', 'mail from', 'from domain', 'not found, try again', 'dns query failed'],
     example: '550 Host does not accept mail',
     source: 'Postfix "Host or domain name not found"; Exim "Unrouteable address"; RFC 7504/7505 null MX',
   },
@@ -1003,6 +1005,8 @@ export const genericRules: readonly Rule[] = [
       'sending rate',
       'frequency limited',
       'too much mail from',
+      'received this hour',
+      'in a short period of time',
       'rate overlimit',
       'too many open connections',
       'frequency of receiving',
