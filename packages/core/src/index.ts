@@ -21,6 +21,14 @@ export type { EnhancedSource, EnhancedStatus, ReplyWrapper, SmtpReply } from './
 export type { RegistryEntry, ReplyCodeEntry } from './reply/status-registry';
 export { decideRetry, type RetryHistory } from './retry/decide-retry';
 export {
+  decideSuppression,
+  defaultSuppressionPolicy,
+  type SuppressionDecision,
+  type SuppressionEvent,
+  type SuppressionPolicy,
+  type SuppressionReason,
+} from './retry/decide-suppression';
+export {
   type GiveUpCause,
   type GiveUpDecision,
   type HoldDecision,

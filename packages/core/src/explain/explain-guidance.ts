@@ -77,6 +77,116 @@ const authenticationCauses = [
 export const guidance: readonly Guidance[] = [
   // ── specific entries: provider, status or block list ────────────────────────────────────────
   {
+    // issue 14: the reply the deliverability guides are written about (Exchange Online's PRX family)
+    id: 'server-error:microsoft-prx',
+    category: 'server-error',
+    provider: 'microsoft',
+    status: '4.7.0',
+    causes: [
+      'PRX1…PRX8 come from the front-end proxy of the RECIPIENT’s Exchange (Exchange Online or their own Exchange server): it took the connection but could not hand the message to one of their mailbox servers — a server restarting, a DNS lookup failing inside their network, or a hybrid connector pointing at a server that is down.',
+      'Nothing about your IP, domain, content or authentication is judged: the reply is the same for every sender at that moment.',
+    ],
+    steps: [
+      'Let your MTA retry on its normal schedule (minutes, then hours); most PRX deferrals clear within an hour. Do not suppress the recipient and do not change DNS or content for it.',
+      'If one recipient domain keeps answering PRX for more than a few hours while other Microsoft 365 domains accept your mail, tell that domain’s administrator: the fault is in their Exchange (check the server named after "NextHop:" or in brackets).',
+      'PRX5 on an Exchange 2013+ server of theirs is the known case of its front end failing to resolve its own mailbox servers in DNS.',
+    ],
+    links: [microsoftNdr],
+  },
+  {
+    // what Microsoft means by "hosted tenant which has no mail-enabled subscriptions"
+    id: 'routing:microsoft-unlicensed-tenant',
+    category: 'routing',
+    provider: 'microsoft',
+    status: '4.4.4',
+    causes: [
+      'The recipient’s domain is added to a Microsoft 365 tenant whose MX points at Exchange Online, but that tenant has no Exchange Online licence (no mail-enabled subscription) — for example a tenant made only for Teams or Entra ID, or one whose subscription lapsed.',
+      '"Received as unauthenticated" only says your message came from the internet rather than through one of their connectors: it is not an SPF, DKIM or DMARC failure of yours.',
+    ],
+    steps: [
+      'Nothing on your side will fix it; do not change your authentication records and do not suppress the recipient on this reply alone.',
+      'Tell the recipient (by another channel) that their administrator must license Exchange Online for the domain or point its MX to the mail service they really use.',
+      'Keep the normal retry schedule: the moment they fix it, the queued message goes through; if it expires, treat it as undeliverable for now, not as a dead address.',
+    ],
+    links: [microsoftNdr],
+  },
+  {
+    id: 'policy:4.7.1',
+    category: 'policy',
+    status: '4.7.1',
+    causes: [
+      '4.7.1 "access denied" is a temporary policy refusal: the receiver does not say which policy, and the same code is used for reputation throttling, for IPs not yet trusted (new IPs, greylisting-like checks) and for a local block of your IP or domain.',
+    ],
+    steps: [
+      'Keep retrying on the normal schedule for a day; a policy that clears (new sender checks, greylisting) lets the retry through.',
+      'If only one destination refuses while others accept, check your IP and domain against public block lists and that destination’s postmaster page; if it persists beyond a day, write to postmaster@ that domain with the full reply and your sending IP.',
+      'Never suppress recipients on a 4.7.1: it says nothing about the address.',
+    ],
+  },
+  {
+    id: 'reputation:4.7.1',
+    category: 'reputation',
+    status: '4.7.1',
+    causes: [
+      'A 4.7.1 that names reputation, volume or complaints is the receiver throttling your IP or domain, not a verdict on the message or the recipient.',
+    ],
+    steps: [
+      'Slow down to that destination (fewer connections and messages per hour) and let retries spread over hours, not minutes.',
+      'Look at complaint and bounce rates of the recent campaigns to that provider; stop mailing recipients who never open.',
+    ],
+  },
+  {
+    id: 'server-busy:4.3.2',
+    category: 'server-busy',
+    status: '4.3.2',
+    causes: [
+      '4.3.2 "system not accepting network messages" is the receiving server shedding load or going into maintenance; Exchange also sends it when a transport queue or database is throttled.',
+    ],
+    steps: [
+      'Back off that destination (RFC 5321 §4.5.4.1: at least 30 minutes between attempts) and reduce concurrent connections to it.',
+      'Nothing is wrong with your message, IP or recipient; do not suppress and do not resend by hand — duplicates arrive when the server recovers.',
+    ],
+    links: [rfc(3463, 'Enhanced Mail System Status Codes (X.3.2)')],
+  },
+  {
+    id: 'routing:4.4.4',
+    category: 'routing',
+    status: '4.4.4',
+    causes: [
+      '4.4.4 "unable to route" means the receiving system found no route to a server that holds the recipient’s mailbox: a broken MX, a missing or misconfigured connector, or a domain that is set up in one system while its mail lives in another.',
+    ],
+    steps: [
+      'Check the recipient domain’s MX records (dig MX); if they point at a service that does not host the domain, only the domain’s administrator can fix it.',
+      'Let the queue retry for its full lifetime; do not suppress the address because of a routing failure.',
+    ],
+    links: [rfc(3463, 'Enhanced Mail System Status Codes (X.4.4)')],
+  },
+  {
+    id: 'server-error:4.3.0',
+    category: 'server-error',
+    status: '4.3.0',
+    causes: [
+      '4.3.0 is the receiving system’s own internal error (a crashed filter, a failed database or queue write): the server is up but could not process this message now.',
+    ],
+    steps: [
+      'Retry on the normal schedule; if the same destination answers 4.3.0 for more than a few hours, send the full reply (it often carries a server name and queue id) to their postmaster.',
+      'If only one message fails this way while others to the same domain pass, its content may crash their filter (a broken MIME part or huge header): try sending it again without attachments.',
+    ],
+    links: [rfc(3463, 'Enhanced Mail System Status Codes (X.3.0)')],
+  },
+  {
+    id: 'server-error:4.3.5',
+    category: 'server-error',
+    status: '4.3.5',
+    causes: [
+      '4.3.5 "system incorrectly configured" is the receiver admitting a configuration mistake on its side (a missing table, a wrong transport, a broken milter).',
+    ],
+    steps: [
+      'Nothing on your side changes the outcome; keep retrying and tell their postmaster if it lasts — they may not know.',
+    ],
+    links: [rfc(3463, 'Enhanced Mail System Status Codes (X.3.5)')],
+  },
+  {
     id: 'authentication:google',
     category: 'authentication',
     provider: 'google',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { classify } from '../classify/classify';
 import { describeStatus } from '../reply/describe-status';
 import { parseReply } from '../reply/parse-reply';
 import { findBlocklist } from '../verdict/blocklists';
@@ -292,5 +293,52 @@ describe('explain: an outcome, and codes the library inferred', () => {
     const sent = explain('550 5.1.1 User unknown');
     expect(sent.statusInferred).toBe(false);
     expect(sent.headline).not.toContain('inferred');
+  });
+});
+
+// Issue 14: the replies the deliverability guides are written about get specific verdicts and
+// explanations (Microsoft's NDR reference; RFC 3463 for the code meanings).
+describe('explain: the guides’ own replies', () => {
+  const explainReply = (text: string) => {
+    const verdict = classify(text);
+    return { verdict, explanation: explain(verdict) };
+  };
+
+  it('451 4.7.0 … PRX2: the recipient’s Exchange front-end proxy, retry, not our fault', () => {
+    const { verdict, explanation } = explainReply(
+      '451 4.7.0 Temporary server error. Please try again later. PRX2.',
+    );
+    expect(verdict).toMatchObject({
+      category: 'server-error',
+      permanence: 'transient',
+      scope: 'destination',
+    });
+    expect(verdict.provider).toBe('microsoft');
+    expect(verdict.suppressRecipient).toBe(false);
+    expect(explanation.guidance[0]).toBe('server-error:microsoft-prx');
+    expect(explanation.causes.join('\n')).toMatch(/front-end proxy of the RECIPIENT’s Exchange/);
+  });
+
+  it('451 4.4.4 hosted tenant without mail-enabled subscriptions: their tenant set-up, not our authentication', () => {
+    const { verdict, explanation } = explainReply(
+      '451 4.4.4 Mail received as unauthenticated, incoming to a recipient domain configured in a hosted tenant which has no mail-enabled subscriptions',
+    );
+    expect(verdict).toMatchObject({ category: 'routing', scope: 'destination', provider: 'microsoft' });
+    expect(verdict.retry.changeRequired).toBe(false);
+    expect(explanation.guidance[0]).toBe('routing:microsoft-unlicensed-tenant');
+    expect(explanation.causes.join('\n')).toMatch(/not an SPF, DKIM or DMARC failure/);
+  });
+
+  it.each([
+    ['451 4.7.1 Access denied', 'policy', 'policy:4.7.1'],
+    ['421 4.3.2 System not accepting network messages', 'server-busy', 'server-busy:4.3.2'],
+    ['451 4.4.4 Unable to route to the recipient', 'routing', 'routing:4.4.4'],
+    ['451 4.3.0 Internal error, please try again later', 'server-error', 'server-error:4.3.0'],
+    ['451 4.3.5 Server configuration error', 'server-error', 'server-error:4.3.5'],
+  ])('%s → %s with the %s advice first', (text, category, id) => {
+    const { verdict, explanation } = explainReply(text);
+    expect(verdict.category).toBe(category);
+    expect(verdict.suppressRecipient).toBe(false);
+    expect(explanation.guidance[0]).toBe(id);
   });
 });

@@ -447,3 +447,27 @@ describe('parseReply: fast paths give the same values', () => {
     }
   });
 });
+
+// Issue 14: a transcript is judged by its first failing reply (RFC 5321 §4.2; taxonomy: the first
+// failing reply of the transaction is the cause), never by the greeting or an earlier success.
+describe('parseReply: transcripts', () => {
+  it('skips a 220 greeting before a 421', () => {
+    const reply = parseReply(
+      '220 mx.example.net ESMTP Postfix\r\n421 4.3.2 Service not available, closing transmission channel',
+    );
+    expect(reply.code).toBe(421);
+    expect(reply.enhanced?.code).toBe('4.3.2');
+    expect(reply.text).toBe('Service not available, closing transmission channel');
+  });
+
+  it('skips earlier successes and keeps the failing reply’s continuation lines', () => {
+    const reply = parseReply('250 2.1.0 Ok\n250 2.1.5 Ok\n550-5.7.1 Rejected\n550 5.7.1 by policy');
+    expect(reply.code).toBe(550);
+    expect(reply.lines).toEqual(['Rejected', 'by policy']);
+  });
+
+  it('leaves a success alone when nothing failed, and a failure first as it is', () => {
+    expect(parseReply('250 2.0.0 Ok: queued as 4Q1\n250 2.0.0 Bye').code).toBe(250);
+    expect(parseReply('421 4.7.0 Try later\n250 ok').code).toBe(421);
+  });
+});

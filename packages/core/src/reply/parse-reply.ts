@@ -335,10 +335,29 @@ export function parseReply(text: string): SmtpReply {
   return parseText(text);
 }
 
+/**
+ * A transcript (a `220` greeting or a `250` success, then the failing reply) is judged by its first
+ * 4xx/5xx reply: what came before says nothing about how the transaction ended (RFC 5321 §4.2:
+ * one reply per command; docs/taxonomy.md: the first failing reply of the transaction is the cause).
+ */
+function failingReplyStart(text: string, at: number, length: number): number {
+  const digit = text.charCodeAt(at);
+  if (digit !== 50 && digit !== 51) return at;
+  let line = text.indexOf('\n', at);
+  while (line >= 0 && line + 1 < length) {
+    const start = line + 1;
+    const next = text.charCodeAt(start);
+    if ((next === 52 || next === 53) && isReplyStart(text, start, length)) return start;
+    line = text.indexOf('\n', start);
+  }
+  return at;
+}
+
 function parseText(text: string): SmtpReply {
   const length = text.length;
   let at = 0;
   while (at < length && isBoundary(text, at, length)) at++;
+  if (at < length && isReplyStart(text, at, length)) at = failingReplyStart(text, at, length);
   if (at < length && !isReplyStart(text, at, length)) {
     const unwrapped = unwrapReply(text, at);
     if (unwrapped !== undefined) {

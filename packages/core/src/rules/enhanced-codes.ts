@@ -28,7 +28,9 @@ const entries: readonly CodeEntry[] = [
     note: 'other address status: names neither the sender nor the recipient',
   },
   { code: 'X.1.1', category: 'mailbox-unknown' },
-  { code: 'X.1.2', category: 'domain-invalid' },
+  // a 4.1.2 is a destination that could not be found NOW (qmail #4.1.2: temporary DNS failure)
+  { code: 'X.1.2', category: 'dns-failure', classes: [4] },
+  { code: 'X.1.2', category: 'domain-invalid', classes: [5, 2] },
   // docs/taxonomy.md#decision-9: an invalid recipient address syntax is an address that cannot exist
   { code: 'X.1.3', category: 'mailbox-unknown' },
   { code: 'X.1.4', category: 'mailbox-unknown', note: 'ambiguous address: undeliverable as given' },

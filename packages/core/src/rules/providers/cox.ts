@@ -35,6 +35,8 @@ export const coxRules: readonly Rule[] = [
     category: 'sender-rejected',
     provider: 'cox',
     phrases: ['aup#cxsndr', 'aup#cxdmn'],
+    // CXSNDR is also sent for failed SPF/DKIM checks of the sender domain (cox.com postmaster page)
+    unless: ['authentication'],
     example: '550 cox.net cox sender domain rejected AUP#CXSNDR',
     source: codes,
   },

@@ -77,6 +77,8 @@ export const filterRules: readonly Rule[] = [
     provider: 'barracuda',
     phrases: ['permanent failure for one or more recipients'],
     also: [':blocked)', 'blocked'],
+    // the inner reason, when Barracuda quotes one, is more specific than "blocked"
+    unless: ['spam score'],
     example: '550 permanent failure for one or more recipients (user@example.com:blocked)',
     source: 'Barracuda Email Security Gateway reply format',
   },
