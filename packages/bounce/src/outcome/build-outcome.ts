@@ -1,0 +1,123 @@
+// One DeliveryOutcome per recipient a decoder found: the diagnostic parsed once with core's
+// parser, classified (classify-recipient.ts), and the event taken from the report's Action.
+import {
+  createVerdict,
+  type DeliveryEvent,
+  type DeliveryOutcome,
+  parseReply,
+  type SmtpReply,
+  type Verdict,
+} from '@mailverdict/core';
+import type { FoundRecipient } from '../formats/decoder';
+import { classifyRecipient } from './classify-recipient';
+import { findCommand } from './find-command';
+import { replyStart } from './find-reply';
+
+/** The longest diagnostic kept: a multi-line reply fits; hostile input does not grow the outcome. */
+const maxDiagnosticLength = 4096;
+
+export interface OutcomeContext {
+  readonly format: string;
+  /** The report's introduction, for recipients without a reason of their own. */
+  readonly context: string | undefined;
+  /** The report as a whole is a delay notice (subject or introduction says so). */
+  readonly delay: boolean;
+  readonly messageId: string | undefined;
+  readonly occurredAt: number | undefined;
+}
+
+/** The reply in a diagnostic: core's parser reads wrappers; else from the first reply code on. */
+export function readReply(diagnostic: string | undefined): SmtpReply | undefined {
+  if (diagnostic === undefined || diagnostic.trim() === '') return undefined;
+  const text =
+    diagnostic.length > maxDiagnosticLength ? diagnostic.slice(0, maxDiagnosticLength) : diagnostic;
+  const reply = parseReply(text);
+  if (reply.code !== undefined) return reply;
+  const start = replyStart(text);
+  return start > 0 ? parseReply(text.slice(start)) : reply;
+}
+
+/** RFC 3464 §2.3.3 Action values → our events. */
+function eventOf(action: string | undefined, delay: boolean): DeliveryEvent {
+  switch (action) {
+    case 'delayed':
+      return 'deferred';
+    case 'delivered':
+    case 'relayed':
+    case 'expanded':
+      return 'delivered';
+    case 'failed':
+      return 'bounced';
+    default:
+      return delay ? 'deferred' : 'bounced';
+  }
+}
+
+function classOf(reply: SmtpReply | undefined, status: string | undefined): number | undefined {
+  if (status !== undefined) return status.charCodeAt(0) - 48;
+  const code = reply?.code;
+  if (code !== undefined) return Math.floor(code / 100);
+  return reply?.enhanced?.class;
+}
+
+function domainOf(address: string): string | undefined {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? undefined : address.slice(at + 1);
+}
+
+/**
+ * A final failure after transient errors: the reporting MTA retried until its queue lifetime ran
+ * out and gave up (Action: failed with a 4.X.X status, RFC 3464 §2.3.4). The category is `expired`,
+ * the last transient reason its cause.
+ */
+function expired(verdict: Verdict, reply: SmtpReply | undefined): Verdict {
+  if (verdict.category === 'expired') return verdict;
+  const cause = verdict.category === 'unknown' ? undefined : verdict.category;
+  return createVerdict('expired', {
+    rule: 'bounce:gave-up-after-transient',
+    confidence: 0.8,
+    ...(verdict.status ? { status: verdict.status } : {}),
+    ...(reply ? { reply } : {}),
+    ...(cause ? { cause } : {}),
+    ...(verdict.provider ? { provider: verdict.provider } : {}),
+  });
+}
+
+export function buildOutcome(found: FoundRecipient, context: OutcomeContext): DeliveryOutcome {
+  const reply = readReply(found.diagnostic);
+  const lower = found.diagnostic?.toLowerCase() ?? '';
+  const command = found.command ?? reply?.command ?? findCommand(lower);
+  const event = eventOf(found.action, context.delay);
+  let verdict: Verdict;
+  if (event === 'delivered') {
+    verdict = createVerdict('delivered', { rule: 'bounce:dsn-delivered', ...(reply ? { reply } : {}) });
+  } else {
+    verdict = classifyRecipient({
+      reply,
+      diagnostic: found.diagnostic,
+      status: found.status,
+      command,
+      destination: domainOf(found.address),
+      context: context.context,
+    });
+    if (event === 'bounced' && classOf(reply, found.status) === 4) verdict = expired(verdict, reply);
+  }
+  const detail: Record<string, unknown> = { format: context.format };
+  if (found.action !== undefined) detail.action = found.action;
+  if (found.status !== undefined) detail.status = found.status;
+  if (found.remoteMta !== undefined) detail.remoteMta = found.remoteMta;
+  if (found.diagnostic !== undefined) detail.diagnostic = found.diagnostic;
+  if (command !== undefined) detail.command = command;
+  return {
+    provider: 'smtp',
+    event,
+    recipient: found.address,
+    ...(context.messageId ? { messageId: context.messageId } : {}),
+    ...(context.occurredAt !== undefined ? { occurredAt: context.occurredAt } : {}),
+    origin: reply?.code !== undefined || found.remoteMta !== undefined ? 'remote-server' : 'provider',
+    ...(reply ? { reply } : {}),
+    providerDetail: detail,
+    verdict,
+    raw: found,
+  };
+}

@@ -1,0 +1,118 @@
+// How reporting MTAs word a failure in their OWN voice, in bounce texts that quote no SMTP reply
+// (qmail, Exchange 2003, Domino, IMail, mobile carriers). Core's rules read server replies; these
+// are checked only when core's verdict rests on a bare code or nothing (outcome/classify-recipient.ts).
+// Same typed shape as core's rules (`Rule`), so a misspelled category fails the build.
+import type { Rule } from '@mailverdict/core';
+
+export const bounceWordingRules: readonly Rule[] = [
+  {
+    id: 'bounce:mailbox-full',
+    category: 'mailbox-full',
+    phrases: [
+      'mailbox exceeds allowed size',
+      'mailbox is full',
+      'mailbox full',
+      'over quota',
+      'quota exceeded',
+      'exceeded the local limit',
+      'exceeded storage allocation',
+      'mailbox has exceeded',
+      'disk quota',
+    ],
+    example: 'User mailbox exceeds allowed size: kijitora@example.co.jp',
+    source: 'IMail Server (SMTP32) bounce text; Biglobe, KDDI notices',
+  },
+  {
+    id: 'bounce:mailbox-unknown',
+    category: 'mailbox-unknown',
+    phrases: [
+      'recipient name is not recognized',
+      'unknown recipient',
+      'no such user',
+      'user unknown',
+      'unknown user',
+      'invalid recipient',
+      'invalid user',
+      'invalid address',
+      'no mailbox here',
+      'does not exist',
+      'address rejected',
+      "doesn't have a",
+      'not a valid mailbox',
+      'no such mailbox',
+      'user not found',
+      'recipient not found',
+      'this user doesn',
+    ],
+    example: 'The recipient name is not recognized',
+    source: 'Exchange 2003 (Internet Mail Service) NDR text; Apache James, Verizon notices',
+  },
+  {
+    id: 'bounce:mailbox-disabled',
+    category: 'mailbox-disabled',
+    phrases: [
+      'account is disabled',
+      'account has been disabled',
+      'mailbox is disabled',
+      'account is inactive',
+      'mailbox unavailable',
+    ],
+    example: 'The user(s) account is disabled.',
+    source: 'au (EZweb) notices',
+  },
+  {
+    id: 'bounce:domain-invalid',
+    category: 'domain-invalid',
+    phrases: [
+      'host unknown',
+      'domain not found',
+      'no such domain',
+      'host not found',
+      'name server: host not found',
+      'unrouteable address',
+      'domain does not exist',
+    ],
+    example: '550 Host unknown (Authoritative answer from name server)',
+    source: 'Sendmail 5 transcript',
+  },
+  {
+    id: 'bounce:expired',
+    category: 'expired',
+    phrases: [
+      'retry time exceeded',
+      'giving up',
+      'could not be delivered for',
+      'delivery time expired',
+      'too many retries',
+      'message has been in the queue',
+    ],
+    example: 'Message could not be delivered for 5 days. Giving up.',
+    source: 'Sendmail, Exim, qmail expiry notices',
+  },
+  {
+    id: 'bounce:network',
+    category: 'network',
+    phrases: [
+      'connection refused',
+      'connection timed out',
+      'timed out',
+      'no route to host',
+      'network is unreachable',
+    ],
+    example: "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) connection refused",
+    source: 'qmail-remote (qmail-remote.c) and Postfix connection failures',
+  },
+  {
+    id: 'bounce:message-too-large',
+    category: 'message-too-large',
+    phrases: [
+      'message too large',
+      'message size exceeds',
+      'too big',
+      'exceeds the maximum size',
+      'message is too large',
+    ],
+    example: 'Message size exceeds fixed maximum message size',
+    source: 'Exim, Sendmail and Postfix size-limit wording',
+  },
+];
