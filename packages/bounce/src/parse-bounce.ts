@@ -104,6 +104,16 @@ function asAutoReply(outcome: DeliveryOutcome): DeliveryOutcome {
   };
 }
 
+/** The report of the first decoder that recognizes and reads `mail`. */
+function decode(mail: Mail): BounceReport | undefined {
+  for (const decoder of decoders) {
+    if (!decoder.recognize(mail)) continue;
+    const decoded = decoder.decode(mail);
+    if (decoded !== undefined) return report(mail, decoder.name, decoded);
+  }
+  return undefined;
+}
+
 /**
  * Reads a bounce email (DSN, MTA notice, ARF complaint, auto-reply) into one outcome per recipient.
  * Never rejects: input of the wrong type, unreadable MIME or an internal error give a report whose
@@ -115,10 +125,14 @@ export async function parseBounce(raw: RawInput): Promise<BounceReport> {
   }
   try {
     const mail = await readMail(raw);
-    for (const decoder of decoders) {
-      if (!decoder.recognize(mail)) continue;
-      const decoded = decoder.decode(mail);
-      if (decoded !== undefined) return report(mail, decoder.name, decoded);
+    const found = decode(mail);
+    if (found !== undefined) return found;
+    // A bounce forwarded as an attachment (a user or a gateway passing it on): read the attached
+    // message once, not recursively.
+    for (const part of mail.parts) {
+      if (part.type !== 'message/rfc822') continue;
+      const inner = decode(await readMail(part.text));
+      if (inner !== undefined) return inner;
     }
     return emptyReport([...mail.problems, 'no decoder recognized a delivery report'], {
       ...(mail.subject ? { subject: mail.subject } : {}),

@@ -42,7 +42,10 @@ export const arf: Decoder = {
     const feedbackType = fieldValue(report, 'feedback-type')?.toLowerCase() ?? 'abuse';
     const date = fieldValue(report, 'arrival-date') ?? fieldValue(report, 'received-date');
     const reportingMta = fieldValue(report, 'reporting-mta');
-    const recipients: FoundRecipient[] = recipientsOf(report, original).map((address) => ({
+    const addresses: (string | undefined)[] = recipientsOf(report, original);
+    // A complaint about a message whose recipient is redacted still names the message: one outcome without recipient.
+    if (addresses.length === 0) addresses.push(undefined);
+    const recipients: FoundRecipient[] = addresses.map((address) => ({
       address,
       feedbackType,
       ...(date ? { date } : {}),

@@ -5,6 +5,7 @@
 // (RFC 3834 §3.1.7 asks MTAs to), so this decoder runs after every bounce format.
 import { headerOf, type Mail } from '../mail/mail';
 import type { Decoded, Decoder } from './decoder';
+import { looksLikeBounce } from './looks-like-bounce';
 
 /** Subject openings of vacation replies in the languages seen in the corpus and in the wild (lowercase). */
 const subjectPrefixes: readonly string[] = [
@@ -30,15 +31,16 @@ const subjectPrefixes: readonly string[] = [
 ];
 
 function looksAutomatic(mail: Mail): boolean {
+  const subject = mail.subject.toLowerCase().trimStart();
+  for (const prefix of subjectPrefixes) if (subject.startsWith(prefix)) return true;
+  // A failure notice says Auto-Submitted too; only a person's mailbox answering is an auto-reply.
+  if (looksLikeBounce(mail)) return false;
   const submitted = headerOf(mail, 'auto-submitted')?.toLowerCase();
   if (submitted !== undefined && submitted.startsWith('auto-replied')) return true;
   if (headerOf(mail, 'x-autoreply') !== undefined || headerOf(mail, 'x-autorespond') !== undefined)
     return true;
   const precedence = headerOf(mail, 'precedence')?.toLowerCase();
-  if (precedence === 'auto_reply') return true;
-  const subject = mail.subject.toLowerCase().trimStart();
-  for (const prefix of subjectPrefixes) if (subject.startsWith(prefix)) return true;
-  return false;
+  return precedence === 'auto_reply';
 }
 
 export const autoReply: Decoder = {

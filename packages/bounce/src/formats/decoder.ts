@@ -5,8 +5,8 @@ import type { Mail } from '../mail/mail';
 
 /** What a decoder read about one recipient, before any classification. */
 export interface FoundRecipient {
-  /** Lowercased address. */
-  readonly address: string;
+  /** Lowercased address; undefined when the report names none (an ARF report of a redacted message). */
+  readonly address: string | undefined;
   /** RFC 3464 `Action`: `failed`, `delayed`, `delivered`, `relayed`, `expanded`. */
   readonly action?: string;
   /** RFC 3464 `Status` (`5.1.1`), when the report states one. */

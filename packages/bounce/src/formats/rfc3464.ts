@@ -91,27 +91,38 @@ function commandField(value: string | undefined): SmtpCommand | undefined {
   return undefined;
 }
 
-/** Reads the field groups into the per-message fields and one draft per recipient. */
+/**
+ * Reads the field groups into the per-message fields and one draft per recipient. A group naming a
+ * recipient is a per-recipient group (RFC 3464 §2.3), whatever order its fields come in (PMDF
+ * writes `Action` first); groups that run two recipients together are split at the second
+ * Final-Recipient.
+ */
 function readRecipients(lines: readonly string[]): { message: Field[]; recipients: FoundRecipient[] } {
   const message: Field[] = [];
   const drafts: Draft[] = [];
-  let current: Draft | undefined;
   for (const group of readFieldGroups(lines)) {
-    current = undefined;
+    if (!group.some((field) => perRecipientStart.has(field.name))) {
+      message.push(...group);
+      continue;
+    }
+    let current: Draft | undefined;
     for (const field of group) {
       if (perRecipientStart.has(field.name)) {
         const address = addressIn(untyped(field.value));
         const name = field.name === 'final-recipient' ? 'address' : 'original';
-        // A second Final-Recipient (or an Original-Recipient after one) starts the next recipient.
-        if (current === undefined || current.address !== undefined || current[name] !== undefined) {
+        if (current === undefined || current[name] !== undefined) {
           current = { fields: [] };
           drafts.push(current);
         }
         if (address !== undefined) current[name] = address;
         continue;
       }
-      if (current === undefined) message.push(field);
-      else current.fields.push(field);
+      if (current === undefined) {
+        // Fields before the group's first recipient field belong to that recipient.
+        current = { fields: [] };
+        drafts.push(current);
+      }
+      current.fields.push(field);
     }
   }
   const recipients: FoundRecipient[] = [];

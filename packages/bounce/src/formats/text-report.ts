@@ -5,7 +5,7 @@
 // regular expressions and linear time); this engine cuts the text into recipient blocks.
 import type { Field } from '../mail/fields';
 import { headerOf, type Mail } from '../mail/mail';
-import { findAddress } from '../text/find-address';
+import { addressIn, findAddress, findAddresses } from '../text/find-address';
 import type { Decoded, FoundRecipient } from './decoder';
 import { originalFromLines, originalFromParts } from './original';
 
@@ -40,7 +40,6 @@ export const returnedMarkers: readonly string[] = [
   'original message header:',
   '--- the header of the original message',
   '----- message header follows',
-  'message details:',
   '----- original message header -----',
   'returned mail follows',
 ];
@@ -55,6 +54,8 @@ export const recipientMarkers: readonly string[] = [
   'failed to deliver to',
   'delivery to the following recipient',
   'recipient address:',
+  'delivery failed:',
+  'userid:',
   'original-recipient:',
   'final-recipient:',
   'mailbox is full:',
@@ -128,8 +129,10 @@ function skipReplyCode(line: string, at: number): number {
 
 interface RecipientLine {
   readonly address: string;
-  /** What the line says after the address (or the whole line when it starts with a reply code). */
+  /** What the line says about the recipient: after the address, or the whole line when a reply code or a phrase leads. */
   readonly rest: string;
+  /** Sendmail's `550 5.1.1 <a@b>... User unknown`: the line is the whole reason, what follows is not. */
+  readonly complete: boolean;
 }
 
 function trimRest(text: string): string {
@@ -147,10 +150,13 @@ function trimRest(text: string): string {
       code === 34 ||
       code === 32 ||
       code === 9 ||
-      code === 41
-    )
+      code === 41 ||
+      code === 93
+    ) {
       index++;
-    else break;
+    } else {
+      break;
+    }
   }
   return text.slice(index).trim();
 }
@@ -160,9 +166,18 @@ function recipientLine(line: string, lower: string, markers: readonly string[]):
   const lead = skipLead(line);
   const afterCode = skipReplyCode(line, lead);
   const found = findAddress(line, afterCode);
-  if (found !== undefined && found.start === afterCode) {
-    const rest = afterCode > lead ? line.trim() : trimRest(line.slice(found.end));
-    return { address: found.address, rest };
+  // `<kijitora@example.org>): host …` continues Postfix's `(expanded from` on the line before.
+  if (
+    found !== undefined &&
+    found.start === afterCode &&
+    line.charCodeAt(found.end + (line.charCodeAt(found.end) === 62 ? 1 : 0)) !== 41
+  ) {
+    const led = afterCode > lead;
+    return {
+      address: found.address,
+      rest: led ? line.trim() : trimRest(line.slice(found.end)),
+      complete: led,
+    };
   }
   for (const marker of markers) {
     const at = lower.indexOf(marker);
@@ -171,7 +186,7 @@ function recipientLine(line: string, lower: string, markers: readonly string[]):
     if (after === undefined) continue;
     // The address must follow the marker closely (`to: <a@b>`, `to the following recipient: a@b`).
     if (after.start - (at + marker.length) > 4) continue;
-    return { address: after.address, rest: trimRest(line.slice(after.end)) };
+    return { address: after.address, rest: line.trim(), complete: false };
   }
   return undefined;
 }
@@ -216,7 +231,10 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
     layout.recipientAfter === undefined ? recipientMarkers : [...layout.recipientAfter, ...recipientMarkers];
   const blocks: Block[] = [];
   const intro: string[] = [];
+  const byAddress = new Map<string, Block>();
   let current: Block | undefined;
+  /** The current recipient's reason is complete (Sendmail's one-line form): later lines are not its. */
+  let closed = false;
   let end = lines.length;
   let original: Field[] | undefined;
   for (let index = from; index < lines.length; index++) {
@@ -233,20 +251,21 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
     if (line.trim() === '') continue;
     const named = recipientLine(line, lower, markers);
     if (named !== undefined) {
-      const known = blocks.find((block) => block.address === named.address);
-      if (known !== undefined) {
-        current = known;
-      } else if (blocks.length < maxRecipients) {
+      current = byAddress.get(named.address);
+      if (current === undefined && blocks.length < maxRecipients) {
         current = { address: named.address, lines: [] };
         blocks.push(current);
+        byAddress.set(named.address, current);
       }
-      if (named.rest !== '' && current !== undefined && current.lines.length < maxReasonLines)
+      if (named.rest !== '' && current !== undefined && current.lines.length < maxReasonLines) {
         current.lines.push(named.rest);
+      }
+      closed = named.complete;
       continue;
     }
     if (current === undefined) {
       if (intro.length < maxReasonLines) intro.push(line.trim());
-    } else if (current.lines.length < maxReasonLines) {
+    } else if (!closed && current.lines.length < maxReasonLines) {
       current.lines.push(line.trim());
     }
   }
@@ -258,6 +277,18 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
       .slice(from, Math.min(end, from + maxReasonLines))
       .map((line) => line.trim())
       .filter((line) => line !== '');
+    if (listed.length === 0) {
+      // No line names a recipient: the first address in the report that is not the sender's.
+      const sender = addressIn(headerOf(mail, 'to') ?? '');
+      for (let index = from; index < end && listed.length === 0; index++) {
+        for (const found of findAddresses(lines[index]!, 8)) {
+          if (found.address !== sender && found.address !== mail.from) {
+            listed.push(found.address);
+            break;
+          }
+        }
+      }
+    }
     recipients = listed.map((address) => reasonOf(address, reason));
   }
   if (recipients.length === 0) return undefined;

@@ -51,7 +51,12 @@ function fromEmail(email: Email): Mail {
     parts.push({ type, text: textOf(attachment.content) });
   }
   const from = email.from !== undefined && 'address' in email.from ? (email.from.address ?? '') : '';
-  const text = cap(email.text ?? '');
+  let text = cap(email.text ?? '');
+  if (text.trim() === '') {
+    // A text part with a malformed Content-Type (`text/plain   charset=…`) is listed as an attachment.
+    const plain = parts.find((part) => part.type.startsWith('text/plain'));
+    if (plain !== undefined) text = plain.text;
+  }
   return {
     headers,
     subject: email.subject ?? '',
@@ -96,14 +101,28 @@ export function readRawMail(raw: string, problem: string): Mail {
 
 export type RawInput = string | Uint8Array | ArrayBuffer;
 
+function rawText(raw: RawInput): string {
+  return typeof raw === 'string' ? cap(raw) : textOf(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
+}
+
 /** Reads `raw`; never rejects. */
 export async function readMail(raw: RawInput): Promise<Mail> {
+  let mail: Mail;
   try {
-    return fromEmail(await PostalMime.parse(raw, limits));
+    mail = fromEmail(await PostalMime.parse(raw, limits));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const text =
-      typeof raw === 'string' ? raw : textOf(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
-    return readRawMail(text, `MIME parsing failed (${reason}); read as plain text`);
+    return readRawMail(rawText(raw), `MIME parsing failed (${reason}); read as plain text`);
   }
+  // A multipart whose boundary never occurs (old Sendmail, PMDF) parses to nothing: read its body as text.
+  if (mail.text.trim() === '' && mail.parts.length === 0) {
+    const plain = readRawMail(rawText(raw), 'no readable MIME part; body read as plain text');
+    return {
+      ...plain,
+      headers: mail.headers,
+      subject: mail.subject || plain.subject,
+      from: mail.from || plain.from,
+    };
+  }
+  return mail;
 }

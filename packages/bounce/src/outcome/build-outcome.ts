@@ -60,18 +60,21 @@ function classOf(reply: SmtpReply | undefined, status: string | undefined): numb
   return reply?.enhanced?.class;
 }
 
-function domainOf(address: string): string | undefined {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? undefined : address.slice(at + 1);
+function domainOf(address: string | undefined): string | undefined {
+  const at = address === undefined ? -1 : address.lastIndexOf('@');
+  return at < 0 ? undefined : address?.slice(at + 1);
 }
 
 /**
- * A final failure after transient errors: the reporting MTA retried until its queue lifetime ran
- * out and gave up (Action: failed with a 4.X.X status, RFC 3464 §2.3.4). The category is `expired`,
- * the last transient reason its cause.
+ * Categories that, in a final failure after transient errors, mean the destination was never
+ * reached: the reporting MTA retried until its queue lifetime ran out (Action: failed with a 4.X.X
+ * status, RFC 3464 §2.3.4). Any other transient reason (full mailbox, greylisting, reputation) stays
+ * the verdict: it says more about what to do than "expired".
  */
+const unreached: ReadonlySet<string> = new Set(['network', 'deferred', 'server-busy', 'unknown']);
+
 function expired(verdict: Verdict, reply: SmtpReply | undefined): Verdict {
-  if (verdict.category === 'expired') return verdict;
+  if (!unreached.has(verdict.category)) return verdict;
   const cause = verdict.category === 'unknown' ? undefined : verdict.category;
   return createVerdict('expired', {
     rule: 'bounce:gave-up-after-transient',
@@ -111,7 +114,7 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
   return {
     provider: 'smtp',
     event,
-    recipient: found.address,
+    ...(found.address ? { recipient: found.address } : {}),
     ...(context.messageId ? { messageId: context.messageId } : {}),
     ...(context.occurredAt !== undefined ? { occurredAt: context.occurredAt } : {}),
     origin: reply?.code !== undefined || found.remoteMta !== undefined ? 'remote-server' : 'provider',

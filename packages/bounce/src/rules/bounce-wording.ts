@@ -36,7 +36,6 @@ export const bounceWordingRules: readonly Rule[] = [
       'invalid address',
       'no mailbox here',
       'does not exist',
-      'address rejected',
       "doesn't have a",
       'not a valid mailbox',
       'no such mailbox',
