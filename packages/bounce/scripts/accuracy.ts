@@ -29,14 +29,17 @@ export interface Score {
   misses: string[];
 }
 
-/** The enhanced status an outcome states: the reply's, the DSN's, else the verdict's. */
+/**
+ * The enhanced status an outcome states: the remote reply's own code when it has one of the same
+ * class as the report's `Status` (which MTAs often fill with a bare X.0.0), else `Status`, else the
+ * verdict's.
+ */
 export function statusOf(outcome: DeliveryOutcome): string | undefined {
   const detail = outcome.providerDetail.status;
-  return (
-    outcome.reply?.enhanced?.code ??
-    (typeof detail === 'string' ? detail : undefined) ??
-    outcome.verdict.status
-  );
+  const stated = typeof detail === 'string' ? detail : undefined;
+  const replied = outcome.reply?.enhanced?.code;
+  if (replied !== undefined && (stated === undefined || stated[0] === replied[0])) return replied;
+  return stated ?? outcome.verdict.status;
 }
 
 export function readRows(): Row[] {

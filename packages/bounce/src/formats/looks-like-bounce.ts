@@ -42,6 +42,18 @@ const subjectWords: readonly string[] = [
   'failed',
 ];
 
+/** Opening lines of failure notices (lowercase). */
+const bodyPhrases: readonly string[] = [
+  'could not be delivered to',
+  'was not delivered to',
+  'delivery has failed',
+  'delivery to the following recipient',
+  'unable to deliver',
+  'undeliverable',
+  'permanent error',
+  'failed permanently',
+];
+
 export function looksLikeBounce(mail: Mail): boolean {
   if (headerOf(mail, 'x-failed-recipients') !== undefined) return true;
   const at = mail.from.indexOf('@');
@@ -50,6 +62,9 @@ export function looksLikeBounce(mail: Mail): boolean {
   if (mail.from === '') return true;
   const subject = mail.subject.toLowerCase();
   for (const word of subjectWords) if (subject.includes(word)) return true;
+  // Carriers and gateways that send from ordinary addresses with a subject in their own language.
+  const head = mail.lines.slice(0, 30).join('\n').toLowerCase();
+  for (const phrase of bodyPhrases) if (head.includes(phrase)) return true;
   return false;
 }
 

@@ -232,6 +232,7 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
   const blocks: Block[] = [];
   const intro: string[] = [];
   const byAddress = new Map<string, Block>();
+  const senders = new Set([addressIn(headerOf(mail, 'to') ?? ''), mail.from]);
   let current: Block | undefined;
   /** The current recipient's reason is complete (Sendmail's one-line form): later lines are not its. */
   let closed = false;
@@ -250,7 +251,8 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
     }
     if (line.trim() === '') continue;
     const named = recipientLine(line, lower, markers);
-    if (named !== undefined) {
+    // The report's own addressee is the original sender (`A message sent by <a@b> could not…`).
+    if (named !== undefined && !senders.has(named.address)) {
       current = byAddress.get(named.address);
       if (current === undefined && blocks.length < maxRecipients) {
         current = { address: named.address, lines: [] };
@@ -272,17 +274,13 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
   const context = intro.join('\n');
   let recipients: FoundRecipient[] = blocks.map((block) => reasonOf(block.address, block.lines));
   if (recipients.length === 0) {
+    const reason = reasonAfterIntro(lines.slice(from, end));
     const listed = failedRecipients(mail);
-    const reason = lines
-      .slice(from, Math.min(end, from + maxReasonLines))
-      .map((line) => line.trim())
-      .filter((line) => line !== '');
     if (listed.length === 0) {
       // No line names a recipient: the first address in the report that is not the sender's.
-      const sender = addressIn(headerOf(mail, 'to') ?? '');
       for (let index = from; index < end && listed.length === 0; index++) {
         for (const found of findAddresses(lines[index]!, 8)) {
-          if (found.address !== sender && found.address !== mail.from) {
+          if (!senders.has(found.address)) {
             listed.push(found.address);
             break;
           }
@@ -294,6 +292,25 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
   if (recipients.length === 0) return undefined;
   original ??= originalFromParts(mail);
   return { recipients, ...(context ? { context } : {}), ...(original ? { original } : {}) };
+}
+
+/**
+ * The reason in a report that names no recipient line: the paragraphs after the last one ending in
+ * `:` (Exim's "The following address(es) failed:"), else every line; at most `maxReasonLines`.
+ */
+function reasonAfterIntro(section: readonly string[]): string[] {
+  let start = 0;
+  for (let index = 0; index < section.length; index++) {
+    const line = section[index]!.trim();
+    if (line.endsWith(':') && index + 1 < section.length && section[index + 1]!.trim() === '')
+      start = index + 1;
+  }
+  const reason: string[] = [];
+  for (let index = start; index < section.length && reason.length < maxReasonLines; index++) {
+    const line = section[index]!.trim();
+    if (line !== '') reason.push(line);
+  }
+  return reason;
 }
 
 function reasonOf(address: string, lines: readonly string[]): FoundRecipient {

@@ -53,10 +53,11 @@ function eventOf(action: string | undefined, delay: boolean): DeliveryEvent {
   }
 }
 
+/** The failure's class: the remote reply's own code first, else the report's Status. */
 function classOf(reply: SmtpReply | undefined, status: string | undefined): number | undefined {
-  if (status !== undefined) return status.charCodeAt(0) - 48;
   const code = reply?.code;
   if (code !== undefined) return Math.floor(code / 100);
+  if (status !== undefined) return status.charCodeAt(0) - 48;
   return reply?.enhanced?.class;
 }
 

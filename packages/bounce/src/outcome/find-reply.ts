@@ -22,11 +22,32 @@ function isOpening(code: number): boolean {
   );
 }
 
+/** An enhanced code alone at `at` (`5.2.2 <a@b>... Mailbox Full`, RFC 3463 §2): d.d[dd].d[dd] then a blank. */
+function isEnhancedAt(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  if ((first !== 50 && first !== 52 && first !== 53) || text.charCodeAt(at + 1) !== 46) return false;
+  let index = at + 2;
+  let digits = 0;
+  while (isDigit(text.charCodeAt(index)) && digits < 4) {
+    index++;
+    digits++;
+  }
+  if (digits === 0 || digits > 3 || text.charCodeAt(index) !== 46) return false;
+  index++;
+  digits = 0;
+  while (isDigit(text.charCodeAt(index)) && digits < 4) {
+    index++;
+    digits++;
+  }
+  const after = text.charCodeAt(index);
+  return digits > 0 && digits <= 3 && (after === 32 || after === 10 || Number.isNaN(after));
+}
+
 /** The index of the first reply code in `text`, or -1. */
 export function replyStart(text: string): number {
   for (let at = 0; at + 3 <= text.length; at++) {
     if (at > 0 && !isOpening(text.charCodeAt(at - 1))) continue;
-    if (isReplyAt(text, at)) {
+    if (isReplyAt(text, at) || isEnhancedAt(text, at)) {
       // `450 4.7.1` inside a dotted number or a date (`2014 12`) is no reply: the preceding character decides.
       if (at > 0 && isDigit(text.charCodeAt(at - 1))) continue;
       return at;

@@ -41,6 +41,10 @@ export const bounceWordingRules: readonly Rule[] = [
       'no such mailbox',
       'user not found',
       'recipient not found',
+      'recipient address rejected',
+      'invalid final delivery userid',
+      'not listed in public name & address book',
+      'not listed in domino directory',
       'this user doesn',
     ],
     example: 'The recipient name is not recognized',
@@ -63,6 +67,7 @@ export const bounceWordingRules: readonly Rule[] = [
     id: 'bounce:domain-invalid',
     category: 'domain-invalid',
     phrases: [
+      'dns lookup failure',
       'host unknown',
       'domain not found',
       'no such domain',
@@ -92,6 +97,7 @@ export const bounceWordingRules: readonly Rule[] = [
     id: 'bounce:network',
     category: 'network',
     phrases: [
+      'host not reachable',
       'connection refused',
       'connection timed out',
       'timed out',
