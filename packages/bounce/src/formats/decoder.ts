@@ -1,4 +1,4 @@
-import type { SmtpCommand } from '@mailverdict/core';
+import type { Category, SmtpCommand } from '@mailverdict/core';
 import type { BounceKind } from '../bounce-report';
 import type { Field } from '../mail/fields';
 import type { Mail } from '../mail/mail';
@@ -19,6 +19,10 @@ export interface FoundRecipient {
   readonly command?: SmtpCommand;
   /** RFC 5965 `Feedback-Type` (ARF). */
   readonly feedbackType?: string;
+  /** The category, when the format itself says what happened (Google Groups' refusal). */
+  readonly category?: Category;
+  /** Id of the format rule that set `category`. */
+  readonly rule?: string;
   /** `Last-Attempt-Date` (or ARF `Arrival-Date`), as written. */
   readonly date?: string;
 }

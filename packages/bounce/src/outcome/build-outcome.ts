@@ -95,6 +95,11 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
   let verdict: Verdict;
   if (event === 'delivered') {
     verdict = createVerdict('delivered', { rule: 'bounce:dsn-delivered', ...(reply ? { reply } : {}) });
+  } else if (found.category !== undefined) {
+    verdict = createVerdict(found.category, {
+      rule: found.rule ?? 'bounce:format',
+      ...(reply ? { reply } : {}),
+    });
   } else {
     verdict = classifyRecipient({
       reply,

@@ -52,6 +52,8 @@ export function classifyRecipient(evidence: RecipientEvidence): Verdict {
   if (evidence.reply !== undefined) {
     best = classify(withStatus(evidence.reply, evidence.status), context);
     if (best.category !== 'unknown' && best.confidence >= textConfidence) return best;
+    // A 2xx found in a failure report is a number in the prose (`Size: 250`), not the answer.
+    if (best.category === 'delivered') best = undefined;
   }
   const own = fromWording(evidence.diagnostic, context);
   if (own !== undefined) return evidence.reply === undefined ? own : { ...own, reply: evidence.reply };
