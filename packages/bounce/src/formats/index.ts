@@ -5,7 +5,6 @@
 import { apacheJames } from './apache-james';
 import { arf } from './arf';
 import { autoReply } from './auto-reply';
-import { courier } from './courier';
 import type { Decoder } from './decoder';
 import { domino } from './domino';
 import { dragonfly } from './dragonfly';
@@ -35,7 +34,6 @@ export const decoders: readonly Decoder[] = [
   postfix,
   exchange,
   domino,
-  courier,
   dragonfly,
   opensmtpd,
   apacheJames,

@@ -251,8 +251,7 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
     }
     if (line.trim() === '') continue;
     const named = recipientLine(line, lower, markers);
-    // The report's own addressee is the original sender (`A message sent by <a@b> could not…`).
-    if (named !== undefined && !senders.has(named.address)) {
+    if (named !== undefined) {
       current = byAddress.get(named.address);
       if (current === undefined && blocks.length < maxRecipients) {
         current = { address: named.address, lines: [] };
@@ -272,7 +271,12 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
     }
   }
   const context = intro.join('\n');
-  let recipients: FoundRecipient[] = blocks.map((block) => reasonOf(block.address, block.lines));
+  // The report's own addressee is usually the original sender (`A message sent by <a@b> could not
+  // be delivered`): not a recipient, unless it is the only address named (a message to oneself).
+  const others = blocks.filter((block) => !senders.has(block.address));
+  let recipients: FoundRecipient[] = (others.length > 0 ? others : blocks).map((block) =>
+    reasonOf(block.address, block.lines),
+  );
   if (recipients.length === 0) {
     const reason = reasonAfterIntro(lines.slice(from, end));
     const listed = failedRecipients(mail);
