@@ -15,7 +15,7 @@ import { addressIn } from './text/find-address';
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
@@ -120,10 +120,11 @@ function decode(mail: Mail): BounceReport | undefined {
  * `problems` say so.
  */
 export async function parseBounce(raw: RawInput): Promise<BounceReport> {
-  if (!(typeof raw === 'string' || raw instanceof Uint8Array || raw instanceof ArrayBuffer)) {
-    return emptyReport([`parseBounce: expected a string, Uint8Array or ArrayBuffer, got ${describe(raw)}`]);
-  }
   try {
+    // Inside the try: `instanceof` on a hostile Proxy runs its traps, which may throw.
+    if (!(typeof raw === 'string' || raw instanceof Uint8Array || raw instanceof ArrayBuffer)) {
+      return emptyReport([`parseBounce: expected a string, Uint8Array or ArrayBuffer, got ${describe(raw)}`]);
+    }
     const mail = await readMail(raw);
     const found = decode(mail);
     if (found !== undefined) return found;
@@ -139,6 +140,15 @@ export async function parseBounce(raw: RawInput): Promise<BounceReport> {
       ...(mail.from ? { from: mail.from } : {}),
     });
   } catch (error) {
-    return emptyReport([`parseBounce failed: ${error instanceof Error ? error.message : String(error)}`]);
+    return emptyReport([`parseBounce failed: ${messageOf(error)}`]);
+  }
+}
+
+/** A thrown value's message, without trusting it (a hostile error's getters may throw too). */
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'an unreadable error';
   }
 }

@@ -54,7 +54,9 @@ describe('corpus samples by format', () => {
   it('every decoder reads at least one real sample', async () => {
     const used = new Set<string>();
     for (const file of files) used.add((await parseBounce(readFileSync(emails + file))).format);
-    const unused = decoders.map((decoder) => decoder.name).filter((name) => !used.has(name) && name !== 'not-a-bounce');
+    const unused = decoders
+      .map((decoder) => decoder.name)
+      .filter((name) => !used.has(name) && name !== 'not-a-bounce');
     expect(unused).toEqual([]);
   });
 });
