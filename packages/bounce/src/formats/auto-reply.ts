@@ -36,7 +36,7 @@ function looksAutomatic(mail: Mail): boolean {
   // A failure notice says Auto-Submitted too; only a person's mailbox answering is an auto-reply.
   if (looksLikeBounce(mail)) return false;
   const submitted = headerOf(mail, 'auto-submitted')?.toLowerCase();
-  if (submitted !== undefined && submitted.startsWith('auto-replied')) return true;
+  if (submitted?.startsWith('auto-replied')) return true;
   if (headerOf(mail, 'x-autoreply') !== undefined || headerOf(mail, 'x-autorespond') !== undefined)
     return true;
   const precedence = headerOf(mail, 'precedence')?.toLowerCase();
