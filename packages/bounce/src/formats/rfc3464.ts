@@ -6,6 +6,7 @@
 import type { SmtpCommand } from '@mailverdict/core';
 import { type Field, readFieldGroups, splitLines, untyped } from '../mail/fields';
 import { headerOf, type Mail, partOf } from '../mail/mail';
+import { findCommand } from '../outcome/find-command';
 import { addressIn } from '../text/find-address';
 import type { Decoded, Decoder, FoundRecipient } from './decoder';
 import { originalFromParts } from './original';
@@ -147,15 +148,26 @@ export const rfc3464: Decoder = {
     if (recipients.length === 0) return undefined;
     // Many MTAs write the remote reply only in the human-readable part (or better there): fill the
     // recipients that have no diagnostic from the text, read as a plain-text report.
-    const text = recipients.some((recipient) => recipient.diagnostic === undefined)
+    // Many MTAs write the remote reply, or the SMTP command it answered, only in the human-readable
+    // part (Postfix: `<a@b>: host … said: 550 … (in reply to RCPT TO command)`): read the text too
+    // when a recipient lacks either, and fill in what it says about that recipient.
+    const text = recipients.some(
+      (recipient) => recipient.diagnostic === undefined || recipient.command === undefined,
+    )
       ? readTextReport(mail, {})
       : undefined;
     const filled = recipients.map((recipient) => {
-      if (recipient.diagnostic !== undefined || text === undefined) return recipient;
-      const match = text.recipients.find((candidate) => candidate.address === recipient.address);
-      const diagnostic =
-        match?.diagnostic ?? (text.recipients.length === 1 ? text.recipients[0]?.diagnostic : undefined);
-      return diagnostic === undefined ? recipient : { ...recipient, diagnostic };
+      if (text === undefined) return recipient;
+      const match =
+        text.recipients.find((candidate) => candidate.address === recipient.address) ??
+        (text.recipients.length === 1 && recipients.length === 1 ? text.recipients[0] : undefined);
+      const diagnostic = recipient.diagnostic ?? match?.diagnostic;
+      const command = recipient.command ?? findCommand(match?.diagnostic?.toLowerCase() ?? '');
+      return {
+        ...recipient,
+        ...(diagnostic !== undefined ? { diagnostic } : {}),
+        ...(command !== undefined ? { command } : {}),
+      };
     });
     const reportingMta = message.find((field) => field.name === 'reporting-mta')?.value;
     const arrivalDate = message.find((field) => field.name === 'arrival-date')?.value;

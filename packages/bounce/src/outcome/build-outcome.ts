@@ -88,9 +88,14 @@ function expired(verdict: Verdict, reply: SmtpReply | undefined): Verdict {
 }
 
 export function buildOutcome(found: FoundRecipient, context: OutcomeContext): DeliveryOutcome {
-  const reply = readReply(found.diagnostic);
+  const parsed = readReply(found.diagnostic);
   const lower = found.diagnostic?.toLowerCase() ?? '';
-  const command = found.command ?? reply?.command ?? findCommand(lower);
+  const command = found.command ?? parsed?.command ?? findCommand(lower);
+  // The command the report names elsewhere (its text part, a transcript) belongs on the reply.
+  const reply =
+    parsed !== undefined && parsed.command === undefined && command !== undefined
+      ? { ...parsed, command }
+      : parsed;
   const event = eventOf(found.action, context.delay);
   let verdict: Verdict;
   if (event === 'delivered') {
