@@ -151,11 +151,13 @@ export const rfc3464: Decoder = {
     // Many MTAs write the remote reply, or the SMTP command it answered, only in the human-readable
     // part (Postfix: `<a@b>: host … said: 550 … (in reply to RCPT TO command)`): read the text too
     // when a recipient lacks either, and fill in what it says about that recipient.
-    const text = recipients.some(
-      (recipient) => recipient.diagnostic === undefined || recipient.command === undefined,
-    )
-      ? readTextReport(mail, {})
-      : undefined;
+    // Only when the text can add something: a recipient without a reason, or Postfix's wording
+    // of the command (checked with one search before the text is read).
+    const needsText =
+      recipients.some((recipient) => recipient.diagnostic === undefined) ||
+      (recipients.some((recipient) => recipient.command === undefined) &&
+        mail.text.includes('(in reply to '));
+    const text = needsText ? readTextReport(mail, {}) : undefined;
     const filled = recipients.map((recipient) => {
       if (text === undefined) return recipient;
       const match =

@@ -89,8 +89,7 @@ function expired(verdict: Verdict, reply: SmtpReply | undefined): Verdict {
 
 export function buildOutcome(found: FoundRecipient, context: OutcomeContext): DeliveryOutcome {
   const parsed = readReply(found.diagnostic);
-  const lower = found.diagnostic?.toLowerCase() ?? '';
-  const command = found.command ?? parsed?.command ?? findCommand(lower);
+  const command = found.command ?? parsed?.command ?? findCommand(found.diagnostic?.toLowerCase() ?? '');
   // The command the report names elsewhere (its text part, a transcript) belongs on the reply.
   const reply =
     parsed !== undefined && parsed.command === undefined && command !== undefined
