@@ -31,8 +31,14 @@ function expectedOutput(code: string): string[] {
     .map((line) => line.slice(line.indexOf('); // ') + 6));
 }
 
-const blocks = codeBlocks(readFileSync(join(packageRoot, 'README.md'), 'utf8')).filter((code) => code.includes(importName));
-const tsx = join(createRequire(join(packageRoot, '../../package.json')).resolve('tsx/package.json'), '..', 'dist/cli.mjs');
+const blocks = codeBlocks(readFileSync(join(packageRoot, 'README.md'), 'utf8')).filter((code) =>
+  code.includes(importName),
+);
+const tsx = join(
+  createRequire(join(packageRoot, '../../package.json')).resolve('tsx/package.json'),
+  '..',
+  'dist/cli.mjs',
+);
 
 function runBlock(code: string, index: number): Promise<{ stdout: string; stderr: string; failed: boolean }> {
   const directory = join(packageRoot, `.readme-run-${index}`);
@@ -40,10 +46,15 @@ function runBlock(code: string, index: number): Promise<{ stdout: string; stderr
   const file = join(directory, 'example.mts');
   writeFileSync(file, code.split(importName).join(JSON.stringify(join(packageRoot, 'src/index.ts'))));
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsx, file], { cwd: packageRoot, timeout: 60_000 }, (error, stdout, stderr) => {
-      rmSync(directory, { recursive: true, force: true });
-      resolve({ stdout, stderr, failed: error !== null });
-    });
+    execFile(
+      process.execPath,
+      [tsx, file],
+      { cwd: packageRoot, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        rmSync(directory, { recursive: true, force: true });
+        resolve({ stdout, stderr, failed: error !== null });
+      },
+    );
   });
 }
 
