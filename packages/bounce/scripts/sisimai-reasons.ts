@@ -21,7 +21,8 @@ export const sisimaiReasons: Readonly<Record<string, readonly Category[]>> = {
   failedstarttls: ['tls-failure'],
   norelaying: ['relay-denied'],
   notaccept: ['domain-invalid', 'policy'],
-  ratelimited: ['rate-limited', 'account-limit'],
+  // Sisimai has no per-transaction reason: "too many recipients" is ratelimited there.
+  ratelimited: ['rate-limited', 'account-limit', 'transaction-limit'],
   toomanyconn: ['rate-limited', 'transaction-limit'],
   spamdetected: ['spam-content'],
   virusdetected: ['virus'],

@@ -2,6 +2,7 @@
 // wins): standard reports first (RFC 5965, RFC 3464), then the named plain-text formats (a
 // provider's before the MTA it runs), then auto-replies (bounces carry Auto-Submitted too),
 // confirmations, and the plain-text fallback.
+import { amazonSes } from './amazon-ses';
 import { apacheJames } from './apache-james';
 import { arf } from './arf';
 import { autoReply } from './auto-reply';
@@ -25,6 +26,7 @@ import { yahoo } from './yahoo';
 export const decoders: readonly Decoder[] = [
   arf,
   rfc3464,
+  amazonSes,
   googleGroups,
   gmail,
   yahoo,

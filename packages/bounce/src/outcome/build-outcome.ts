@@ -72,7 +72,7 @@ function domainOf(address: string | undefined): string | undefined {
  * status, RFC 3464 §2.3.4). Any other transient reason (full mailbox, greylisting, reputation) stays
  * the verdict: it says more about what to do than "expired".
  */
-const unreached: ReadonlySet<string> = new Set(['network', 'deferred', 'server-busy', 'unknown']);
+const unreached: ReadonlySet<string> = new Set(['network', 'deferred', 'unknown']);
 
 function expired(verdict: Verdict, reply: SmtpReply | undefined): Verdict {
   if (!unreached.has(verdict.category)) return verdict;

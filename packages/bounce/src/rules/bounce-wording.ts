@@ -1,6 +1,7 @@
-// How reporting MTAs word a failure in their OWN voice, in bounce texts that quote no SMTP reply
-// (qmail, Exchange 2003, Domino, IMail, mobile carriers). Core's rules read server replies; these
-// are checked only when core's verdict rests on a bare code or nothing (outcome/classify-recipient.ts).
+// Everyday failure wording in bounce texts that quote no SMTP reply, or a reply without a code
+// (qmail, Exchange 2003, IMail, mobile carriers). Broad phrases, so they are checked only when
+// core's verdict rests on a bare code or nothing (outcome/classify-recipient.ts, tier 3); the
+// MTAs' specific own-voice wording is in mta-wording.ts.
 // Same typed shape as core's rules (`Rule`), so a misspelled category fails the build.
 import type { Rule } from '@mailverdict/core';
 
@@ -26,7 +27,6 @@ export const bounceWordingRules: readonly Rule[] = [
     id: 'bounce:mailbox-unknown',
     category: 'mailbox-unknown',
     phrases: [
-      'recipient name is not recognized',
       'unknown recipient',
       'no such user',
       'user unknown',
@@ -41,14 +41,11 @@ export const bounceWordingRules: readonly Rule[] = [
       'no such mailbox',
       'user not found',
       'recipient not found',
-      'recipient address rejected',
-      'invalid final delivery userid',
-      'not listed in public name & address book',
-      'not listed in domino directory',
+      'recipient address rejected.',
       'this user doesn',
     ],
-    example: 'The recipient name is not recognized',
-    source: 'Exchange 2003 (Internet Mail Service) NDR text; Apache James, Verizon notices',
+    example: '550 - Requested action not taken: no such user here',
+    source: 'Apache James and Verizon notices; Postfix "Recipient address rejected." without a reason',
   },
   {
     id: 'bounce:mailbox-disabled',
