@@ -23,7 +23,7 @@ async function ratioOf(small: string, large: string, bound: number): Promise<num
     const smalls: number[] = [];
     const larges: number[] = [];
     for (let sample = 0; sample < 5; sample++) {
-      smalls.push(await timeOf(small, 5));
+      smalls.push(await timeOf(small, 3));
       larges.push(await timeOf(large, 1));
     }
     const median = (times: number[]) => times.sort((a, b) => a - b)[2] ?? 0;
@@ -95,7 +95,7 @@ describe('parseBounce on hostile input', () => {
     const bound = 15;
     const ratio = await ratioOf(small, large, bound);
     expect(ratio, `${name}: ratio ${ratio.toFixed(1)}`).toBeLessThan(bound);
-  });
+  }, 180_000);
 
   it('1,000 MIME parts give a report', async () => {
     const parts = Array.from(
