@@ -43,6 +43,15 @@ function fieldOf(line: string): Field | undefined {
   return { name: line.slice(0, colon).toLowerCase(), value: line.slice(colon + 1).trim() };
 }
 
+/** Appends a folded line (leading space or tab, RFC 5322 §2.2.3) to the last field; false when it is none. */
+function continues(fields: Field[], line: string): boolean {
+  const first = line.charCodeAt(0);
+  if ((first !== 32 && first !== 9) || fields.length === 0) return false;
+  const last = fields[fields.length - 1]!;
+  fields[fields.length - 1] = { name: last.name, value: `${last.value} ${line.trim()}` };
+  return true;
+}
+
 /**
  * Groups of fields separated by blank lines, read from `lines[from]` on. Continuation lines
  * (leading space or tab) are appended to the field before them. A line that is neither ends the
@@ -58,12 +67,7 @@ export function readFieldGroups(lines: readonly string[], from = 0, limit = 1000
       group = [];
       continue;
     }
-    const first = line.charCodeAt(0);
-    if ((first === 32 || first === 9) && group.length > 0) {
-      const last = group[group.length - 1]!;
-      group[group.length - 1] = { name: last.name, value: `${last.value} ${line.trim()}` };
-      continue;
-    }
+    if (continues(group, line)) continue;
     const field = fieldOf(line);
     if (field === undefined) {
       if (group.length > 0) groups.push(group);
@@ -82,12 +86,7 @@ export function readHeaderBlock(lines: readonly string[], from = 0): Field[] {
   for (let index = from; index < lines.length; index++) {
     const line = lines[index]!;
     if (isBlankLine(line)) break;
-    const first = line.charCodeAt(0);
-    if ((first === 32 || first === 9) && fields.length > 0) {
-      const last = fields[fields.length - 1]!;
-      fields[fields.length - 1] = { name: last.name, value: `${last.value} ${line.trim()}` };
-      continue;
-    }
+    if (continues(fields, line)) continue;
     const field = fieldOf(line);
     if (field === undefined) break;
     fields.push(field);
