@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBounce } from './index';
 
@@ -123,7 +124,48 @@ describe('parseBounce: RFC 3464', () => {
   });
 });
 
+const written = (name: string) => readFileSync(new URL(`./__fixtures__/written/${name}`, import.meta.url));
+
 describe('parseBounce: plain-text formats', () => {
+  it('reads an Exim delay warning as a deferral with the remote reply and command', async () => {
+    const report = await parseBounce(written('exim-delay.eml'));
+    expect([report.kind, report.format]).toEqual(['delay', 'exim']);
+    expect(
+      report.outcomes.map((outcome) => [
+        outcome.recipient,
+        outcome.event,
+        outcome.verdict.category,
+        outcome.reply?.code,
+        outcome.reply?.command,
+      ]),
+    ).toEqual([['jane@example.com', 'deferred', 'greylisted', 451, 'RCPT']]);
+  });
+
+  it('reads an Exchange HTML-only NDR', async () => {
+    const report = await parseBounce(written('exchange-html.eml'));
+    expect(report.format).toBe('exchange');
+    expect(
+      report.outcomes.map((outcome) => [
+        outcome.recipient,
+        outcome.verdict.category,
+        outcome.reply?.enhanced?.code,
+      ]),
+    ).toEqual([['jane@example.com', 'mailbox-unknown', '5.1.10']]);
+  });
+
+  it('reads a Sendmail transcript, one reason per recipient', async () => {
+    const report = await parseBounce(written('sendmail-transcript.eml'));
+    expect(report.format).toBe('sendmail');
+    expect(
+      report.outcomes.map((outcome) => [outcome.recipient, outcome.verdict.category, outcome.reply?.code]),
+    ).toEqual([
+      ['jane@example.com', 'mailbox-unknown', 550],
+      ['bob@example.net', 'mailbox-full', 552],
+    ]);
+    expect(report.outcomes[0]?.reply?.command).toBe('RCPT');
+    expect(report.original?.messageId).toBe('<9@example.org>');
+  });
+
   it('uses X-Failed-Recipients when the text names no recipient line', async () => {
     const report = await parseBounce(
       [
@@ -188,6 +230,25 @@ describe('parseBounce: complaints, auto-replies and other mail', () => {
       report.outcomes.map((outcome) => [outcome.recipient, outcome.event, outcome.verdict.category]),
     ).toEqual([['jane@isp.example', 'complained', 'complaint']]);
     expect(report.original?.messageId).toBe('<m2@example.org>');
+  });
+
+  it('reads an Amazon SES complaint notification sent by email', async () => {
+    const notification = {
+      notificationType: 'Complaint',
+      complaint: {
+        complainedRecipients: [{ emailAddress: 'jane@example.com' }],
+        complaintFeedbackType: 'abuse',
+      },
+      mail: { messageId: '0100-abc', headers: [{ name: 'Message-ID', value: '<5@example.org>' }] },
+    };
+    const report = await parseBounce(
+      `From: AWS Notifications <no-reply@sns.amazonaws.com>\nSubject: AWS Notification Message\n\n${JSON.stringify(notification)}\n`,
+    );
+    expect([report.kind, report.format]).toEqual(['complaint', 'amazon-ses']);
+    expect(report.outcomes.map((outcome) => [outcome.recipient, outcome.event])).toEqual([
+      ['jane@example.com', 'complained'],
+    ]);
+    expect(report.original?.messageId).toBe('<5@example.org>');
   });
 
   it('reads an RFC 3834 vacation reply as an auto-reply, never a bounce', async () => {
