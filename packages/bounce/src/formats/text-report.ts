@@ -291,6 +291,15 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
         }
       }
     }
+    if (listed.length === 0) {
+      // Nothing names the recipient but the returned message: its To, when it has exactly one.
+      original ??= originalFromParts(mail);
+      // …unless it is itself a report (a forwarded bounce, read from the attachment instead).
+      const type = original?.find((field) => field.name === 'content-type')?.value.toLowerCase() ?? '';
+      const to = type.includes('report') ? undefined : original?.find((field) => field.name === 'to')?.value;
+      const found = to === undefined ? [] : findAddresses(to, 2);
+      if (found.length === 1 && !senders.has(found[0]!.address)) listed.push(found[0]!.address);
+    }
     recipients = listed.map((address) => reasonOf(address, reason));
   }
   if (recipients.length === 0) return undefined;

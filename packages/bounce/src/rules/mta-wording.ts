@@ -35,6 +35,13 @@ export const mtaWordingRules: readonly Rule[] = [
     source: 'OpenSMTPD smtpd/bounce.c',
   },
   {
+    id: 'bounce:opensmtpd-network',
+    category: 'network',
+    phrases: ['network error on destination mxs'],
+    example: 'Network error on destination MXs',
+    source: 'OpenSMTPD smtpd/mta.c',
+  },
+  {
     id: 'bounce:null-mx',
     category: 'domain-invalid',
     phrases: ['indicated no smtp service'],
