@@ -261,6 +261,13 @@ describe('parseBounce: complaints, auto-replies and other mail', () => {
     ).toEqual([['jane@example.com', 'delivered', 'auto-reply']]);
   });
 
+  it('reads an auto-reply whose subject quotes a failure as an auto-reply', async () => {
+    const report = await parseBounce(
+      'From: jane@example.com\nSubject: Re: Your payment failed\nAuto-Submitted: auto-replied\n\nI am on leave.\n',
+    );
+    expect(report.kind).toBe('auto-reply');
+  });
+
   it('does not read a challenge-response or a list confirmation as a bounce', async () => {
     for (const subject of [
       'Please confirm your message to jane@example.com',

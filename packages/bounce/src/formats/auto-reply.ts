@@ -5,7 +5,7 @@
 // (RFC 3834 §3.1.7 asks MTAs to), so this decoder runs after every bounce format.
 import { headerOf, type Mail } from '../mail/mail';
 import type { Decoded, Decoder } from './decoder';
-import { looksLikeBounce } from './looks-like-bounce';
+import { looksLikeReport } from './looks-like-bounce';
 
 /** Subject openings of vacation replies in the languages seen in the corpus and in the wild (lowercase). */
 const subjectPrefixes: readonly string[] = [
@@ -26,6 +26,12 @@ const subjectPrefixes: readonly string[] = [
   'automatische antwort',
   'réponse automatique',
   'respuesta automática',
+  'resposta automática',
+  'fuera de la oficina',
+  'automatisch antwoord',
+  'afwezig',
+  'automatisk svar',
+  'fuori sede',
   'risposta automatica',
   'absence',
 ];
@@ -34,7 +40,7 @@ function looksAutomatic(mail: Mail): boolean {
   const subject = mail.subject.toLowerCase().trimStart();
   for (const prefix of subjectPrefixes) if (subject.startsWith(prefix)) return true;
   // A failure notice says Auto-Submitted too; only a person's mailbox answering is an auto-reply.
-  if (looksLikeBounce(mail)) return false;
+  if (looksLikeReport(mail)) return false;
   const submitted = headerOf(mail, 'auto-submitted')?.toLowerCase();
   if (submitted?.startsWith('auto-replied')) return true;
   if (headerOf(mail, 'x-autoreply') !== undefined || headerOf(mail, 'x-autorespond') !== undefined)

@@ -36,11 +36,10 @@ const subjectWords: readonly string[] = [
   'returned to sender',
   'warning: could not send',
   'delayed mail',
-  'rejected',
-  'bounce',
-  'error',
-  'failed',
 ];
+
+/** Weaker subject words: enough for the plain-text fallback, not to overrule an auto-reply's headers. */
+const weakSubjectWords: readonly string[] = ['rejected', 'bounce', 'error', 'failed'];
 
 /** Opening lines of failure notices (lowercase). */
 const bodyPhrases: readonly string[] = [
@@ -54,17 +53,29 @@ const bodyPhrases: readonly string[] = [
   'failed permanently',
 ];
 
-export function looksLikeBounce(mail: Mail): boolean {
+/**
+ * Strong signs of a failure notice: a report sender, X-Failed-Recipients, a multipart/report, a
+ * failure subject or opening line. An auto-reply (RFC 3834) never has these.
+ */
+export function looksLikeReport(mail: Mail): boolean {
   if (headerOf(mail, 'x-failed-recipients') !== undefined) return true;
+  if (mail.contentType.startsWith('multipart/report')) return true;
   const at = mail.from.indexOf('@');
   const local = at < 0 ? mail.from : mail.from.slice(0, at);
   for (const sender of senders) if (local === sender) return true;
-  if (mail.from === '') return true;
   const subject = mail.subject.toLowerCase();
   for (const word of subjectWords) if (subject.includes(word)) return true;
   // Carriers and gateways that send from ordinary addresses with a subject in their own language.
   const head = mail.lines.slice(0, 30).join('\n').toLowerCase();
   for (const phrase of bodyPhrases) if (head.includes(phrase)) return true;
+  return false;
+}
+
+/** Whether the plain-text fallback should try the email: strong signs, no sender at all, or a weak subject word. */
+export function looksLikeBounce(mail: Mail): boolean {
+  if (mail.from === '' || looksLikeReport(mail)) return true;
+  const subject = mail.subject.toLowerCase();
+  for (const word of weakSubjectWords) if (subject.includes(word)) return true;
   return false;
 }
 
