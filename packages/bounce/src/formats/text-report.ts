@@ -234,6 +234,7 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
   const byAddress = new Map<string, Block>();
   const senders = new Set([addressIn(headerOf(mail, 'to') ?? ''), mail.from]);
   let current: Block | undefined;
+  let afterSender = false;
   /** The current recipient's reason is complete (Sendmail's one-line form): later lines are not its. */
   let closed = false;
   let end = lines.length;
@@ -250,7 +251,9 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
       break;
     }
     if (line.trim() === '') continue;
-    const named = recipientLine(line, lower, markers);
+    // Exim's "A message sent by\n\n  <a@b>\n\ncould not be delivered": the address after "sent by" is the sender.
+    const named = afterSender ? undefined : recipientLine(line, lower, markers);
+    afterSender = lower.trimEnd().endsWith('sent by');
     if (named !== undefined) {
       current = byAddress.get(named.address);
       if (current === undefined && blocks.length < maxRecipients) {
