@@ -77,6 +77,16 @@ describe('parseBounce: RFC 3464', () => {
     });
   });
 
+  it('names the mailbox provider from the Remote-MTA when the recipient domain is a hosted one', async () => {
+    const report = await parseBounce(
+      dsn(
+        'message/delivery-status',
+        'Final-Recipient: rfc822; jane@company.example\r\nAction: failed\r\nStatus: 5.1.1\r\nRemote-MTA: dns; aspmx.l.google.com\r\nDiagnostic-Code: smtp; 550 5.1.1 no such user',
+      ),
+    );
+    expect(report.outcomes[0]?.verdict.provider).toBe('google');
+  });
+
   it('reads Action: delayed as a deferral notice, not a bounce', async () => {
     const report = await parseBounce(
       dsn(

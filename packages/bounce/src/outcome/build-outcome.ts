@@ -61,6 +61,13 @@ function classOf(reply: SmtpReply | undefined, status: string | undefined): numb
   return reply?.enhanced?.class;
 }
 
+/** The host name in a Remote-MTA value (`mx.example.com`, `mx.example.com (192.0.2.1)`); not an IP literal. */
+function hostOf(remoteMta: string | undefined): string | undefined {
+  if (remoteMta === undefined) return undefined;
+  const host = remoteMta.trim().split(/[\s([]/)[0] ?? '';
+  return host.includes('.') && /[a-z]/i.test(host) ? host.toLowerCase() : undefined;
+}
+
 function domainOf(address: string | undefined): string | undefined {
   const at = address === undefined ? -1 : address.lastIndexOf('@');
   return at < 0 ? undefined : address?.slice(at + 1);
@@ -110,7 +117,8 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
       diagnostic: found.diagnostic,
       status: found.status,
       command,
-      destination: domainOf(found.address),
+      // The MX that answered names the mailbox provider better than the recipient's domain (hosted domains).
+      destination: hostOf(found.remoteMta) ?? domainOf(found.address),
       context: context.context,
     });
     if (event === 'bounced' && classOf(reply, found.status) === 4) verdict = expired(verdict, reply);
