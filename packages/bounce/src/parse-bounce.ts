@@ -25,8 +25,11 @@ function emptyReport(problems: string[], extra: Partial<BounceReport> = {}): Bou
 
 /** Milliseconds for an RFC 5322 date, undefined when unreadable. */
 function timeOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const time = Date.parse(value.replace(/\s*\([^)]*\)\s*$/, ''));
+  if (value === undefined || value.length > 200) return undefined;
+  // A trailing comment (`… +0900 (JST)`) is dropped by position, not by a regular expression.
+  const trimmed = value.trim();
+  const open = trimmed.endsWith(')') ? trimmed.lastIndexOf('(') : -1;
+  const time = Date.parse(open > 0 ? trimmed.slice(0, open) : trimmed);
   return Number.isFinite(time) ? time : undefined;
 }
 
