@@ -48,6 +48,7 @@ describe('parseBounce: RFC 3464', () => {
           'Action: failed',
           'Status: 5.1.1',
           'Remote-MTA: dns; mx.example.com',
+          'Last-Attempt-Date: Thu, 01 Jan 2026 09:59:30 +0000 (UTC)',
           'Diagnostic-Code: smtp; 550 5.1.1 <jane@example.com>: Recipient address rejected: User unknown',
           '',
           'Final-Recipient: rfc822; bob@example.net',
@@ -70,6 +71,8 @@ describe('parseBounce: RFC 3464', () => {
     expect(report.outcomes[0]?.reply?.code).toBe(550);
     expect(report.outcomes[0]?.providerDetail.remoteMta).toBe('mx.example.com');
     expect(report.outcomes[0]?.messageId).toBe('<m1@example.org>');
+    expect(report.outcomes[0]?.occurredAt).toBe(Date.parse('Thu, 01 Jan 2026 09:59:30 +0000'));
+    expect(report.outcomes[1]?.occurredAt).toBe(Date.parse('Thu, 01 Jan 2026 10:00:00 +0000'));
     expect(report.original).toMatchObject({
       messageId: '<m1@example.org>',
       to: 'jane@example.com',

@@ -7,6 +7,7 @@ import type { Decoded } from './formats/decoder';
 import { decoders } from './formats/index';
 import { isDelayNotice } from './formats/looks-like-bounce';
 import { originalFromParts } from './formats/original';
+import { parseDate } from './mail/date';
 import type { Field } from './mail/fields';
 import { headerOf, type Mail } from './mail/mail';
 import { type RawInput, readMail } from './mail/read-mail';
@@ -21,16 +22,6 @@ function describe(value: unknown): string {
 
 function emptyReport(problems: string[], extra: Partial<BounceReport> = {}): BounceReport {
   return { kind: 'not-a-bounce', outcomes: [], format: 'none', problems, ...extra };
-}
-
-/** Milliseconds for an RFC 5322 date, undefined when unreadable. */
-function timeOf(value: string | undefined): number | undefined {
-  if (value === undefined || value.length > 200) return undefined;
-  // A trailing comment (`… +0900 (JST)`) is dropped by position, not by a regular expression.
-  const trimmed = value.trim();
-  const open = trimmed.endsWith(')') ? trimmed.lastIndexOf('(') : -1;
-  const time = Date.parse(open > 0 ? trimmed.slice(0, open) : trimmed);
-  return Number.isFinite(time) ? time : undefined;
 }
 
 function originalOf(fields: readonly Field[] | undefined): OriginalMessage | undefined {
@@ -59,7 +50,7 @@ function kindOf(decoded: Decoded, outcomes: readonly DeliveryOutcome[]): BounceK
 
 function report(mail: Mail, format: string, decoded: Decoded): BounceReport {
   const original = originalOf(decoded.original ?? originalFromParts(mail));
-  const occurredAt = timeOf(headerOf(mail, 'date'));
+  const occurredAt = parseDate(headerOf(mail, 'date'));
   const context = {
     format,
     context: decoded.context,
@@ -73,7 +64,7 @@ function report(mail: Mail, format: string, decoded: Decoded): BounceReport {
     if (decoded.kind === 'auto-reply') return asAutoReply(outcome);
     return outcome;
   });
-  const arrivalDate = timeOf(decoded.arrivalDate);
+  const arrivalDate = parseDate(decoded.arrivalDate);
   return {
     kind: kindOf(decoded, outcomes),
     outcomes,

@@ -9,6 +9,7 @@ import {
   type Verdict,
 } from '@mailverdict/core';
 import type { FoundRecipient } from '../formats/decoder';
+import { parseDate } from '../mail/date';
 import { classifyRecipient } from './classify-recipient';
 import { findCommand } from './find-command';
 import { replyStart } from './find-reply';
@@ -123,6 +124,8 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
     });
     if (event === 'bounced' && classOf(reply, found.status) === 4) verdict = expired(verdict, reply);
   }
+  // When this recipient was last tried (`Last-Attempt-Date`, RFC 3464 §2.3.7), else when the report was written.
+  const occurredAt = parseDate(found.date) ?? context.occurredAt;
   const detail: Record<string, unknown> = { format: context.format };
   if (found.action !== undefined) detail.action = found.action;
   if (found.status !== undefined) detail.status = found.status;
@@ -134,7 +137,7 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
     event,
     ...(found.address ? { recipient: found.address } : {}),
     ...(context.messageId ? { messageId: context.messageId } : {}),
-    ...(context.occurredAt !== undefined ? { occurredAt: context.occurredAt } : {}),
+    ...(occurredAt !== undefined ? { occurredAt } : {}),
     origin: reply?.code !== undefined || found.remoteMta !== undefined ? 'remote-server' : 'provider',
     ...(reply ? { reply } : {}),
     providerDetail: detail,
