@@ -243,6 +243,7 @@ describe('parseBounce: complaints, auto-replies and other mail', () => {
       report.outcomes.map((outcome) => [outcome.recipient, outcome.event, outcome.verdict.category]),
     ).toEqual([['jane@isp.example', 'complained', 'complaint']]);
     expect(report.original?.messageId).toBe('<m2@example.org>');
+    expect(report.outcomes[0]?.providerDetail.feedbackType).toBe('abuse');
   });
 
   it('reads an Amazon SES complaint notification sent by email', async () => {

@@ -132,6 +132,7 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
   if (found.remoteMta !== undefined) detail.remoteMta = found.remoteMta;
   if (found.diagnostic !== undefined) detail.diagnostic = found.diagnostic;
   if (command !== undefined) detail.command = command;
+  if (found.feedbackType !== undefined) detail.feedbackType = found.feedbackType;
   return {
     provider: 'smtp',
     event,
