@@ -57,6 +57,7 @@ switch (task) {
     );
     // Timing tests (1 MB vs 100 KB inputs) run last and alone, with no other suite competing for the CPU.
     pnpm('--filter', '@mailverdict/core', 'run', 'test:linear');
+    pnpm('--filter', '@mailverdict/bounce', 'run', 'test:linear');
     console.log('\nquick-start: build, typecheck, lint, tests and package checks all passed');
     break;
   case 'demo':
