@@ -1375,7 +1375,6 @@ export const genericRules: readonly Rule[] = [
       'content rejected',
       'content denied',
       'content filter',
-      'message filtered',
       'spam score',
       'message content',
       'phishing',

@@ -612,7 +612,7 @@ const kinds: readonly [string, string, string, string, boolean][] = [
     false,
   ],
   ['550 5.5.4 Invalid domain name in HELO', 'sender-infrastructure', 'permanent', 'sender', false],
-  // taxonomy decision 1: an X.7.x "service unavailable" is a deferral; a bare 521 says nothing about the address
+  // docs/taxonomy.md#decision-1: an X.7.x "service unavailable" is a deferral; a bare 521 says nothing about the address
   [
     '521 5.7.1 Service unavailable; client [192.0.2.1] blocked',
     'deferred',
