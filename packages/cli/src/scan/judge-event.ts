@@ -1,0 +1,28 @@
+// A failed delivery from a log line → core's verdict. The remote reply is classified when the line
+// quotes one; otherwise the MTA's own words, behind the `dsn=` it logged (`4.4.1 connect to …:
+// Connection timed out`), so the status the MTA chose is not lost.
+import { classify, type Verdict } from '@mailverdict/core';
+import type { LogEvent } from '../logs/log-event';
+
+/** The recipient's domain, lowercased; undefined for a local name or an empty domain. */
+export function domainOf(recipient: string | undefined): string | undefined {
+  if (recipient === undefined) return undefined;
+  const at = recipient.lastIndexOf('@');
+  const domain = at < 0 ? '' : recipient.slice(at + 1).toLowerCase();
+  return domain === '' ? undefined : domain;
+}
+
+/** What is classified for an event: the reply it quotes, or its dsn and text. */
+export function replyTextOf(event: LogEvent): string {
+  if (event.reply !== undefined) return event.reply;
+  if (event.dsn !== undefined) return event.text === '' ? event.dsn : `${event.dsn} ${event.text}`;
+  return event.text;
+}
+
+export function judgeEvent(event: LogEvent): Verdict {
+  const destination = domainOf(event.recipients[0]);
+  return classify(replyTextOf(event), {
+    ...(destination === undefined ? {} : { destination }),
+    ...(event.command === undefined ? {} : { command: event.command }),
+  });
+}
