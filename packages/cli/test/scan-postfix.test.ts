@@ -1,5 +1,6 @@
 // The real thing: Postfix relays to the testkit's fake MX personas over loopback and writes its own
 // log; `mailverdict scan` over that log must report what each persona answered.
+import { copyFileSync } from 'node:fs';
 import { classify } from '@mailverdict/core';
 import {
   gmailLike,
@@ -69,6 +70,9 @@ beforeAll(async () => {
     );
   }
   transport.close();
+  // To look at what Postfix wrote: MAILVERDICT_KEEP_POSTFIX_LOG=/tmp/maillog pnpm test
+  const keep = process.env.MAILVERDICT_KEEP_POSTFIX_LOG;
+  if (keep !== undefined && keep !== '') copyFileSync(postfix.logFile, keep);
 }, 300_000);
 
 afterAll(async () => {

@@ -52,8 +52,9 @@ function readReply(text: string): Pick<LogEvent, 'reply' | 'command'> {
       const hostEnd = reply.indexOf(']: ');
       if (hostEnd >= 0) reply = reply.slice(hostEnd + 3);
     }
-    // Exim writes a multi-line reply on one log line with literal `\n` between the lines.
-    reply = reply.replaceAll('\\n', '\n').trim();
+    // Kept as logged: Exim writes a multi-line reply with a literal `\n` between the lines, which
+    // judge-event.ts turns back into line breaks before classifying.
+    reply = reply.trim();
     if (reply === '') return command === undefined ? {} : { command };
     return command === undefined ? { reply } : { reply, command };
   }

@@ -26,7 +26,10 @@ export interface LogEvent {
   readonly relay?: string;
   /** The enhanced status the MTA logged (`dsn=5.1.1`). */
   readonly dsn?: string;
-  /** The remote server's own reply, when the line quotes one (`said: …`, `SMTP error … after RCPT TO:<…>: …`). */
+  /**
+   * The remote server's own reply, when the line quotes one (`said: …`, `SMTP error … after RCPT
+   * TO:<…>: …`), as logged: Postfix joins a multi-line reply with spaces, Exim with a literal `\n`.
+   */
   readonly reply?: string;
   /** The SMTP command that reply answered, when the line says. */
   readonly command?: SmtpCommand;

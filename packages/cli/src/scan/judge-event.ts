@@ -14,7 +14,9 @@ export function domainOf(recipient: string | undefined): string | undefined {
 
 /** What is classified for an event: the reply it quotes, or its dsn and text. */
 export function replyTextOf(event: LogEvent): string {
-  if (event.reply !== undefined) return event.reply;
+  // Exim logs a multi-line reply with a literal `\n` between its lines (exim-line.ts).
+  if (event.reply !== undefined)
+    return event.format === 'exim' ? event.reply.replaceAll('\\n', '\n') : event.reply;
   if (event.dsn !== undefined) return event.text === '' ? event.dsn : `${event.dsn} ${event.text}`;
   return event.text;
 }
