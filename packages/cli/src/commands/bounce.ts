@@ -6,7 +6,7 @@ import { type DeliveryOutcome, destinationOf } from '@mailverdict/core';
 import { type ExitCode, exitCodes } from '../exit-codes';
 import { mailItems } from '../input/mail-sources';
 import { colorsFor } from '../output/colors';
-import { count, formatTable } from '../output/table';
+import { count } from '../output/table';
 import { complain, write } from '../output/write';
 import { domainOf } from '../scan/judge-event';
 
@@ -17,6 +17,16 @@ export interface BounceOptions {
 function destinationOfOutcome(outcome: DeliveryOutcome): string {
   const domain = domainOf(outcome.recipient);
   return domain === undefined ? (outcome.verdict.provider ?? '(unknown)') : destinationOf(domain);
+}
+
+const header = ['source', 'kind', 'event', 'recipient', 'category', 'status', 'destination'];
+const widths = [16, 12, 10, 28, 20, 8];
+
+function formatRow(cells: readonly string[]): string {
+  return cells
+    .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+    .join(' ')
+    .trimEnd();
 }
 
 function increment(map: Map<string, number>, key: string): void {
@@ -99,14 +109,12 @@ export async function runBounce(paths: readonly string[], options: BounceOptions
       await write(process.stdout, lines);
       continue;
     }
-    // Column widths are per email: the table streams, one email at a time, rather than wait for all.
-    const header = ['source', 'kind', 'event', 'recipient', 'category', 'status', 'destination'];
-    const table = formatTable([header, ...rows]);
+    // The table streams, one email at a time, so its columns have fixed widths (longer cells push on).
     if (!headerShown) {
-      await write(process.stdout, `${colors.dim(table[0] ?? '')}\n`);
+      await write(process.stdout, `${colors.dim(formatRow(header))}\n`);
       headerShown = true;
     }
-    await write(process.stdout, `${table.slice(1).join('\n')}\n`);
+    await write(process.stdout, `${rows.map(formatRow).join('\n')}\n`);
   }
   const summary = {
     type: 'summary',

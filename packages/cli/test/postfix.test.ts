@@ -1,6 +1,8 @@
-// The real thing: Postfix relays to the testkit's fake MX personas over loopback and writes its own
-// log; `mailverdict scan` over that log must report what each persona answered.
+// The real thing: Postfix relays to the testkit's fake MX personas over loopback, writes its own
+// log and returns bounces to a Maildir and an mbox; `mailverdict scan` over that log and
+// `mailverdict bounce` over those mailboxes must report what each persona answered.
 import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { classify } from '@mailverdict/core';
 import {
   gmailLike,
@@ -20,25 +22,68 @@ import { runCli } from './helpers/run-cli';
 interface Case {
   readonly recipient: string;
   readonly status: 'sent' | 'deferred' | 'bounced';
+  /** The envelope sender: its bounces go to the Maildir (`app@`) or the mbox (`list@`). */
+  readonly from: 'app@sender.test' | 'list@sender.test';
   /** What the persona answers, from its exported table (undefined for an accepted recipient). */
   readonly reply?: string;
 }
 
 const cases: readonly Case[] = [
-  { recipient: 'jane@gmail.com', status: 'sent' },
-  { recipient: 'unknown@gmail.com', status: 'bounced', reply: gmailReplies.unknown.reply },
-  { recipient: 'full@gmail.com', status: 'deferred', reply: gmailReplies.full.reply },
-  { recipient: 'unauth@gmail.com', status: 'bounced', reply: gmailReplies.unauthenticated.reply },
-  { recipient: 'unknown@hotmail.com', status: 'bounced', reply: microsoftReplies.unknown.reply },
-  { recipient: 'banned@hotmail.com', status: 'bounced', reply: microsoftReplies.banned.reply },
-  { recipient: 'ratelimit@hotmail.com', status: 'deferred', reply: microsoftReplies.ratelimit.reply },
-  { recipient: 'spam@yahoo.com', status: 'bounced', reply: yahooReplies.spam.reply },
-  { recipient: 'ratelimit@yahoo.com', status: 'deferred', reply: yahooReplies.ratelimit.reply },
+  { recipient: 'jane@gmail.com', from: 'app@sender.test', status: 'sent' },
+  {
+    recipient: 'unknown@gmail.com',
+    from: 'app@sender.test',
+    status: 'bounced',
+    reply: gmailReplies.unknown.reply,
+  },
+  {
+    recipient: 'full@gmail.com',
+    from: 'app@sender.test',
+    status: 'deferred',
+    reply: gmailReplies.full.reply,
+  },
+  {
+    recipient: 'unauth@gmail.com',
+    from: 'app@sender.test',
+    status: 'bounced',
+    reply: gmailReplies.unauthenticated.reply,
+  },
+  {
+    recipient: 'unknown@hotmail.com',
+    from: 'app@sender.test',
+    status: 'bounced',
+    reply: microsoftReplies.unknown.reply,
+  },
+  {
+    recipient: 'banned@hotmail.com',
+    from: 'list@sender.test',
+    status: 'bounced',
+    reply: microsoftReplies.banned.reply,
+  },
+  {
+    recipient: 'ratelimit@hotmail.com',
+    from: 'list@sender.test',
+    status: 'deferred',
+    reply: microsoftReplies.ratelimit.reply,
+  },
+  {
+    recipient: 'spam@yahoo.com',
+    from: 'list@sender.test',
+    status: 'bounced',
+    reply: yahooReplies.spam.reply,
+  },
+  {
+    recipient: 'ratelimit@yahoo.com',
+    from: 'list@sender.test',
+    status: 'deferred',
+    reply: yahooReplies.ratelimit.reply,
+  },
 ];
 
 let postfix: PostfixInstance | undefined;
 const servers: RunningFakeSmtp[] = [];
 let log = '';
+const bouncesSeen = new Map<string, number>();
 
 beforeAll(async () => {
   const gmail = await startFakeSmtp(gmailLike());
@@ -47,7 +92,7 @@ beforeAll(async () => {
   servers.push(gmail, microsoft, yahoo);
   postfix = await startPostfix({
     routes: { 'gmail.com': gmail.port, 'hotmail.com': microsoft.port, 'yahoo.com': yahoo.port },
-    discard: ['sender.test'],
+    mailboxes: { 'app@sender.test': 'app/', 'list@sender.test': 'list.mbox' },
   });
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
@@ -59,7 +104,7 @@ beforeAll(async () => {
   // next message's attempt into "delivery temporarily suspended".
   for (const item of cases) {
     await transport.sendMail({
-      from: 'app@sender.test',
+      from: item.from,
       to: item.recipient,
       subject: `mailverdict cli test for ${item.recipient}`,
       text: 'Hello from the mailverdict scan test.',
@@ -68,6 +113,15 @@ beforeAll(async () => {
     log = await waitForLog(instance, (text) =>
       text.split('\n').some((line) => line.includes(`to=<${item.recipient}>`) && line.includes(' status=')),
     );
+    // A bounce is returned to the sender's mailbox: wait for that delivery too.
+    if (item.status === 'bounced') {
+      const returned = (text: string) =>
+        text.split('\n').filter((line) => line.includes(`to=<${item.from}>`) && line.includes('status=sent'))
+          .length;
+      const before = bouncesSeen.get(item.from) ?? 0;
+      log = await waitForLog(instance, (text) => returned(text) > before);
+      bouncesSeen.set(item.from, before + 1);
+    }
   }
   transport.close();
   // To look at what Postfix wrote: MAILVERDICT_KEEP_POSTFIX_LOG=/tmp/maillog pnpm test
@@ -80,7 +134,7 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-describe('scan over a log the real Postfix wrote', () => {
+describe('scan over the log the real Postfix wrote', () => {
   it('Postfix logged one status line per recipient, as the personas answered', () => {
     for (const item of cases) {
       const line = log
@@ -94,7 +148,7 @@ describe('scan over a log the real Postfix wrote', () => {
     const result = await runCli(['scan', '--json', postfix?.logFile ?? '']);
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout);
-    // sent: jane@gmail.com, and the five bounce notices Postfix returned to app@sender.test (discarded).
+    // sent: jane@gmail.com, and the five bounce notices Postfix returned to the senders' mailboxes.
     expect(report.statuses).toEqual({ sent: 6, deferred: 3, bounced: 5, expired: 0 });
     expect(report.formats.postfix).toBe(14);
     const byName = Object.fromEntries(
@@ -139,5 +193,49 @@ describe('scan over a log the real Postfix wrote', () => {
     expect(result.stdout).toContain('Ours to fix');
     expect(result.stdout).toContain('unknown@gmail.com');
     expect(result.stdout).not.toContain('\u001b['); // piped: no colours
+  });
+});
+
+describe('bounce over the DSNs the real Postfix returned', () => {
+  const bounced = (from: string) =>
+    cases.filter((item) => item.status === 'bounced' && item.from === from).map((item) => item.recipient);
+
+  it('reads the Maildir: one bounced outcome per recipient, with the status and category of the persona’s reply', async () => {
+    const result = await runCli(['bounce', '--json', join(postfix?.mailDir ?? '', 'app')]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const outcomes = lines.filter((line) => line.type === 'outcome');
+    expect(outcomes.map((outcome) => outcome.recipient).sort()).toEqual(bounced('app@sender.test').sort());
+    for (const outcome of outcomes) {
+      const item = cases.find((entry) => entry.recipient === outcome.recipient);
+      expect(outcome).toMatchObject({ kind: 'bounce', event: 'bounced' });
+      const expected = classify(item?.reply ?? '', { destination: outcome.recipient.split('@')[1] });
+      expect(outcome.status, outcome.recipient).toBe(expected.status);
+      expect(outcome.category, outcome.recipient).toBe(expected.category);
+    }
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', emails: outcomes.length, unreadable: 0 });
+  });
+
+  it('reads the mbox as a table, with a summary by category and destination', async () => {
+    const result = await runCli(['bounce', join(postfix?.mailDir ?? '', 'list.mbox')]);
+    expect(result.code).toBe(1);
+    for (const recipient of bounced('list@sender.test')) expect(result.stdout).toContain(recipient);
+    expect(result.stdout).toMatch(/^2 emails: bounce 2$/m);
+    expect(result.stdout).toMatch(/by destination: +microsoft 1, yahoo 1$/m);
+  });
+
+  it('an unreadable path is named, the rest is still read, and the exit code is 2', async () => {
+    const result = await runCli([
+      'bounce',
+      '/nonexistent/bounces',
+      join(postfix?.mailDir ?? '', 'list.mbox'),
+    ]);
+    expect(result.stderr).toContain('cannot read /nonexistent/bounces: no such file or directory');
+    expect(result.stdout).toMatch(/^2 emails, 1 unreadable: bounce 2$/m);
+    expect(result.code).toBe(2);
   });
 });
