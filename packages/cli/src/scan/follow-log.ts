@@ -32,6 +32,7 @@ export async function followLog(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const buffer = Buffer.alloc(256 * 1024);
+  complain('scan', `following ${path} from its end; Ctrl-C prints the report`);
   while (!stopping) {
     try {
       const size = (await stat(path)).size;
