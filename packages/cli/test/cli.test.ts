@@ -22,7 +22,7 @@ function logFile(name: string, lines: readonly string[]): string {
   return path;
 }
 
-const escape = '\u001b[';
+const ansiEscape = '\u001b[';
 
 describe('help and usage errors', () => {
   it.each([[[]], [['explain']], [['classify']], [['bounce']], [['scan']]])(
@@ -210,11 +210,11 @@ describe('colours and progress: on a terminal only', () => {
   it('explain is coloured on a terminal, never with NO_COLOR, never when piped', async () => {
     const terminal = await runInTerminal(['explain', reply]);
     expect(terminal.code).toBe(0);
-    expect(terminal.output).toContain(escape);
+    expect(terminal.output).toContain(ansiEscape);
     const noColor = await runInTerminal(['explain', reply], { NO_COLOR: '1' });
-    expect(noColor.output).not.toContain(escape);
+    expect(noColor.output).not.toContain(ansiEscape);
     expect(noColor.output).toContain(explain(reply).headline);
-    expect((await runCli(['explain', reply])).stdout).not.toContain(escape);
+    expect((await runCli(['explain', reply])).stdout).not.toContain(ansiEscape);
   });
 
   it('a large log shows a progress bar with throughput and ETA on a terminal, nothing when piped', async () => {
