@@ -1,7 +1,7 @@
 // The real thing: Postfix relays to the testkit's fake MX personas over loopback, writes its own
 // log and returns bounces to a Maildir and an mbox; `mailverdict scan` over that log and
 // `mailverdict bounce` over those mailboxes must report what each persona answered.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { classify } from '@mailverdict/core';
 import {
@@ -124,9 +124,12 @@ beforeAll(async () => {
     }
   }
   transport.close();
-  // To look at what Postfix wrote: MAILVERDICT_KEEP_POSTFIX_LOG=/tmp/maillog pnpm test
-  const keep = process.env.MAILVERDICT_KEEP_POSTFIX_LOG;
-  if (keep !== undefined && keep !== '') copyFileSync(postfix.logFile, keep);
+  // To look at what Postfix wrote: MAILVERDICT_KEEP_POSTFIX=<directory> pnpm test
+  const keep = process.env.MAILVERDICT_KEEP_POSTFIX;
+  if (keep !== undefined && keep !== '') {
+    copyFileSync(postfix.logFile, join(keep, 'maillog'));
+    cpSync(postfix.mailDir, join(keep, 'mail'), { recursive: true });
+  }
 }, 300_000);
 
 afterAll(async () => {

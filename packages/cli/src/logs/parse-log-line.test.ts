@@ -41,7 +41,7 @@ describe('each parser keeps to its own MTA', () => {
     expect(event === undefined ? '' : replyTextOf(event)).toMatch(
       /^452-4\.2\.2 The email account .*\n452-4\.2\.2 the recipient to\n452 /,
     );
-    expect(event === undefined ? undefined : judgeEvent(event).category).toBe('mailbox-full');
+    expect(event === undefined ? undefined : judgeEvent(event).verdict.category).toBe('mailbox-full');
   });
 
   it('Postfix text without a said: has no reply; the dsn stays', () => {

@@ -21,10 +21,16 @@ export function replyTextOf(event: LogEvent): string {
   return event.text;
 }
 
-export function judgeEvent(event: LogEvent): Verdict {
+/** The event's verdict, and the text it was classified from (passed through `copy` first, when given). */
+export function judgeEvent(
+  event: LogEvent,
+  copy: (text: string) => string = (text) => text,
+): { verdict: Verdict; text: string } {
   const destination = domainOf(event.recipients[0]);
-  return classify(replyTextOf(event), {
-    ...(destination === undefined ? {} : { destination }),
+  const text = copy(replyTextOf(event));
+  const verdict = classify(text, {
+    ...(destination === undefined ? {} : { destination: copy(destination) }),
     ...(event.command === undefined ? {} : { command: event.command }),
   });
+  return { verdict, text };
 }

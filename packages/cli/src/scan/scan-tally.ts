@@ -2,7 +2,8 @@
 // stays flat however long the log is: past a cap the counts still add up under `(other)`.
 import { type Category, destinationOf, type Scope, type Verdict } from '@mailverdict/core';
 import type { LogEvent, LogFormat, LogStatus } from '../logs/log-event';
-import { domainOf, judgeEvent, replyTextOf } from './judge-event';
+import { detach } from './detach';
+import { domainOf, judgeEvent } from './judge-event';
 
 export const maxDestinations = 5_000;
 export const maxReplyGroups = 5_000;
@@ -88,14 +89,15 @@ export class ScanTally {
       for (const recipient of recipients) this.destination(destinationNameOf(recipient, event)).counts.sent++;
       return { event };
     }
-    const verdict = judgeEvent(event);
+    // Detached: the verdict keeps the reply text, and a reply group keeps the verdict (detach.ts).
+    const { verdict, text } = judgeEvent(event, detach);
     const status = event.status;
     for (const recipient of recipients) {
       const destination = this.destination(destinationNameOf(recipient, event));
       destination.counts[status]++;
       increment(destination.categories[status], verdict.category);
       increment(this.owners[ownerOf(verdict.scope)], verdict.category);
-      this.group(destination.name, verdict, replyTextOf(event));
+      this.group(destination.name, verdict, text);
       if (verdict.suppressRecipient && recipient !== undefined)
         this.suppress(recipient, verdict, destination.name);
     }
@@ -104,6 +106,8 @@ export class ScanTally {
 
   private destination(name: string | undefined): DestinationTally {
     let key = name === undefined || name === '' ? '(unknown)' : name.toLowerCase();
+    if (this.destinations.has(key)) return this.destinations.get(key) as DestinationTally;
+    key = detach(key);
     if (!this.destinations.has(key) && this.destinations.size >= maxDestinations) key = otherName;
     let tally = this.destinations.get(key);
     if (tally === undefined) {
@@ -136,7 +140,11 @@ export class ScanTally {
       this.suppressedOverflow++;
       return;
     }
-    this.suppressed.set(key, { recipient, category: verdict.category, destination });
+    this.suppressed.set(detach(key), {
+      recipient: detach(recipient),
+      category: verdict.category,
+      destination,
+    });
   }
 
   /** Failures that need action from us, or recipients to stop mailing: `scan` exits 1. */
