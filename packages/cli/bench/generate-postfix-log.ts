@@ -5,6 +5,7 @@
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { seededRandom } from '@mailverdict/testkit';
 
 const domains = [
   'gmail.com',
@@ -30,18 +31,6 @@ const bounces = [
   "550-5.7.26 Unauthenticated email from example.net is not accepted due to domain's DMARC policy. 550 5.7.26 - gsmtp (in reply to end of DATA command)",
 ];
 
-/** Mulberry32: a tiny seeded generator (public domain). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GeneratedLog {
   readonly bytes: number;
   readonly lines: number;
@@ -50,7 +39,7 @@ export interface GeneratedLog {
 
 /** Writes about `targetBytes` of log to `path`. */
 export async function generatePostfixLog(path: string, targetBytes: number): Promise<GeneratedLog> {
-  const next = random(17);
+  const next = seededRandom(17);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const out = createWriteStream(path);
   let bytes = 0;

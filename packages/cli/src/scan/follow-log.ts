@@ -2,6 +2,7 @@
 // the report covers what was seen, and is printed on Ctrl-C (SIGINT) or SIGTERM. A log that shrinks
 // was rotated or truncated: reading starts again from its beginning.
 import { open, stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { type ExitCode, exitCodes } from '../exit-codes';
 import { parseLogLine } from '../logs/parse-log-line';
 import { colorsFor } from '../output/colors';
@@ -25,6 +26,8 @@ export async function followLog(
   }
   const colors = colorsFor(process.stdout);
   let carry = '';
+  // Keeps a UTF-8 character split across two reads whole.
+  let decoder = new StringDecoder('utf8');
   let stopping = false;
   const stop = () => {
     stopping = true;
@@ -39,6 +42,7 @@ export async function followLog(
       if (size < position) {
         position = 0;
         carry = '';
+        decoder = new StringDecoder('utf8');
       }
       if (size > position) {
         const handle = await open(path, 'r');
@@ -47,7 +51,7 @@ export async function followLog(
             const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
             if (bytesRead === 0) break;
             position += bytesRead;
-            const lines = (carry + buffer.toString('utf8', 0, bytesRead)).split('\n');
+            const lines = (carry + decoder.write(buffer.subarray(0, bytesRead))).split('\n');
             carry = (lines.pop() ?? '').slice(-1024 * 1024);
             let out = '';
             for (const line of lines) {
