@@ -102,6 +102,10 @@ postlog   unix-dgram n - n - 1 postlogd
 /** Starts Postfix with its own config directory; `stop()` stops it and removes the directory. */
 export async function startPostfix(options: PostfixOptions): Promise<PostfixInstance> {
   ensurePostfix();
+  if (typeof process.getuid === 'function' && process.getuid() !== 0)
+    throw new Error(
+      'The real-Postfix test must run as root: Postfix’s master process starts as root and drops to `postfix`',
+    );
   const dir = mkdtempSync(join(tmpdir(), 'mailverdict-postfix-'));
   // Postfix daemons drop to the `postfix` user: they must be able to walk into the directory.
   chmodSync(dir, 0o755);
