@@ -121,7 +121,7 @@ ${exitText('  0  no bounce or complaint found\n  1  some email reports a bounce 
 Examples:
   $ mailverdict scan /var/log/mail.log
   $ mailverdict scan /var/log/mail.log.*.gz --top 20
-  $ journalctl -u postfix -o cat | mailverdict scan
+  $ journalctl --since today --no-pager | mailverdict scan
   $ mailverdict scan --json /var/log/exim4/mainlog | jq -r '.suppress[].recipient' > suppress.txt
   $ mailverdict scan -f /var/log/maillog
 ${exitText('  0  no failure that needs action\n  1  failures that are ours to fix (authentication, reputation, block lists, content, account), or recipients to suppress')}`,

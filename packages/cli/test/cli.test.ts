@@ -1,7 +1,7 @@
 // The built bin, run as a user runs it: help, exit codes, each command's output against core's own
 // answer, colours and the progress bar only on a terminal.
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -268,5 +268,25 @@ describe('scan -f follows a growing log', () => {
     expect(await closed).toBe(1);
     expect(stdout).toContain('mailverdict scan: ');
     expect(stdout).toContain('Recipients to suppress: 1');
+  });
+});
+
+describe('bounce from stdin', () => {
+  it('an mbox on stdin is split into its messages; one email on stdin is one message', async () => {
+    const mbox = readFileSync(new URL('../examples/bounces.mbox', import.meta.url));
+    const fromMbox = await runCli(['bounce', '--json'], { input: mbox });
+    const outcomes = fromMbox.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.type === 'outcome');
+    expect(outcomes.map((outcome) => outcome.source)).toEqual(['stdin#1', 'stdin#2']);
+    expect(fromMbox.code).toBe(1);
+    const email = readFileSync(new URL('../examples/postfix-dsn.eml', import.meta.url));
+    const single = await runCli(['bounce', '-'], { input: email });
+    expect(single.stdout).toMatch(/^1 email: bounce 1$/m);
+    const empty = await runCli(['bounce'], { input: '' });
+    expect(empty.stdout).toMatch(/^0 emails: none$/m);
+    expect(empty.code).toBe(0);
   });
 });

@@ -131,7 +131,7 @@ export async function runBounce(paths: readonly string[], options: BounceOptions
       [
         '',
         colors.bold(
-          `${count(emails)} emails${failed > 0 ? `, ${count(failed)} unreadable` : ''}: ${listed(kinds)}`,
+          `${count(emails)} ${emails === 1 ? 'email' : 'emails'}${failed > 0 ? `, ${count(failed)} unreadable` : ''}: ${listed(kinds) || 'none'}`,
         ),
         `  by category:    ${listed(categories) || 'none'}`,
         `  by destination: ${listed(destinations) || 'none'}`,

@@ -27,7 +27,7 @@ async function startsWithFrom(path: string): Promise<boolean> {
   }
 }
 
-async function* readMbox(path: string, name: string): AsyncGenerator<MailItem> {
+async function* readMbox(chunks: AsyncIterable<Buffer>, name: string): AsyncGenerator<MailItem> {
   let lines: string[] = [];
   let size = 0;
   let number = 0;
@@ -44,7 +44,7 @@ async function* readMbox(path: string, name: string): AsyncGenerator<MailItem> {
     tooLarge = false;
     return item;
   };
-  for await (const batch of splitLines(readChunks(path).chunks, {
+  for await (const batch of splitLines(chunks, {
     encoding: 'latin1',
     maxLineBytes: maxMessageBytes,
   })) {
@@ -81,7 +81,7 @@ async function* readFileItem(path: string): AsyncGenerator<MailItem> {
     return;
   }
   if (await startsWithFrom(path)) {
-    yield* readMbox(path, path);
+    yield* readMbox(readChunks(path).chunks, path);
     return;
   }
   yield { source: path, raw: await readFile(path) };
@@ -111,13 +111,26 @@ async function* readDirectory(directory: string): AsyncGenerator<MailItem> {
   }
 }
 
+/** stdin: an mbox when it starts with a `From ` line (streamed), else one email. */
 async function* readStdinMail(): AsyncGenerator<MailItem> {
+  const iterator = readChunks('-').chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done === true) return; // nothing on stdin: no email
+  const head: Buffer = first.value;
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield head;
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+  }
+  if (head.subarray(0, 5).toString('latin1') === 'From ') {
+    yield* readMbox(rest(), 'stdin');
+    return;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of readChunks('-').chunks) {
+  for await (const chunk of rest()) {
     size += chunk.length;
     if (size > maxMessageBytes) {
-      yield { source: 'stdin', error: `larger than ${maxMessageBytes} bytes; give an mbox as a file` };
+      yield { source: 'stdin', error: `larger than ${maxMessageBytes} bytes, skipped` };
       return;
     }
     chunks.push(chunk);
@@ -125,7 +138,7 @@ async function* readStdinMail(): AsyncGenerator<MailItem> {
   yield { source: 'stdin', raw: Buffer.concat(chunks) };
 }
 
-/** Every email under `paths` (`-` is stdin: one message), in order: paths as given, files sorted by name. */
+/** Every email under `paths` (`-` is stdin: an mbox or one message), in order: paths as given, files sorted by name. */
 export async function* mailItems(paths: readonly string[]): AsyncGenerator<MailItem> {
   for (const path of paths) {
     try {
