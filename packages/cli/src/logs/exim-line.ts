@@ -4,7 +4,9 @@
 //     SMTP error from remote mail server after RCPT TO:<a@b>: 550 5.1.1 …
 // Flags: `=>` delivered, `->` another address delivered in the same transport, `==` deferred,
 // `**` failed (bounced), `*>` suppressed by -N (not a delivery). Older Exims put
-// `host mx [192.0.2.1]:` after the command instead of `H=` before it; both are read.
+// `host mx [192.0.2.1]:` after the command instead of `H=` before it; both are read. A `==` line
+// saying "retry time not reached" records that no attempt was made (Exim specification, "Retry
+// configuration"): it is not a delivery, and counting it would inflate every queue run's deferrals.
 import { commandNamed, unbracket } from './field-reader';
 import type { LogEvent, LogStatus } from './log-event';
 
@@ -95,6 +97,7 @@ export function parseEximLine(line: string): LogEvent | undefined {
     if (close >= 0) rest = rest.slice(close + 1);
   }
   const text = rest.startsWith(':') ? rest.slice(1).trim() : rest.trim();
+  if (found.status === 'deferred' && text.includes('retry time not reached')) return undefined;
   const relay = readRelay(rest);
   return {
     format: 'exim',

@@ -125,6 +125,12 @@ export const eximLines: readonly LogLineFixture[] = [
     expected: { status: 'bounced', reply: '554 <someone@hotmial.de>: Relay access denied', command: 'RCPT' },
   },
   {
+    name: '== retry time not reached: no attempt, not a delivery',
+    source: 'Exim specification, chapter "Retry configuration" (routing defer, "retry time not reached")',
+    line: '2024-02-01 10:00:00 1rVabc-000Xyz-9Q == someone@example.net R=dnslookup defer (-51): retry time not reached',
+    expected: undefined,
+  },
+  {
     name: '<= arrival: no delivery',
     source: 'Exim test suite, github.com/Exim/exim test/log/0498',
     line: '1999-03-02 09:44:33 10HmaX-0005vi-00 <= CALLER@myhost.test.ex U=CALLER P=local S=sss',
