@@ -115,7 +115,7 @@ try {
     console.log(`\ntest-on-node: every test suite on Node ${version}`);
     useAddons(join(home, 'bin', 'node'), version, home);
     pnpm(env, `tests on Node ${version}`, '-r', '--workspace-concurrency=1', 'run', 'test');
-    pnpm(env, `timing tests on Node ${version}`, '--filter', '@mailverdict/core', 'run', 'test:linear');
+    pnpm(env, `timing tests on Node ${version}`, '-r', '--workspace-concurrency=1', 'run', 'test:linear');
   }
 } catch (error) {
   failure = error;
