@@ -68,6 +68,12 @@ function renderThrottle(view: ThrottleView, now: number): HTMLElement {
   );
 }
 
+/** The width the timeline gets inside the plan's box (the result column less the box's padding). */
+function timelineSpace(): number {
+  const padding = window.innerWidth < 640 ? 26 : 42;
+  return result.clientWidth - padding;
+}
+
 function renderPlan(finding: Finding): HTMLElement {
   const start = Date.now();
   const subject = finding.outcome ?? finding.verdict;
@@ -88,7 +94,7 @@ function renderPlan(finding: Finding): HTMLElement {
       { class: 'caption' },
       'What decideRetry does under the default policy if every attempt gets this same answer (waits shown at their minimum; jitter adds up to 10 %).',
     ),
-    h('div', { class: 'timeline-box' }, renderTimeline(plan.attempts)),
+    h('div', { class: 'timeline-box' }, renderTimeline(plan.attempts, timelineSpace())),
     renderSteps(plan.attempts),
     renderThrottle(
       throttleAfter(subject, destination ?? 'example.com', finding.outcome?.recipient, start),

@@ -9,7 +9,8 @@ const hour = 60 * minute;
 const day = 24 * hour;
 const ticks = [0, 5 * minute, 30 * minute, hour, 6 * hour, day, 2 * day, 5 * day, 7 * day];
 
-const width = 720;
+/** Drawn in CSS pixels at the width it is shown at (320–720), so text keeps its size on a phone. */
+export const timelineWidths = { min: 320, max: 720 } as const;
 const height = 150;
 const left = 28;
 const right = 28;
@@ -18,7 +19,7 @@ const axisY = 92;
 /**
  * Minutes on a log scale, so that a 5-minute retry and a 5-day expiry both fit: `log(1 + t / 1 min)`.
  */
-function scale(horizonMs: number): (offsetMs: number) => number {
+function scale(horizonMs: number, width: number): (offsetMs: number) => number {
   const span = Math.log1p(horizonMs / minute);
   return (offsetMs) => left + ((width - left - right) * Math.log1p(offsetMs / minute)) / span;
 }
@@ -27,12 +28,13 @@ function tickLabel(offsetMs: number): string {
   return offsetMs === 0 ? 'now' : `+${formatDuration(offsetMs)}`;
 }
 
-function finalWords(decision: RetryDecision): string {
+function finalWords(decision: RetryDecision, wide: boolean): string {
   switch (decision.action) {
     case 'give-up':
       return `give up (${decision.cause})`;
     case 'hold':
-      return `hold: ${retryFixes[decision.fix]}`;
+      // The fix in full where it fits; the list under the picture always says it.
+      return wide ? `hold: ${retryFixes[decision.fix]}` : 'hold until fixed';
     default:
       return 'retry';
   }
@@ -53,7 +55,7 @@ export function describePlan(attempts: readonly PlannedAttempt[]): string {
 }
 
 /** The end of the plan in words, above the axis; anchored at its right end when it would run off the picture. */
-function endLabel(atX: number, words: string): SVGElement {
+function endLabel(atX: number, words: string, width: number): SVGElement {
   const rightHalf = atX > width / 2;
   return s(
     'text',
@@ -67,13 +69,16 @@ function endLabel(atX: number, words: string): SVGElement {
   );
 }
 
-export function renderTimeline(attempts: readonly PlannedAttempt[]): SVGElement {
+export function renderTimeline(attempts: readonly PlannedAttempt[], availableWidth: number): SVGElement {
+  const width = Math.round(Math.min(timelineWidths.max, Math.max(timelineWidths.min, availableWidth)));
+  const wide = width >= 560;
   const last = attempts[attempts.length - 1];
   const lastOffset = last?.offsetMs ?? 0;
   const horizon = ticks.find((tick) => tick >= lastOffset * 1.15 && tick >= 6 * hour) ?? lastOffset * 1.15;
-  const x = scale(horizon);
+  const x = scale(horizon, width);
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`,
+    width,
     role: 'img',
     class: 'timeline',
     'data-attempts': attempts.length,
@@ -81,11 +86,13 @@ export function renderTimeline(attempts: readonly PlannedAttempt[]): SVGElement 
   });
   svg.append(s('title', {}, `Retry plan: ${describePlan(attempts)}`));
   svg.append(s('line', { x1: left, x2: width - right, y1: axisY, y2: axisY, class: 't-axis' }));
+  let tickLabelledAt = Number.NEGATIVE_INFINITY;
   for (const tick of ticks.filter((value) => value <= horizon)) {
-    svg.append(
-      s('line', { x1: x(tick), x2: x(tick), y1: axisY - 4, y2: axisY + 4, class: 't-axis' }),
-      s('text', { x: x(tick), y: axisY + 22, class: 't-tick' }, tickLabel(tick)),
-    );
+    svg.append(s('line', { x1: x(tick), x2: x(tick), y1: axisY - 4, y2: axisY + 4, class: 't-axis' }));
+    // Labels closer than 48 px would overlap: the tick stays, its label goes.
+    if (x(tick) - tickLabelledAt < 48) continue;
+    svg.append(s('text', { x: x(tick), y: axisY + 22, class: 't-tick' }, tickLabel(tick)));
+    tickLabelledAt = x(tick);
   }
   const maxAge = defaultRetryPolicy.maxAgeMs;
   if (maxAge <= horizon) {
@@ -124,12 +131,12 @@ export function renderTimeline(attempts: readonly PlannedAttempt[]): SVGElement 
           class: 't-give-up',
           'data-cause': decision.cause,
         }),
-        endLabel(cx + 16, finalWords(decision)),
+        endLabel(cx + 16, finalWords(decision, wide), width),
       );
     } else if (decision.action === 'hold') {
       svg.append(
         s('rect', { x: cx + 10, y: axisY - 5, width: width - right - cx - 10, height: 10, class: 't-hold' }),
-        endLabel(cx + 14, finalWords(decision)),
+        endLabel(cx + 14, finalWords(decision, wide), width),
       );
     }
   }
