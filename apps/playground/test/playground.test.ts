@@ -489,7 +489,9 @@ describe('budgets', () => {
     expect(total).toBeLessThanOrEqual(150_000);
     // The webhook verifiers (node:crypto) stay out of the page: only the converters are imported.
     for (const name of scripts)
-      expect(readFileSync(join(dist, 'assets', name), 'utf8')).not.toMatch(/createHmac|createHash|timingSafeEqual|createPublicKey|X509Certificate|browser-external/);
+      expect(readFileSync(join(dist, 'assets', name), 'utf8')).not.toMatch(
+        /createHmac|createHash|timingSafeEqual|createPublicKey|X509Certificate|browser-external/,
+      );
   });
 
   it('first render under 1 s with the built files served locally (median of 3 loads)', async () => {
