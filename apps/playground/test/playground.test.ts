@@ -132,37 +132,37 @@ interface ExampleCase {
   readonly suppress: 'yes' | 'no';
   readonly scope: string;
   readonly end: 'give-up' | 'hold';
-  readonly codes: readonly [string, boolean][];
+  readonly codes: readonly (readonly [string, boolean])[];
   readonly event?: string;
 }
 
+// What the card says for the two verdicts several examples share.
+const unknownUser = {
+  category: 'mailbox-unknown',
+  permanence: 'permanent',
+  suppress: 'yes',
+  scope: 'the recipient',
+  end: 'give-up',
+  codes: [
+    ['550', false],
+    ['5.1.1', false],
+  ],
+} as const;
+const reputation = {
+  category: 'reputation',
+  permanence: 'transient',
+  suppress: 'no',
+  scope: 'our sender set-up',
+  end: 'give-up',
+  codes: [
+    ['421', false],
+    ['4.7.0', false],
+  ],
+} as const;
+
 const cases: readonly ExampleCase[] = [
-  {
-    id: 'gmail-unknown',
-    readAs: 'SMTP reply',
-    category: 'mailbox-unknown',
-    permanence: 'permanent',
-    suppress: 'yes',
-    scope: 'the recipient',
-    end: 'give-up',
-    codes: [
-      ['550', false],
-      ['5.1.1', false],
-    ],
-  },
-  {
-    id: 'yahoo-tss04',
-    readAs: 'SMTP reply',
-    category: 'reputation',
-    permanence: 'transient',
-    suppress: 'no',
-    scope: 'our sender set-up',
-    end: 'give-up',
-    codes: [
-      ['421', false],
-      ['4.7.0', false],
-    ],
-  },
+  { id: 'gmail-unknown', readAs: 'SMTP reply', ...unknownUser },
+  { id: 'yahoo-tss04', readAs: 'SMTP reply', ...reputation },
   {
     id: 'gmail-dmarc',
     readAs: 'SMTP reply',
@@ -193,53 +193,25 @@ const cases: readonly ExampleCase[] = [
   {
     id: 'postmark-bounce',
     readAs: 'Postmark bounce webhook',
-    category: 'mailbox-unknown',
-    permanence: 'permanent',
-    suppress: 'yes',
-    scope: 'the recipient',
-    end: 'give-up',
-    codes: [
-      ['550', false],
-      ['5.1.1', false],
-    ],
+    ...unknownUser,
     event: 'postmark · bounced · nobody@example.test',
   },
   {
     id: 'ses-sns-bounce',
     readAs: 'SES notification (SNS)',
-    category: 'mailbox-unknown',
-    permanence: 'permanent',
-    suppress: 'yes',
-    scope: 'the recipient',
-    end: 'give-up',
-    codes: [
-      ['550', false],
-      ['5.1.1', false],
-    ],
+    ...unknownUser,
     event: 'ses · bounced · nobody@example.test',
   },
   {
     id: 'sendgrid-deferred',
     readAs: 'SendGrid event webhook',
-    category: 'reputation',
-    permanence: 'transient',
-    suppress: 'no',
-    scope: 'our sender set-up',
-    end: 'give-up',
-    codes: [
-      ['421', false],
-      ['4.7.0', false],
-    ],
+    ...reputation,
     event: 'sendgrid · deferred · busy@example.test',
   },
   {
     id: 'postfix-bounce-email',
     readAs: 'Bounce email (bounce, read as rfc3464)',
-    category: 'mailbox-unknown',
-    permanence: 'permanent',
-    suppress: 'yes',
-    scope: 'the recipient',
-    end: 'give-up',
+    ...unknownUser,
     codes: [
       ['550', false],
       ['5.2.1', false],
