@@ -116,14 +116,27 @@ function readJson(text: string): Reading {
   return { kind: 'json', label: recognised.label, findings: outcomeFindings(recognised.outcomes), notes };
 }
 
-/**
- * Reads what was pasted. Never throws: the converters and `parseBounce` answer anything they cannot read
- * with an `unknown` outcome or a problem, and `classify` never throws on a string.
- */
-export async function readInput(text: string): Promise<Reading> {
+async function read(text: string): Promise<Reading> {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'empty' };
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return readJson(trimmed);
   if (looksLikeEmail(text.trimStart())) return readEmail(text.trimStart());
   return { kind: 'reply', label: 'SMTP reply', findings: [{ verdict: classify(trimmed) }], notes: [] };
+}
+
+/**
+ * Reads what was pasted. Never throws: the converters and `parseBounce` promise to answer anything they
+ * cannot read with an `unknown` outcome, and `classify` never throws on a string; should one of them
+ * throw all the same, the page says so instead of showing the previous verdict.
+ */
+export async function readInput(text: string): Promise<Reading> {
+  try {
+    return await read(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      kind: 'problem',
+      message: `mailverdict failed on this input (a bug worth reporting): ${reason}`,
+    };
+  }
 }

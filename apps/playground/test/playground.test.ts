@@ -370,6 +370,49 @@ describe('pasted input', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('keys that reach Object.prototype in a webhook give an answer, never a stale or broken page', async () => {
+    const page = await openPage();
+    await page.click('[data-example="gmail-unknown"]');
+    await readCard(page, 'mailbox-unknown');
+    const poisoned = [
+      {
+        email: 'a@example.test',
+        event: 'bounce',
+        sg_event_id: 'x',
+        reason: 'constructor',
+        bounce_classification: '__proto__',
+      },
+    ];
+    await page.fill('#input', JSON.stringify(poisoned));
+    // Today @mailverdict/sendgrid throws on these keys (issue 13) and the page says so; once it contains
+    // them, the event gets its own card. Either way the previous card is gone.
+    await page.waitForSelector('.card[data-category]:not([data-category="mailbox-unknown"]), .problem');
+    expect(await page.isVisible('.card[data-category="mailbox-unknown"]')).toBe(false);
+    await done(page);
+  });
+
+  it('a 2 MB paste is read, and is too large to share as a link', async () => {
+    const page = await openPage();
+    await page.evaluate(() => {
+      // Text that does not compress much: a link to it would be longer than any browser keeps.
+      let seed = 1;
+      const words: string[] = [];
+      for (let index = 0; index < 300_000; index += 1) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        words.push(seed.toString(36));
+      }
+      const input = document.querySelector<HTMLTextAreaElement>('#input')!;
+      input.value = `550 5.1.1 User unknown ${words.join(' ')}`.slice(0, 2_000_000);
+      input.dispatchEvent(new Event('input'));
+    });
+    await readCard(page, 'mailbox-unknown');
+    await page.waitForSelector('#share-status >> text=Too large to share');
+    expect(new URL(page.url()).hash).toBe('');
+    await done(page);
+  });
+});
+
 describe('the page', () => {
   it('a shared link reopens the same input and verdict; the text never reaches the server', async () => {
     const first = await openPage();
