@@ -1,17 +1,19 @@
 // Durations in words, as core's explanations write them (core keeps its formatter internal).
-const minute = 60_000;
-const hour = 60 * minute;
-const day = 24 * hour;
+const minutesPerHour = 60;
+const minutesPerDay = 24 * minutesPerHour;
 
+/** Rounded to the minute first, so that no part reads `60 min` or `24 h`. */
 export function formatDuration(ms: number): string {
-  if (ms < minute) return `${Math.round(ms / 1000)} s`;
-  if (ms < hour) return `${Math.round(ms / minute)} min`;
-  if (ms < day) {
-    const hours = Math.floor(ms / hour);
-    const minutes = Math.round((ms - hours * hour) / minute);
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  const total = Math.round(ms / 60_000);
+  if (total < minutesPerHour) return `${total} min`;
+  if (total < minutesPerDay) {
+    const hours = Math.floor(total / minutesPerHour);
+    const minutes = total % minutesPerHour;
     return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
   }
-  const days = Math.floor(ms / day);
-  const hours = Math.round((ms - days * day) / hour);
+  const days = Math.floor(total / minutesPerDay);
+  const hours = Math.round((total % minutesPerDay) / minutesPerHour);
+  if (hours === 24) return `${days + 1} d`;
   return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
 }

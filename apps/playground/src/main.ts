@@ -42,7 +42,7 @@ function describeSnapshot(snapshot: DestinationSnapshot | undefined, now: number
   return parts.join(', ');
 }
 
-function renderThrottle(view: ThrottleView, now: number): HTMLElement {
+function renderThrottle(view: ThrottleView, named: boolean, now: number): HTMLElement {
   const replyAt = now + 1_000;
   const next = view.next.allowed
     ? 'may go at once'
@@ -54,7 +54,13 @@ function renderThrottle(view: ThrottleView, now: number): HTMLElement {
       'data-destination': view.destination,
       'data-next': view.next.allowed ? 'allowed' : view.next.reason,
     },
-    h('h3', {}, `Throttle for ${view.destination} after this reply`),
+    h(
+      'h3',
+      {},
+      named
+        ? `Throttle for ${view.destination} after this reply`
+        : 'Throttle for the destination after this reply (the input names none)',
+    ),
     h(
       'dl',
       { class: 'facts' },
@@ -98,6 +104,7 @@ function renderPlan(finding: Finding): HTMLElement {
     renderSteps(plan.attempts),
     renderThrottle(
       throttleAfter(subject, destination ?? 'example.com', finding.outcome?.recipient, start),
+      destination !== undefined,
       start,
     ),
   );

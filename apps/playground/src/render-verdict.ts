@@ -31,6 +31,15 @@ function givenStatus(verdict: Verdict, outcome: DeliveryOutcome | undefined): st
   return verdict.reply?.enhanced?.code ?? (typeof reported === 'string' ? reported : undefined);
 }
 
+/** Core's headline, but with only the codes the input really carried (core's shows inferred ones too). */
+function headline(explanation: Explanation, outcome: DeliveryOutcome | undefined): string {
+  const { verdict, provider, categoryTitle } = explanation;
+  const given = [verdict.reply?.code, givenStatus(verdict, outcome)].filter((part) => part !== undefined);
+  const title = `${provider === undefined ? '' : `${provider.name}: `}${categoryTitle}`;
+  const text = given.length === 0 ? title : `${title} — ${given.join(' ')}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function codes(explanation: Explanation, outcome: DeliveryOutcome | undefined): HTMLElement | undefined {
   const items: HTMLElement[] = [];
   const { replyCode, status } = explanation;
@@ -133,7 +142,7 @@ export function renderVerdict(explanation: Explanation, outcome: DeliveryOutcome
   return h(
     'article',
     { class: `card ${verdict.permanence}`, 'data-category': verdict.category },
-    h('h2', {}, explanation.headline),
+    h('h2', {}, headline(explanation, outcome)),
     h('p', { class: 'summary' }, explanation.summary),
     facts,
     list('In plain words', 'ul', explanation.outlook, 'outlook'),

@@ -63,6 +63,7 @@ async function done(page: Page): Promise<void> {
 }
 
 interface CardView {
+  heading: string;
   readAs: string;
   category: string | null;
   facts: Record<string, string>;
@@ -84,6 +85,7 @@ async function readCard(page: Page, category: string): Promise<CardView> {
     const text = (selector: string) => document.querySelector(selector)?.textContent ?? '';
     const timeline = document.querySelector('svg.timeline');
     return {
+      heading: text('.card h2'),
       readAs: text('.read-as'),
       category: document.querySelector('.card')?.getAttribute('data-category') ?? null,
       facts: Object.fromEntries(
@@ -234,6 +236,11 @@ describe('examples', () => {
     expect(view.codes.map((code) => [code.code, code.inferred === 'true'])).toEqual(
       example.codes.map(([code, inferred]) => [code, code.includes('.') ? inferred : false]),
     );
+    // The heading names the codes the input carried, never an inferred one.
+    for (const [code, inferred] of example.codes) {
+      if (inferred) expect(view.heading).not.toContain(code);
+      else expect(view.heading).toContain(code);
+    }
     // Registered codes are described from the IANA registry / RFC 5321.
     expect(view.codes.find((code) => code.code.includes('.'))?.text).toMatch(/IANA: “/);
     checkExplained(view);
