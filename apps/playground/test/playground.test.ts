@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFlags, ensureChromium } from './chromium';
 import { type StaticServer, serveStatic } from './static-server';
@@ -17,7 +18,7 @@ const profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
 
 let server: StaticServer;
 let context: BrowserContext;
-/** Requests the page tried to make anywhere but the local server (aborted). */
+/** Requests the page tried to make anywhere but loopback (aborted). */
 const outside: string[] = [];
 
 beforeAll(async () => {
@@ -31,7 +32,8 @@ beforeAll(async () => {
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue();
+    // Loopback only: the static server, and the Vite dev server of the `pnpm dev` test.
+    if (url.startsWith('http://127.0.0.1:') || url.startsWith('data:')) return route.continue();
     outside.push(url);
     return route.abort();
   });
@@ -494,6 +496,35 @@ describe('the page', () => {
     await again.click('#theme');
     expect(await background(again)).not.toBe('rgb(21, 23, 26)');
     await done(again);
+  });
+});
+
+describe('pnpm dev', () => {
+  it('the Vite dev server serves a working page too (the packages load, node:crypto stand-in included)', async () => {
+    const dev = await createServer({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'silent',
+      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    });
+    await dev.listen();
+    try {
+      const url = dev.resolvedUrls?.local[0];
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(url!);
+      await page.waitForSelector('body[data-ready]');
+      await page.click('[data-example="postmark-bounce"]');
+      await readCard(page, 'mailbox-unknown');
+      await page.click('[data-example="postfix-bounce-email"]');
+      await page.waitForSelector('.pick');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await dev.close();
+    }
   });
 });
 
