@@ -244,7 +244,10 @@ for (const example of examples) {
   );
   button.addEventListener('click', () => {
     load(example.text);
+    // Caret and view at the start: an email or a JSON body reads from its first line.
+    input.setSelectionRange(0, 0);
     input.focus();
+    input.scrollTop = 0;
   });
   list.append(h('li', {}, button));
 }
