@@ -23,6 +23,8 @@ function byId<T extends HTMLElement>(id: string): T {
 const input = byId<HTMLTextAreaElement>('input');
 const result = byId<HTMLElement>('result');
 const shareStatus = byId<HTMLElement>('share-status');
+// One short sentence for screen readers after each reading; the whole card would be too much to announce.
+const verdictStatus = byId<HTMLElement>('verdict-status');
 
 function rate(perSecond: number): string {
   return perSecond >= 1
@@ -186,6 +188,12 @@ async function update(text: string, options: { share: boolean }): Promise<void> 
   if (mine !== latest) return;
   show(reading);
   document.body.dataset.state = reading.kind;
+  verdictStatus.textContent =
+    reading.kind === 'empty'
+      ? ''
+      : reading.kind === 'problem'
+        ? reading.message
+        : `${reading.label}: ${reading.findings.map((finding) => `${finding.verdict.category}, ${finding.verdict.permanence}`).join('; ') || 'no verdict'}.`;
   if (options.share) {
     const fragment = await encodeFragment(text);
     if (mine !== latest) return;

@@ -230,6 +230,10 @@ describe('examples', () => {
     await page.click(`[data-example="${example.id}"]`);
     const view = await readCard(page, example.category);
     expect(view.readAs).toBe(`Read as: ${example.readAs}`);
+    // Screen readers hear one sentence, not the whole card.
+    expect(await page.textContent('#verdict-status')).toContain(
+      `${example.readAs}: ${example.category}, ${example.permanence}`,
+    );
     expect(view.facts.permanence).toBe(example.permanence);
     expect(view.facts.suppress).toBe(example.suppress);
     expect(view.facts.scope).toBe(example.scope);
