@@ -37,9 +37,10 @@ function pnpm(...args) {
   }
 }
 
-// Programs from Debian's registry that test suites drive for real (a real MTA writes the bounces and logs the
-// bounce and CLI tests read; a real browser loads the playground). Installed here, once and before any suite starts, so that suites running side by
-// side never race for the package manager; a suite run on its own installs what it needs the same way.
+// Programs from Debian's registry that test suites drive for real: a real MTA writes the bounces and logs that
+// the bounce and CLI tests read, a real browser loads the playground. Installed here, once, before any suite
+// starts, so that suites running side by side never race for the package manager; a suite run on its own
+// installs what it needs the same way.
 const systemPackages = [
   { program: '/usr/sbin/postfix', package: 'postfix', for: 'the bounce and CLI tests' },
   { program: '/usr/bin/chromium', package: 'chromium', for: "the playground's browser tests" },
