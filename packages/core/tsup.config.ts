@@ -43,14 +43,14 @@ async function gzipSizeOf(entry: string): Promise<{ minified: number; gzip: numb
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-// Two entries: `@mailverdict/core` (parse, classify, decide, throttle) and `@mailverdict/core/explain`
-// (the human guidance prose). Each is checked against the budget on its own; code both use is shared
+// Three entries: `@mailverdict/core` (parse, classify, decide, throttle), `@mailverdict/core/explain`
+// (the human guidance prose) and `@mailverdict/core/adapter` (the toolkit for provider adapters). Each is checked against the budget on its own; code both use is shared
 // through chunks (`splitting`), so an application importing both does not get the classifier twice.
 const entries = { 'core bundle': 'dist/index.js', 'core/explain bundle': 'dist/explain.js' } as const;
 
 export default defineConfig(
   packageBuild({
-    entry: { index: 'src/index.ts', explain: 'src/explain.ts' },
+    entry: { index: 'src/index.ts', explain: 'src/explain.ts', adapter: 'src/adapter/index.ts' },
     splitting: true,
     esbuildPlugins: [stripRuleDocs],
     async onSuccess() {
