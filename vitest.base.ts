@@ -11,6 +11,13 @@ const alias = readdirSync(packagesDir)
   .sort()
   .flatMap((dir) => [
     { find: new RegExp(`^@mailverdict/${dir}$`), replacement: `${packagesDir}${dir}/src/index.ts` },
+    // A subpath whose source is a folder (`@mailverdict/core/adapter` → `src/adapter/index.ts`).
+    ...readdirSync(`${packagesDir}${dir}/src`, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(`${packagesDir}${dir}/src/${entry.name}/index.ts`))
+      .map((entry) => ({
+        find: new RegExp(`^@mailverdict/${dir}/${entry.name}$`),
+        replacement: `${packagesDir}${dir}/src/${entry.name}/index.ts`,
+      })),
     // Subpath exports (`@mailverdict/testkit/conformance`) map to `src/<subpath>.ts`.
     { find: new RegExp(`^@mailverdict/${dir}/(.+)$`), replacement: `${packagesDir}${dir}/src/$1.ts` },
   ]);

@@ -1,10 +1,10 @@
 // The shared adapter conformance suite (testkit), run on real payload shapes and on garbage.
 import { AccountSuspendedException, MessageRejected, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
-import { sesFixtures } from './__fixtures__/ses-notifications';
-import { fromSesError } from './ses-error';
-import { fromSesNotification } from './ses-notification';
-import { fromSesResponse } from './ses-response';
+import { sesFixtures } from './__fixtures__/webhooks';
+import { fromSesError } from './error';
+import { fromSesResponse } from './response';
+import { fromSesNotification } from './webhook';
 
 const metadata = (httpStatusCode: number) => ({
   httpStatusCode,
@@ -90,7 +90,7 @@ describeAdapter({
       expected: {
         event: 'failed',
         retryAfterMs: 3_600_000,
-        verdict: { category: 'account-limit', rule: 'ses-daily-quota' },
+        verdict: { category: 'account-limit', rule: 'ses:daily-quota' },
       },
     },
     {

@@ -8,8 +8,8 @@ import {
 } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sesFixtures } from './__fixtures__/ses-notifications';
-import { fromSesNotification, readSesWebhook } from './ses-notification';
+import { sesFixtures } from './__fixtures__/webhooks';
+import { fromSesNotification, readSesWebhook } from './webhook';
 
 describe('fixtures (documented shapes)', () => {
   for (const fixture of sesFixtures) {
@@ -26,7 +26,7 @@ describe('fixtures (documented shapes)', () => {
           // The diagnostic decides (core's classifier), not SES's label.
           expect(outcome?.reply?.code).toBeTypeOf('number');
           expect([expected.category, ...(expected.alsoAccept ?? [])]).toContain(outcome?.verdict.category);
-          expect(outcome?.verdict.rule.startsWith('ses-')).toBe(false);
+          expect(outcome?.verdict.rule.startsWith('ses:')).toBe(false);
         } else {
           expect(outcome?.verdict.category).toBe(expected.category);
         }

@@ -4,31 +4,10 @@
 // is reported so the application can confirm it deliberately.
 
 import type { DeliveryOutcome } from '@mailverdict/core';
-import { isRecord, readBodyText, readField, readString } from '@mailverdict/core';
-import { fromSesEventObject, sesEventType } from './ses-event';
+import { isRecord, readField, readString, readWebhookBody, unreadable } from '@mailverdict/core/adapter';
+import { fromSesEventObject, sesEventType } from './event';
 import { isSnsUrl } from './sns-url';
-import { unreadable } from './unreadable';
-
-export type SesWebhook =
-  /** SES events: outcomes (possibly none, for tracking events) */
-  | {
-      readonly kind: 'events';
-      readonly transport: 'sns' | 'eventbridge' | 'raw';
-      readonly outcomes: DeliveryOutcome[];
-    }
-  /** SNS asks to confirm a subscription: GET `subscribeUrl` once (after verifying the signature). */
-  | {
-      readonly kind: 'subscription-confirmation';
-      readonly topicArn?: string;
-      readonly subscribeUrl?: string;
-      /** True when `subscribeUrl` is https on `sns.<region>.amazonaws.com` — never visit it otherwise. */
-      readonly subscribeUrlTrusted: boolean;
-      readonly token?: string;
-    }
-  /** SNS says the subscription was removed. */
-  | { readonly kind: 'unsubscribe-confirmation'; readonly topicArn?: string }
-  /** Not an SES notification: `outcomes` holds one `unknown` outcome that says why. */
-  | { readonly kind: 'unreadable'; readonly reason: string; readonly outcomes: DeliveryOutcome[] };
+import { provider, type SesWebhook } from './types';
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -39,7 +18,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function unreadableWebhook(raw: unknown, reason: string): SesWebhook {
-  return { kind: 'unreadable', reason, outcomes: [unreadable(raw, reason)] };
+  return { kind: 'unreadable', reason, outcomes: [unreadable(provider, raw, reason)] };
 }
 
 /**
@@ -48,13 +27,9 @@ function unreadableWebhook(raw: unknown, reason: string): SesWebhook {
  * authenticate.
  */
 export function readSesWebhook(input: unknown): SesWebhook {
-  let body = input;
-  const text = readBodyText(input);
-  if (text !== undefined) {
-    const parsed = parseJson(text);
-    if (!parsed.ok) return unreadableWebhook(input, 'the body is not JSON');
-    body = parsed.value;
-  }
+  const read = readWebhookBody(input);
+  if (!read.ok) return unreadableWebhook(input, read.reason);
+  const body = read.value;
   if (!isRecord(body)) return unreadableWebhook(input, 'the body is not a JSON object');
 
   const snsType = readString(body, 'Type');

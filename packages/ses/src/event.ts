@@ -7,18 +7,22 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  type OutcomeOrigin,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import {
+  convertSafely,
   ifDefined,
   isRecord,
   judgeRelayedReply,
-  type OutcomeOrigin,
   type ProviderFallback,
   parseTime,
   readArray,
   readField,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
-import { unreadable } from './unreadable';
+  unreadable,
+} from '@mailverdict/core/adapter';
+import { provider, unreadableInput } from './types';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
 
@@ -27,12 +31,12 @@ const suppressionSubTypes = new Set(['OnAccountSuppressionList', 'Suppressed']);
 
 /** Bounce sub-types → what they mean when no SMTP diagnostic says more (providers.md §3.3 table). */
 const bounceFallbacks: Readonly<Record<string, ProviderFallback>> = {
-  'Permanent/NoEmail': { category: 'mailbox-unknown', options: { rule: 'ses-bounce-no-email' } },
+  'Permanent/NoEmail': { category: 'mailbox-unknown', options: { rule: 'ses:bounce-no-email' } },
   // SES: "you should remove the recipient's email address from your mailing list" — but no reason is known.
   'Permanent/General': {
     category: 'unknown',
     options: {
-      rule: 'ses-bounce-permanent-general',
+      rule: 'ses:bounce-permanent-general',
       permanence: 'permanent',
       scope: 'recipient',
       suppressRecipient: true,
@@ -43,27 +47,27 @@ const bounceFallbacks: Readonly<Record<string, ProviderFallback>> = {
   'Transient/General': {
     category: 'unknown',
     options: {
-      rule: 'ses-bounce-transient-general',
+      rule: 'ses:bounce-transient-general',
       permanence: 'transient',
       confidence: 0.5,
       summary: 'SES gave up after a temporary failure it did not explain.',
     },
   },
-  'Transient/MailboxFull': { category: 'mailbox-full', options: { rule: 'ses-bounce-mailbox-full' } },
+  'Transient/MailboxFull': { category: 'mailbox-full', options: { rule: 'ses:bounce-mailbox-full' } },
   'Transient/MessageTooLarge': {
     category: 'message-too-large',
-    options: { rule: 'ses-bounce-message-too-large' },
+    options: { rule: 'ses:bounce-message-too-large' },
   },
-  'Transient/ContentRejected': { category: 'spam-content', options: { rule: 'ses-bounce-content-rejected' } },
+  'Transient/ContentRejected': { category: 'spam-content', options: { rule: 'ses:bounce-content-rejected' } },
   'Transient/AttachmentRejected': {
     category: 'virus',
-    options: { rule: 'ses-bounce-attachment-rejected', summary: 'The receiver rejected an attachment.' },
+    options: { rule: 'ses:bounce-attachment-rejected', summary: 'The receiver rejected an attachment.' },
   },
 };
 const undeterminedBounce: ProviderFallback = {
   category: 'unknown',
   options: {
-    rule: 'ses-bounce-undetermined',
+    rule: 'ses:bounce-undetermined',
     confidence: 0.3,
     summary: 'SES could not determine why the message bounced.',
   },
@@ -82,30 +86,30 @@ function delay(
 }
 /** DeliveryDelay `delayType` → meaning when the diagnostic says nothing more (providers.md §3.3, §3.7). */
 const delayFallbacks: Readonly<Record<string, DelayFallback>> = {
-  InternalFailure: delay('deferred', 'provider', 'ses-delay-internal-failure', {
+  InternalFailure: delay('deferred', 'provider', 'ses:delay-internal-failure', {
     scope: 'provider',
     summary: 'An internal SES issue delayed the message; SES keeps trying.',
   }),
-  General: delay('deferred', 'remote-server', 'ses-delay-general'),
-  MailboxFull: delay('mailbox-full', 'remote-server', 'ses-delay-mailbox-full'),
-  SpamDetected: delay('reputation', 'remote-server', 'ses-delay-spam-detected', {
+  General: delay('deferred', 'remote-server', 'ses:delay-general'),
+  MailboxFull: delay('mailbox-full', 'remote-server', 'ses:delay-mailbox-full'),
+  SpamDetected: delay('reputation', 'remote-server', 'ses:delay-spam-detected', {
     summary: 'The receiver saw a lot of unsolicited mail from this account and is delaying it.',
   }),
-  RecipientServerError: delay('server-busy', 'remote-server', 'ses-delay-recipient-server-error'),
-  IPFailure: delay('reputation', 'remote-server', 'ses-delay-ip-failure', {
+  RecipientServerError: delay('server-busy', 'remote-server', 'ses:delay-recipient-server-error'),
+  IPFailure: delay('reputation', 'remote-server', 'ses:delay-ip-failure', {
     summary: 'The receiver blocks or throttles the sending IP address.',
   }),
-  TransientCommunicationFailure: delay('network', 'network', 'ses-delay-communication-failure'),
-  BYOIPHostNameLookupUnavailable: delay('sender-infrastructure', 'provider', 'ses-delay-byoip-hostname', {
+  TransientCommunicationFailure: delay('network', 'network', 'ses:delay-communication-failure'),
+  BYOIPHostNameLookupUnavailable: delay('sender-infrastructure', 'provider', 'ses:delay-byoip-hostname', {
     summary: 'SES could not look up the DNS host name of the BYOIP sending addresses.',
   }),
-  Undetermined: delay('deferred', 'remote-server', 'ses-delay-undetermined', { confidence: 0.3 }),
-  SendingDeferral: delay('deferred', 'provider', 'ses-delay-sending-deferral', {
+  Undetermined: delay('deferred', 'remote-server', 'ses:delay-undetermined', { confidence: 0.3 }),
+  SendingDeferral: delay('deferred', 'provider', 'ses:delay-sending-deferral', {
     scope: 'provider',
     summary: 'SES deferred the message internally; it keeps trying.',
   }),
 };
-const unknownDelay = delay('deferred', 'remote-server', 'ses-delay-unknown-type', { confidence: 0.3 });
+const unknownDelay = delay('deferred', 'remote-server', 'ses:delay-unknown-type', { confidence: 0.3 });
 
 /** Event types that are not delivery outcomes: tracking and subscription events give no outcome. */
 const informational = new Set(['Open', 'Click', 'Subscription']);
@@ -148,7 +152,8 @@ function bounceOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
     ...ifDefined('remoteMtaIp', readString(bounce, 'remoteMtaIp')),
   };
   const recipients = readArray(bounce, 'bouncedRecipients');
-  if (recipients.length === 0) return [unreadable(context.raw, 'the Bounce lists no bouncedRecipients')];
+  if (recipients.length === 0)
+    return [unreadable(provider, context.raw, 'the Bounce lists no bouncedRecipients')];
   return recipients.map((entry) => {
     const recipient = readString(entry, 'emailAddress');
     const diagnosticCode = readString(entry, 'diagnosticCode');
@@ -167,7 +172,7 @@ function bounceOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
     if (bounceSubType !== undefined && suppressionSubTypes.has(bounceSubType)) {
       // SES did not try the recipient: it is on the account-level or global suppression list.
       const verdict = createVerdict('suppressed', {
-        rule: bounceSubType === 'Suppressed' ? 'ses-global-suppression' : 'ses-account-suppression',
+        rule: bounceSubType === 'Suppressed' ? 'ses:global-suppression' : 'ses:account-suppression',
         summary:
           bounceSubType === 'Suppressed'
             ? 'SES did not send: the address is on the SES global suppression list.'
@@ -205,7 +210,7 @@ function complaintOutcomes(event: unknown, context: Context): DeliveryOutcome[] 
   };
   const recipients = readArray(complaint, 'complainedRecipients');
   if (recipients.length === 0)
-    return [unreadable(context.raw, 'the Complaint lists no complainedRecipients')];
+    return [unreadable(provider, context.raw, 'the Complaint lists no complainedRecipients')];
   return recipients.map((entry) => {
     const base = {
       ...ifDefined('recipient', readString(entry, 'emailAddress')),
@@ -215,12 +220,12 @@ function complaintOutcomes(event: unknown, context: Context): DeliveryOutcome[] 
     if (subType === 'OnAccountSuppressionList') {
       // SES accepted the message but did not send it: the address is suppressed for an earlier complaint.
       const verdict = createVerdict('suppressed', {
-        rule: 'ses-complaint-account-suppression',
+        rule: 'ses:complaint-account-suppression',
         summary: 'SES did not send: the address is on the account-level suppression list after a complaint.',
       });
       return outcome(context, { ...base, event: 'rejected', origin: 'provider', verdict });
     }
-    const verdict = createVerdict('complaint', { rule: 'ses-complaint' });
+    const verdict = createVerdict('complaint', { rule: 'ses:complaint' });
     return outcome(context, { ...base, event: 'complained', origin: 'remote-server', verdict });
   });
 }
@@ -237,18 +242,18 @@ function deliveryOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
     ...ifDefined('processingTimeMillis', readField(delivery, 'processingTimeMillis')),
   };
   const recipients = readArray(delivery, 'recipients');
-  if (recipients.length === 0) return [unreadable(context.raw, 'the Delivery lists no recipients')];
+  if (recipients.length === 0) return [unreadable(provider, context.raw, 'the Delivery lists no recipients')];
   return recipients.map((entry) => {
     const recipient = typeof entry === 'string' ? entry : undefined;
     // SES knows the receiver accepted it, whatever core makes of the 250 text.
     const judged = judgeRelayedReply(smtpResponse, recipient, {
       category: 'delivered',
-      options: { rule: 'ses-delivery' },
+      options: { rule: 'ses:delivery' },
     });
     const verdict =
       judged.verdict.category === 'delivered'
         ? judged.verdict
-        : createVerdict('delivered', { rule: 'ses-delivery', ...ifDefined('reply', judged.reply) });
+        : createVerdict('delivered', { rule: 'ses:delivery', ...ifDefined('reply', judged.reply) });
     return outcome(context, {
       ...ifDefined('recipient', recipient),
       ...ifDefined('occurredAt', occurredAt),
@@ -274,7 +279,7 @@ function delayOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
   };
   const recipients = readArray(deliveryDelay, 'delayedRecipients');
   if (recipients.length === 0)
-    return [unreadable(context.raw, 'the DeliveryDelay lists no delayedRecipients')];
+    return [unreadable(provider, context.raw, 'the DeliveryDelay lists no delayedRecipients')];
   return recipients.map((entry) => {
     const recipient = readString(entry, 'emailAddress');
     const diagnosticCode = readString(entry, 'diagnosticCode');
@@ -314,7 +319,7 @@ function destinationOutcomes(
 function sendOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
   // Send: SES accepted the request and will try delivery; the result comes in a later event.
   const verdict = createVerdict('delivered', {
-    rule: 'ses-send',
+    rule: 'ses:send',
     summary: 'SES accepted the message; the delivery result comes in a later event.',
   });
   return destinationOutcomes(event, context, (recipient) => ({
@@ -330,7 +335,7 @@ function rejectOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
   const reason = readString(readField(event, 'reject'), 'reason');
   // SES: "Bad content" is the only reason — the message contained a virus and was not sent.
   const verdict = createVerdict('virus', {
-    rule: 'ses-reject',
+    rule: 'ses:reject',
     summary: 'SES found a virus in the message and did not send it.',
   });
   return destinationOutcomes(event, context, (recipient) => ({
@@ -346,7 +351,7 @@ function renderingFailureOutcomes(event: unknown, context: Context): DeliveryOut
   const failure = readField(event, 'failure');
   const errorMessage = readString(failure, 'errorMessage');
   const verdict = createVerdict('message-format', {
-    rule: 'ses-rendering-failure',
+    rule: 'ses:rendering-failure',
     summary: `SES could not render the template${errorMessage === undefined ? '' : `: ${errorMessage}`}`,
   });
   return destinationOutcomes(event, context, (recipient) => ({
@@ -372,9 +377,15 @@ export function sesEventType(event: unknown): string | undefined {
  * keeps as its `raw` (default: `event`). Tracking events (Open, Click, Subscription) give `[]`.
  */
 export function fromSesEventObject(event: unknown, raw: unknown = event): DeliveryOutcome[] {
-  if (!isRecord(event)) return [unreadable(raw, 'the SES event is not an object')];
+  // A Proxy or a throwing getter deep inside (a recipients array) gives one unreadable outcome, not a throw.
+  return convertSafely(raw, unreadableInput, () => readEventObject(event, raw));
+}
+
+function readEventObject(event: unknown, raw: unknown): DeliveryOutcome[] {
+  if (!isRecord(event)) return [unreadable(provider, raw, 'the SES event is not an object')];
   const type = sesEventType(event);
-  if (type === undefined) return [unreadable(raw, 'no eventType or notificationType: not an SES event')];
+  if (type === undefined)
+    return [unreadable(provider, raw, 'no eventType or notificationType: not an SES event')];
   if (informational.has(type)) return [];
   const mail = readField(event, 'mail');
   const context: Context = {
@@ -399,6 +410,6 @@ export function fromSesEventObject(event: unknown, raw: unknown = event): Delive
     case 'Rendering Failure':
       return renderingFailureOutcomes(event, context);
     default:
-      return [unreadable(raw, `unknown SES event type ${JSON.stringify(type)}`)];
+      return [unreadable(provider, raw, `unknown SES event type ${JSON.stringify(type)}`)];
   }
 }

@@ -4,45 +4,18 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  type OutcomeOrigin,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import {
   ifDefined,
   isRecord,
-  type OutcomeOrigin,
   perRecipient,
   readField,
   readNumber,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
-
-/** What this adapter reads from an AWS SDK v3 error (a `SESv2ServiceException`, or a Node network error). */
-export interface SesErrorLike {
-  /** Exception name (`MessageRejected`, `TooManyRequestsException`, …), or the wire type of an unmodeled one. */
-  readonly name?: string;
-  readonly message?: string;
-  /** Node network error code (`ECONNREFUSED`, …) when the request never got an answer. */
-  readonly code?: string;
-  readonly $fault?: 'client' | 'server';
-  readonly $metadata?: {
-    readonly httpStatusCode?: number;
-    readonly requestId?: string;
-    readonly attempts?: number;
-    readonly totalRetryDelay?: number;
-  };
-  /** Hidden on real errors; read for a `Retry-After` header. */
-  readonly $response?: { readonly statusCode?: number; readonly headers?: Readonly<Record<string, string>> };
-}
-
-export interface SesErrorOptions {
-  /** The recipients of the failed call: one outcome each. Default: one outcome without a recipient. */
-  readonly recipients?: readonly string[];
-  /** Wait after a "Maximum sending rate exceeded" throttle, ms. Default 1000 (SES rates are per second). */
-  readonly rateRetryMs?: number;
-  /**
-   * Wait after "Daily message quota exceeded", ms. Default 1 hour: the quota is a rolling 24-hour window,
-   * so capacity comes back as earlier sends age out and no reset time is sent.
-   */
-  readonly quotaRetryMs?: number;
-}
+} from '@mailverdict/core/adapter';
+import type { SesErrorOptions } from './types';
 
 interface Decision {
   readonly category: Category;
@@ -105,7 +78,7 @@ function quotaDecision(message: string, options: SesErrorOptions): Decision | un
     return {
       category: 'account-limit',
       origin: 'account',
-      rule: 'ses-daily-quota',
+      rule: 'ses:daily-quota',
       retryAfterMs,
       options: {
         summary: 'The SES 24-hour sending quota is used up; retry when earlier sends age out.',
@@ -118,7 +91,7 @@ function quotaDecision(message: string, options: SesErrorOptions): Decision | un
     return {
       category: 'account-limit',
       origin: 'account',
-      rule: 'ses-max-send-rate',
+      rule: 'ses:max-send-rate',
       retryAfterMs,
       options: {
         summary: 'The SES per-second sending rate was exceeded; slow down and retry shortly.',
@@ -147,42 +120,42 @@ function decide(
       // "Email address is not verified. The following identities failed the check…": our sender identity,
       // or (in the sandbox) an unverified recipient — either way the account must change.
       if (has(message, 'not verified')) {
-        return { category: 'account-issue', origin: 'account', rule: 'ses-identity-not-verified' };
+        return { category: 'account-issue', origin: 'account', rule: 'ses:identity-not-verified' };
       }
       if (has(message, 'virus') || has(message, 'malware')) {
-        return { category: 'virus', origin: 'provider', rule: 'ses-message-rejected-virus' };
+        return { category: 'virus', origin: 'provider', rule: 'ses:message-rejected-virus' };
       }
       return {
         category: 'spam-content',
         origin: 'provider',
-        rule: 'ses-message-rejected',
+        rule: 'ses:message-rejected',
         options: { confidence: 0.6, summary: 'SES rejected the message content.' },
       };
     case 'MailFromDomainNotVerifiedException':
-      return { category: 'account-issue', origin: 'account', rule: 'ses-mail-from-not-verified' };
+      return { category: 'account-issue', origin: 'account', rule: 'ses:mail-from-not-verified' };
     case 'AccountSuspendedException':
-      return { category: 'account-issue', origin: 'account', rule: 'ses-account-suspended' };
+      return { category: 'account-issue', origin: 'account', rule: 'ses:account-suspended' };
     case 'SendingPausedException':
     case 'AccountSendingPausedException':
     case 'ConfigurationSetSendingPausedException':
-      return { category: 'account-issue', origin: 'account', rule: 'ses-sending-paused' };
+      return { category: 'account-issue', origin: 'account', rule: 'ses:sending-paused' };
     case 'NotFoundException':
     case 'ConfigurationSetDoesNotExistException':
       // A configuration set, template or identity we named does not exist: our set-up at the provider.
       return {
         category: 'account-issue',
         origin: 'account',
-        rule: 'ses-not-found',
+        rule: 'ses:not-found',
         options: { summary: 'SES does not know a resource the request named (configuration set, template).' },
       };
     case 'ProductionAccessNotGrantedException':
-      return { category: 'account-issue', origin: 'account', rule: 'ses-sandbox' };
+      return { category: 'account-issue', origin: 'account', rule: 'ses:sandbox' };
     case 'LimitExceededException':
       // "Too many instances of the specified resource type" — a resource cap of the account, not a send rate.
       return {
         category: 'account-limit',
         origin: 'account',
-        rule: 'ses-limit-exceeded',
+        rule: 'ses:limit-exceeded',
         options: { confidence: 0.7 },
       };
     case 'BadRequestException':
@@ -192,40 +165,40 @@ function decide(
         has(message, 'illegal address') ||
         has(message, 'local address contains')
       ) {
-        return { category: 'mailbox-unknown', origin: 'provider', rule: 'ses-invalid-address' };
+        return { category: 'mailbox-unknown', origin: 'provider', rule: 'ses:invalid-address' };
       }
       return {
         category: 'protocol',
         origin: 'provider',
-        rule: 'ses-bad-request',
+        rule: 'ses:bad-request',
         options: { summary: 'SES refused the request as invalid; the request must change.' },
       };
     case 'InternalServiceErrorException':
-      return serverDecision('ses-internal-error');
+      return serverDecision('ses:internal-error');
   }
   if (name !== undefined && credentialErrors.has(name)) {
-    return { category: 'account-issue', origin: 'account', rule: 'ses-credentials' };
+    return { category: 'account-issue', origin: 'account', rule: 'ses:credentials' };
   }
   if (code !== undefined && dnsCodes.has(code)) {
-    return { category: 'dns-failure', origin: 'network', rule: 'ses-dns', options: { scope: 'provider' } };
+    return { category: 'dns-failure', origin: 'network', rule: 'ses:dns', options: { scope: 'provider' } };
   }
   if (code !== undefined && networkCodes.has(code)) {
-    return { category: 'network', origin: 'network', rule: 'ses-network', options: { scope: 'provider' } };
+    return { category: 'network', origin: 'network', rule: 'ses:network', options: { scope: 'provider' } };
   }
   // No usable name (a non-JSON body gives a SyntaxError): the HTTP status decides (providers.md §3.1).
   if (status !== undefined) {
-    if (status >= 500) return serverDecision('ses-http-5xx');
+    if (status >= 500) return serverDecision('ses:http-5xx');
     if (status === 429) return quotaDecision('maximum sending rate exceeded', options) as Decision;
     if (status === 401 || status === 403)
-      return { category: 'account-issue', origin: 'account', rule: 'ses-http-403' };
+      return { category: 'account-issue', origin: 'account', rule: 'ses:http-403' };
   }
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { category: 'network', origin: 'network', rule: 'ses-timeout', options: { scope: 'provider' } };
+    return { category: 'network', origin: 'network', rule: 'ses:timeout', options: { scope: 'provider' } };
   }
   return {
     category: 'unknown',
     origin: status === undefined ? 'local' : 'provider',
-    rule: 'ses-unrecognized-error',
+    rule: 'ses:unrecognized-error',
     options: {
       summary: `An SES error this adapter does not know: ${name ?? 'no name'}${message === '' ? '' : `: ${message}`}`,
     },

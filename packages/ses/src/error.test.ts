@@ -5,8 +5,8 @@ import type { Category, OutcomeOrigin } from '@mailverdict/core';
 import { type FakeSes, type SesScenario, sesScenarios, startFakeSes } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromSesError } from './ses-error';
-import { fromSesResponse } from './ses-response';
+import { fromSesError } from './error';
+import { fromSesResponse } from './response';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 let fake: FakeSes | undefined;
@@ -53,7 +53,7 @@ const rows: Record<string, Row> = {
     status: 400,
     category: 'account-issue',
     origin: 'account',
-    rule: 'ses-identity-not-verified',
+    rule: 'ses:identity-not-verified',
   },
   'MessageRejected, content': {
     scenario: sesScenarios.contentRejected,
@@ -61,14 +61,14 @@ const rows: Record<string, Row> = {
     status: 400,
     category: 'spam-content',
     origin: 'provider',
-    rule: 'ses-message-rejected',
+    rule: 'ses:message-rejected',
   },
   'MessageRejected, virus': {
     scenario: sesScenarios.virus,
     name: 'MessageRejected',
     category: 'virus',
     origin: 'provider',
-    rule: 'ses-message-rejected-virus',
+    rule: 'ses:message-rejected-virus',
   },
   MailFromDomainNotVerifiedException: {
     scenario: sesScenarios.mailFromNotVerified,
@@ -76,28 +76,28 @@ const rows: Record<string, Row> = {
     status: 400,
     category: 'account-issue',
     origin: 'account',
-    rule: 'ses-mail-from-not-verified',
+    rule: 'ses:mail-from-not-verified',
   },
   AccountSuspendedException: {
     scenario: sesScenarios.accountSuspended,
     name: 'AccountSuspendedException',
     category: 'account-issue',
     origin: 'account',
-    rule: 'ses-account-suspended',
+    rule: 'ses:account-suspended',
   },
   SendingPausedException: {
     scenario: sesScenarios.sendingPaused,
     name: 'SendingPausedException',
     category: 'account-issue',
     origin: 'account',
-    rule: 'ses-sending-paused',
+    rule: 'ses:sending-paused',
   },
   LimitExceededException: {
     scenario: sesScenarios.limitExceeded,
     name: 'LimitExceededException',
     category: 'account-limit',
     origin: 'account',
-    rule: 'ses-limit-exceeded',
+    rule: 'ses:limit-exceeded',
   },
   'TooManyRequestsException, send rate': {
     scenario: sesScenarios.maxSendRate,
@@ -105,7 +105,7 @@ const rows: Record<string, Row> = {
     status: 429,
     category: 'account-limit',
     origin: 'account',
-    rule: 'ses-max-send-rate',
+    rule: 'ses:max-send-rate',
     retryAfterMs: 1000,
   },
   'TooManyRequestsException, daily quota': {
@@ -114,7 +114,7 @@ const rows: Record<string, Row> = {
     status: 429,
     category: 'account-limit',
     origin: 'account',
-    rule: 'ses-daily-quota',
+    rule: 'ses:daily-quota',
     retryAfterMs: 3_600_000,
   },
   'LimitExceededException carrying the daily quota text': {
@@ -122,7 +122,7 @@ const rows: Record<string, Row> = {
     name: 'LimitExceededException',
     category: 'account-limit',
     origin: 'account',
-    rule: 'ses-daily-quota',
+    rule: 'ses:daily-quota',
     retryAfterMs: 3_600_000,
   },
   'unmodeled ThrottlingException': {
@@ -130,7 +130,7 @@ const rows: Record<string, Row> = {
     name: 'ThrottlingException',
     category: 'account-limit',
     origin: 'account',
-    rule: 'ses-max-send-rate',
+    rule: 'ses:max-send-rate',
     retryAfterMs: 1000,
   },
   'unmodeled AccessDeniedException (403)': {
@@ -139,14 +139,14 @@ const rows: Record<string, Row> = {
     status: 403,
     category: 'account-issue',
     origin: 'account',
-    rule: 'ses-credentials',
+    rule: 'ses:credentials',
   },
   'unmodeled UnrecognizedClientException': {
     scenario: sesScenarios.badCredentials,
     name: 'UnrecognizedClientException',
     category: 'account-issue',
     origin: 'account',
-    rule: 'ses-credentials',
+    rule: 'ses:credentials',
   },
   NotFoundException: {
     scenario: sesScenarios.notFound,
@@ -154,21 +154,21 @@ const rows: Record<string, Row> = {
     status: 404,
     category: 'account-issue',
     origin: 'account',
-    rule: 'ses-not-found',
+    rule: 'ses:not-found',
   },
   'BadRequestException, invalid address': {
     scenario: sesScenarios.badRequest,
     name: 'BadRequestException',
     category: 'mailbox-unknown',
     origin: 'provider',
-    rule: 'ses-invalid-address',
+    rule: 'ses:invalid-address',
   },
   'BadRequestException, other': {
     scenario: { error: 'BadRequestException', message: 'Subject must not be empty.' },
     name: 'BadRequestException',
     category: 'protocol',
     origin: 'provider',
-    rule: 'ses-bad-request',
+    rule: 'ses:bad-request',
   },
   InternalServiceErrorException: {
     scenario: sesScenarios.internalError,
@@ -176,20 +176,20 @@ const rows: Record<string, Row> = {
     status: 500,
     category: 'server-busy',
     origin: 'provider',
-    rule: 'ses-internal-error',
+    rule: 'ses:internal-error',
   },
   'non-JSON 503 (no usable name)': {
     scenario: sesScenarios.nonJson503,
     status: 503,
     category: 'server-busy',
     origin: 'provider',
-    rule: 'ses-http-5xx',
+    rule: 'ses:http-5xx',
   },
   'connection reset': {
     scenario: sesScenarios.connectionReset,
     category: 'network',
     origin: 'network',
-    rule: 'ses-network',
+    rule: 'ses:network',
   },
 };
 
@@ -253,7 +253,7 @@ describe('fromSesError with the real SESv2Client against startFakeSes', () => {
     const sesClient = client(fake.url);
     await sesClient.send(new SendEmailCommand(email(['a@example.test'])));
     const [throttled] = fromSesError(await sendError(sesClient, ['b@example.test']));
-    expect(throttled?.verdict.rule).toBe('ses-max-send-rate');
+    expect(throttled?.verdict.rule).toBe('ses:max-send-rate');
     const [unverified] = fromSesError(await sendError(sesClient, ['c@example.test', 'gone@example.test']));
     expect(unverified?.verdict.category).toBe('account-issue');
     await fake.close();
@@ -272,7 +272,7 @@ describe('fromSesError with the real SESv2Client against startFakeSes', () => {
       }),
     ]);
     const [quota] = fromSesError(await sendError(quotaClient));
-    expect(quota?.verdict.rule).toBe('ses-daily-quota');
+    expect(quota?.verdict.rule).toBe('ses:daily-quota');
   });
 
   it('rateRetryMs and quotaRetryMs change the wait', () => {

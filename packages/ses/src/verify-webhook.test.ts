@@ -6,8 +6,8 @@ import {
 } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSnsVerifier, snsStringToSign, verifySnsMessage } from './sns-signature';
 import { isSnsUrl } from './sns-url';
+import { createSnsVerifier, snsStringToSign, verifySnsMessage } from './verify-webhook';
 
 // One RSA key and self-signed certificate for the whole file (key generation is the slow part).
 const signer = createSnsTestSigner({ region: 'eu-west-1', validFrom: Date.now() - 86_400_000 });
@@ -18,8 +18,8 @@ const event = {
   mail: { messageId: 'm-1' },
 };
 
-function verifier(options: Parameters<typeof createSnsVerifier>[0] = {}) {
-  return createSnsVerifier({ fetchCertificate: signer.fetchCertificate, ...options });
+function verifier(options: Partial<Parameters<typeof createSnsVerifier>[0]> = {}) {
+  return createSnsVerifier({ fetchCertificate: signer.fetchCertificate, topicArns: 'any', ...options });
 }
 
 describe('createSnsVerifier', () => {
@@ -92,7 +92,7 @@ describe('createSnsVerifier', () => {
 
   it('refuses certificate URLs off the SNS host pattern before fetching anything', async () => {
     const bad = [
-      'http://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem',
+      'http://sns.eu-west-1.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem',
       'https://sns.eu-west-1.amazonaws.com.evil.example/cert.pem',
       'https://evil.example/sns.eu-west-1.amazonaws.com/cert.pem',
       'https://sns.eu-west-1.amazonaws.com@evil.example/cert.pem',
@@ -105,6 +105,7 @@ describe('createSnsVerifier', () => {
     ];
     let fetched = 0;
     const verify = createSnsVerifier({
+      topicArns: 'any',
       fetchCertificate: async () => {
         fetched += 1;
         return signer.certificatePem;
@@ -139,10 +140,12 @@ describe('createSnsVerifier', () => {
     expect(await verify(toSnsNotification(event, { signer }))).toMatchObject({ ok: true });
   });
 
-  it('caches the certificate per URL and does not cache a failed fetch', async () => {
+  it('caches the certificate per URL; a failed fetch only for failureCacheMs (0 here)', async () => {
     let calls = 0;
     let fail = true;
     const verify = createSnsVerifier({
+      topicArns: 'any',
+      failureCacheMs: 0,
       fetchCertificate: async (url) => {
         calls += 1;
         if (fail) throw new Error('connect ETIMEDOUT');
@@ -168,7 +171,7 @@ describe('createSnsVerifier', () => {
       calls += 1;
       return url === signer.certificateUrl ? signer.certificatePem : second.certificatePem;
     };
-    const one = createSnsVerifier({ fetchCertificate, cacheSize: 1 });
+    const one = createSnsVerifier({ topicArns: 'any', fetchCertificate, cacheSize: 1, replayStore: false });
     const first = toSnsNotification(event, { signer });
     const other = toSnsNotification(event, {
       signer: second,
@@ -177,20 +180,23 @@ describe('createSnsVerifier', () => {
     for (const message of [first, other, first]) expect(await one(message)).toMatchObject({ ok: true });
     expect(calls).toBe(3);
     calls = 0;
-    const two = createSnsVerifier({ fetchCertificate, cacheSize: 2 });
+    const two = createSnsVerifier({ topicArns: 'any', fetchCertificate, cacheSize: 2, replayStore: false });
     for (const message of [first, other, first]) expect(await two(message)).toMatchObject({ ok: true });
     expect(calls).toBe(2);
   });
 
   it('refuses a certificate that is not one, or is outside its validity period', async () => {
     const message = toSnsNotification(event, { signer });
-    const notPem = createSnsVerifier({ fetchCertificate: async () => '<html>not a certificate</html>' });
+    const notPem = createSnsVerifier({
+      topicArns: 'any',
+      fetchCertificate: async () => '<html>not a certificate</html>',
+    });
     expect(await notPem(message)).toMatchObject({ ok: false, reason: 'bad-certificate' });
     const expiredSigner = createSnsTestSigner({
       validFrom: Date.now() - 2 * 86_400_000,
       validTo: Date.now() - 86_400_000,
     });
-    const expired = createSnsVerifier({ fetchCertificate: expiredSigner.fetchCertificate });
+    const expired = createSnsVerifier({ topicArns: 'any', fetchCertificate: expiredSigner.fetchCertificate });
     const result = await expired(toSnsNotification(event, { signer: expiredSigner }));
     expect(result).toMatchObject({
       ok: false,
@@ -246,16 +252,29 @@ describe('createSnsVerifier', () => {
   });
 
   it('validates its options', () => {
-    expect(() => createSnsVerifier({ toleranceMs: -1 })).toThrow(/toleranceMs/);
-    expect(() => createSnsVerifier({ fetchCertificate: 'x' as never })).toThrow(/fetchCertificate/);
+    expect(() => createSnsVerifier({ topicArns: 'any', toleranceMs: -1 })).toThrow(/toleranceMs/);
+    expect(() => createSnsVerifier({ topicArns: 'any', fetchCertificate: 'x' as never })).toThrow(
+      /fetchCertificate/,
+    );
     expect(() => createSnsVerifier({ topicArns: 'arn' as never })).toThrow(/topicArns/);
-    expect(() => createSnsVerifier({ cacheSize: 0 })).toThrow(/cacheSize/);
+    expect(() => createSnsVerifier({ topicArns: ['not-an-arn'] })).toThrow(/not an SNS topic ARN/);
+    expect(() => createSnsVerifier({ topicArns: 'any', signatureVersions: ['3' as never] })).toThrow(
+      /signatureVersions/,
+    );
+    expect(() => createSnsVerifier({ topicArns: 'any', failureCacheMs: -1 })).toThrow(/failureCacheMs/);
+    expect(() => createSnsVerifier({ topicArns: 'any', maxConcurrentFetches: 0 })).toThrow(
+      /maxConcurrentFetches/,
+    );
+    expect(() => createSnsVerifier({ topicArns: 'any', replayStore: {} as never })).toThrow(/replayStore/);
+    expect(() => createSnsVerifier({ topicArns: 'any', cacheSize: 0 })).toThrow(/cacheSize/);
     expect(() => createSnsVerifier(null as never)).toThrow(TypeError);
   });
 
   it('one-shot verifySnsMessage works the same', async () => {
     const message = toSnsNotification(event, { signer });
-    expect(await verifySnsMessage(message, { fetchCertificate: signer.fetchCertificate })).toMatchObject({
+    expect(
+      await verifySnsMessage(message, { topicArns: 'any', fetchCertificate: signer.fetchCertificate }),
+    ).toMatchObject({
       ok: true,
     });
   });

@@ -1,25 +1,15 @@
 // A successful `SendEmail` → `accepted` outcomes: SES took the message; delivery is reported later by a
 // notification carrying the same `MessageId` (providers.md §3.1, §3.3).
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
 import {
-  createVerdict,
-  type DeliveryOutcome,
   ifDefined,
   perRecipient,
   readField,
   readNumber,
   readString,
-} from '@mailverdict/core';
-import { unreadable } from './unreadable';
-
-/** What this adapter reads from a `SendEmailCommandOutput`. */
-export interface SesSendOutputLike {
-  readonly MessageId?: string;
-  readonly $metadata?: {
-    readonly httpStatusCode?: number;
-    readonly requestId?: string;
-    readonly attempts?: number;
-  };
-}
+  unreadable,
+} from '@mailverdict/core/adapter';
+import { provider } from './types';
 
 /**
  * Outcomes of a resolved `SESv2Client.send(new SendEmailCommand(…))`: one `accepted` outcome per recipient
@@ -38,7 +28,7 @@ export function fromSesResponse(
   }
   const messageId = readString(output, 'MessageId');
   if (messageId === undefined || messageId === '') {
-    return [unreadable(output, 'not a SendEmail output: no MessageId')];
+    return [unreadable(provider, output, 'not a SendEmail output: no MessageId')];
   }
   const metadata = readField(output, '$metadata');
   const base: DeliveryOutcome = {
@@ -52,7 +42,7 @@ export function fromSesResponse(
       ...ifDefined('attempts', readNumber(metadata, 'attempts')),
     },
     verdict: createVerdict('delivered', {
-      rule: 'ses-accepted',
+      rule: 'ses:accepted',
       summary: 'SES accepted the message; the delivery result comes in a later notification.',
     }),
     raw: output,
