@@ -1,17 +1,8 @@
 // mailgun.js errors → outcomes. Shape read in mailgun.js@14.0.1 `ESM/mailgun.node.js` (class APIError and
 // `makeRequest`) and confirmed against a local fake (providers.md §5.2): every failure is an APIError with
 // `type: "MailgunAPIError"`, and a network failure arrives as `status: 400` with the Node code in `message`.
-import {
-  createVerdict,
-  type DeliveryOutcome,
-  listRecipients,
-  type OutcomeOrigin,
-  parseRetryAfter,
-  perRecipient,
-  readHeader,
-  type SendContext,
-  type Verdict,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict } from '@mailverdict/core';
+import { listRecipients, parseRetryAfter, perRecipient, readHeader, type SendContext } from '@mailverdict/core/adapter';
 import type { MailgunApiErrorLike } from './mailgun-types';
 
 // `E` + capitals: Node's `ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, axios' `ECONNABORTED`, `ERR_NETWORK`.

@@ -1,10 +1,5 @@
-import {
-  createVerdict,
-  type DeliveryOutcome,
-  listRecipients,
-  perRecipient,
-  type SendContext,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { listRecipients, perRecipient, type SendContext } from '@mailverdict/core/adapter';
 import { stripBrackets } from './mailgun-webhook';
 
 function notAResult(result: unknown): DeliveryOutcome[] {

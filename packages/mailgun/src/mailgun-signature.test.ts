@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createMemoryReplayStore } from '@mailverdict/core';
+import { createMemoryReplayStore } from '@mailverdict/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signMailgunToken, verifyMailgunWebhook } from './mailgun-signature';

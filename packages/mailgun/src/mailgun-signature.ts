@@ -2,7 +2,7 @@
 // hex(HMAC-SHA256(key = HTTP webhook signing key, message = timestamp + token)), sent inside the JSON body as
 // `signature: { timestamp, token, signature }` (legacy form posts carry the three fields at the top level).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { checkFreshness, createMemoryReplayStore, type ReplayStore } from '@mailverdict/core';
+import { checkFreshness, createMemoryReplayStore, type ReplayStore } from '@mailverdict/core/adapter';
 
 /** Why a webhook was refused. */
 export type MailgunSignatureFailure =

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classify, createMemoryReplayStore } from '@mailverdict/core';
+import { classify } from '@mailverdict/core';
+import { createMemoryReplayStore } from '@mailverdict/core/adapter';
 import { postMailgunWebhook, signMailgunWebhook } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

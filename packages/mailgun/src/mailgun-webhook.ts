@@ -1,17 +1,7 @@
 // Mailgun webhooks (current JSON format, one event per POST) → outcomes. Event and reason vocabulary from
 // Mailgun's docs (tracking failures, webhooks), mailgun-go `events/enums.go` and anymail captures (providers.md §5.3).
-import {
-  type Category,
-  classify,
-  createVerdict,
-  type DeliveryEvent,
-  type DeliveryOutcome,
-  type OutcomeOrigin,
-  parseReply,
-  type SmtpReply,
-  unreadableOutcome,
-  type Verdict,
-} from '@mailverdict/core';
+import { type Category, classify, createVerdict, type DeliveryEvent, type DeliveryOutcome, type OutcomeOrigin, parseReply, type SmtpReply, type Verdict } from '@mailverdict/core';
+import { ownValue, unreadableOutcome } from '@mailverdict/core/adapter';
 import type { MailgunDeliveryStatus, MailgunEventData } from './mailgun-types';
 import { pseudoCodes, replyText, statusCode } from './smtp-text';
 
@@ -146,7 +136,7 @@ function failedOutcome(data: MailgunEventData): {
   const status = asRecord(data['delivery-status']) as MailgunDeliveryStatus | undefined;
   const code = statusCode(status);
   const suppression =
-    (Object.hasOwn(suppressions, reason) ? suppressions[reason] : undefined) ??
+    ownValue(suppressions, reason) ??
     (code === 605 ? suppressions['suppress-bounce'] : undefined) ??
     (code === 607 ? suppressions['suppress-complaint'] : undefined);
   if (suppression !== undefined) {

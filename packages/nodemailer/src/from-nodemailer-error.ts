@@ -1,10 +1,5 @@
-import {
-  convertSafely,
-  createVerdict,
-  type DeliveryEvent,
-  type DeliveryOutcome,
-  unreadableOutcome,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryEvent, type DeliveryOutcome } from '@mailverdict/core';
+import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
 import { mailRecipients } from './mail-recipients';
 import { noReplyVerdict } from './no-reply-verdict';
 import type { MailLike } from './nodemailer-types';

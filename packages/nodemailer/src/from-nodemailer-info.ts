@@ -1,12 +1,5 @@
-import {
-  classify,
-  convertSafely,
-  createVerdict,
-  type DeliveryOutcome,
-  parseReply,
-  unreadableOutcome,
-  type Verdict,
-} from '@mailverdict/core';
+import { classify, createVerdict, type DeliveryOutcome, parseReply, type Verdict } from '@mailverdict/core';
+import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
 import { recipientAddresses } from './mail-recipients';
 import type { NodemailerInfoLike } from './nodemailer-types';
 import { asRecord, outcome, recipientOutcome, text } from './recipient-outcome';

@@ -1,9 +1,4 @@
-import {
-  createVerdict,
-  type DeliveryEvent,
-  type DeliveryOutcome,
-  type OutcomeOrigin,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryEvent, type DeliveryOutcome, type OutcomeOrigin } from '@mailverdict/core';
 import { providerDetail } from './provider-detail';
 import { replyVerdict } from './reply-verdict';
 import { toSmtpCommand } from './to-smtp-command';

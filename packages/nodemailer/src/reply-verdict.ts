@@ -1,12 +1,4 @@
-import {
-  type Category,
-  classify,
-  createVerdict,
-  parseReply,
-  type SmtpCommand,
-  type SmtpReply,
-  type Verdict,
-} from '@mailverdict/core';
+import { type Category, classify, createVerdict, parseReply, type SmtpCommand, type SmtpReply, type Verdict } from '@mailverdict/core';
 
 export interface ReplyVerdict {
   readonly reply: SmtpReply;

@@ -1,10 +1,4 @@
-import {
-  type Category,
-  createVerdict,
-  type OutcomeOrigin,
-  type Verdict,
-  type VerdictOptions,
-} from '@mailverdict/core';
+import { type Category, createVerdict, type OutcomeOrigin, type Verdict, type VerdictOptions } from '@mailverdict/core';
 
 /** What one Postmark API error means for the send. */
 interface ApiErrorRule {

@@ -1,4 +1,5 @@
-import { convertSafely, createVerdict, type DeliveryOutcome, unreadableOutcome } from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
 import { inactiveAddresses, splitAddressList } from './address-list';
 import { apiErrorVerdict } from './api-error-verdict';
 import { asRecord, describe, detail, integer, outcome, text } from './outcome';

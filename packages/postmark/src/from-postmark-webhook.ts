@@ -1,15 +1,5 @@
-import {
-  classify,
-  convertSafely,
-  createVerdict,
-  type DeliveryEvent,
-  type DeliveryOutcome,
-  type OutcomeOrigin,
-  parseReply,
-  type SmtpReply,
-  unreadableOutcome,
-  type Verdict,
-} from '@mailverdict/core';
+import { classify, createVerdict, type DeliveryEvent, type DeliveryOutcome, type OutcomeOrigin, parseReply, type SmtpReply, type Verdict } from '@mailverdict/core';
+import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
 import { bounceType } from './bounce-types';
 import { asRecord, describe, detail, epochMs, outcome, text } from './outcome';
 import type { PostmarkWebhook } from './postmark-types';

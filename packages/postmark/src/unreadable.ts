@@ -1,4 +1,5 @@
-import type { DeliveryEvent, UnreadableOptions } from '@mailverdict/core';
+import type { DeliveryEvent } from '@mailverdict/core';
+import type { UnreadableOptions } from '@mailverdict/core/adapter';
 import { provider } from './outcome';
 
 /** How this adapter reports input it cannot read, for core's `convertSafely` and `unreadableOutcome`. */

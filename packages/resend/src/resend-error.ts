@@ -2,17 +2,8 @@
 // (resend@6.38.0 `dist/index.mjs` `fetchRequest`, providers.md §6.1). Error names and statuses from the errors page
 // (https://resend.com/docs/api-reference/errors) — `validation_error` is overloaded (400/401/403/422), so the
 // decision reads name, status and message together, never the name alone.
-import {
-  createVerdict,
-  type DeliveryOutcome,
-  listRecipients,
-  type OutcomeOrigin,
-  parseRetryAfter,
-  perRecipient,
-  readHeader,
-  type SendContext,
-  type Verdict,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict } from '@mailverdict/core';
+import { listRecipients, parseRetryAfter, perRecipient, readHeader, type SendContext } from '@mailverdict/core/adapter';
 import type { ResendErrorLike } from './resend-types';
 
 export interface ResendErrorContext extends SendContext {

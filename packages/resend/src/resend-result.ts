@@ -1,4 +1,5 @@
-import { createVerdict, type DeliveryOutcome, listRecipients, type SendContext } from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { listRecipients, type SendContext } from '@mailverdict/core/adapter';
 import { fromResendError } from './resend-error';
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -1,4 +1,4 @@
-import { createMemoryReplayStore } from '@mailverdict/core';
+import { createMemoryReplayStore } from '@mailverdict/core/adapter';
 import { createResendWebhookSecret, signResendWebhook } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { Resend } from 'resend';

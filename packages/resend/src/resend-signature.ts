@@ -4,7 +4,7 @@
 // `whsec_`, `${id}.${timestamp}.${raw body}`)); the header lists space-separated `v1,<base64>` entries (several during
 // a secret rotation). Checked against `standardwebhooks@1.1.1` `Webhook.verify`, which the resend SDK calls.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { checkFreshness, createMemoryReplayStore, type ReplayStore } from '@mailverdict/core';
+import { checkFreshness, createMemoryReplayStore, type ReplayStore } from '@mailverdict/core/adapter';
 
 export type ResendSignatureFailure =
   /** `svix-id`/`svix-timestamp`/`svix-signature` (or `webhook-*`) missing or empty */

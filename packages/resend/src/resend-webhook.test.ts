@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classify, createMemoryReplayStore } from '@mailverdict/core';
+import { classify } from '@mailverdict/core';
+import { createMemoryReplayStore } from '@mailverdict/core/adapter';
 import { createResendWebhookSecret, postResendWebhook, signResendWebhook } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

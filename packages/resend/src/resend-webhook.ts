@@ -2,14 +2,8 @@
 // resend@6.38.0 `WebhookEventPayload` and https://resend.com/docs/webhooks/event-types (providers.md §6.2).
 // Resend gives no SMTP code or enhanced code: `bounce.message` is Resend's own prose (SES wording) and
 // `bounce.type`/`subType` (SES vocabulary) is evidence the adapter uses when the prose says nothing the classifier knows.
-import {
-  type Category,
-  classify,
-  createVerdict,
-  type DeliveryOutcome,
-  unreadableOutcome,
-  type Verdict,
-} from '@mailverdict/core';
+import { type Category, classify, createVerdict, type DeliveryOutcome, type Verdict } from '@mailverdict/core';
+import { ownValue, unreadableOutcome } from '@mailverdict/core/adapter';
 
 /** Event types that say nothing about delivery; they give no outcome. Non-`email.*` events are ignored too. */
 export const ignoredResendEvents: readonly string[] = [
@@ -71,7 +65,7 @@ function bounceVerdict(bounce: Record_): { suppressed: boolean; verdict: Verdict
   const classified = message === undefined ? undefined : classify(message);
   if (classified !== undefined && classified.category !== 'unknown')
     return { suppressed: false, verdict: classified };
-  const known = Object.hasOwn(subTypeCategories, subType) ? subTypeCategories[subType] : undefined;
+  const known = ownValue(subTypeCategories, subType);
   if (known !== undefined) {
     return {
       suppressed: false,

@@ -1,9 +1,9 @@
 // The shared adapter conformance suite (testkit), run on real payload shapes and on garbage.
 import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
-import { sendGridFixtures } from './__fixtures__/sendgrid-events';
-import { fromSendGridError } from './sendgrid-error';
-import { fromSendGridEvents } from './sendgrid-events';
-import { fromSendGridResponse } from './sendgrid-response';
+import { sendGridFixtures } from './__fixtures__/webhooks';
+import { fromSendGridError } from './error';
+import { fromSendGridResponse } from './response';
+import { fromSendGridEvents } from './webhook';
 
 const delivering = sendGridFixtures.filter((fixture) => fixture.expected !== null);
 
@@ -84,7 +84,7 @@ describeAdapter({
       expected: {
         event: 'failed',
         origin: 'account',
-        verdict: { category: 'account-issue', rule: 'sendgrid-unverified-sender' },
+        verdict: { category: 'account-issue', rule: 'sendgrid:unverified-sender' },
       },
     },
     {

@@ -8,6 +8,7 @@ import {
   type VerdictOptions,
 } from '@mailverdict/core';
 import {
+  convertSafely,
   ifDefined,
   isRecord,
   perRecipient,
@@ -15,7 +16,7 @@ import {
   readNumber,
   readString,
 } from '@mailverdict/core/adapter';
-import type { SesErrorOptions } from './types';
+import { type SesErrorOptions, unreadableInput } from './types';
 
 interface Decision {
   readonly category: Category;
@@ -254,6 +255,11 @@ function checkOptions(options: SesErrorOptions): void {
  */
 export function fromSesError(error: unknown, options: SesErrorOptions = {}): DeliveryOutcome[] {
   checkOptions(options);
+  // A Proxy or a throwing getter deep inside the error gives one unreadable outcome, not a throw.
+  return convertSafely(error, unreadableInput, () => readError(error, options));
+}
+
+function readError(error: unknown, options: SesErrorOptions): DeliveryOutcome[] {
   const name = readString(error, 'name');
   const message = readString(error, 'message') ?? '';
   const code = readString(error, 'code');

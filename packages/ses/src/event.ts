@@ -13,6 +13,7 @@ import {
 import {
   convertSafely,
   ifDefined,
+  ownValue,
   isRecord,
   judgeRelayedReply,
   type ProviderFallback,
@@ -180,7 +181,7 @@ function bounceOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
       });
       return outcome(context, { ...base, event: 'rejected', origin: 'provider', verdict });
     }
-    const fallback = bounceFallbacks[`${bounceType}/${bounceSubType}`] ?? undeterminedBounce;
+    const fallback = ownValue(bounceFallbacks, `${bounceType}/${bounceSubType}`) ?? undeterminedBounce;
     const knownStatus = validStatus(status);
     const judged = judgeRelayedReply(diagnosticCode, recipient, {
       category: fallback.category,
@@ -270,7 +271,7 @@ function delayOutcomes(event: unknown, context: Context): DeliveryOutcome[] {
   const deliveryDelay = readField(event, 'deliveryDelay');
   const delayType = readString(deliveryDelay, 'delayType');
   const occurredAt = parseTime(readField(deliveryDelay, 'timestamp'));
-  const fallback = (delayType === undefined ? undefined : delayFallbacks[delayType]) ?? unknownDelay;
+  const fallback = ownValue(delayFallbacks, delayType) ?? unknownDelay;
   const shared = {
     type: context.type,
     ...ifDefined('delayType', delayType),

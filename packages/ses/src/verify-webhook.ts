@@ -7,6 +7,7 @@ import {
   checkFreshness,
   createMemoryReplayStore,
   type FreshnessFailure,
+  ownValue,
   readBodyText,
 } from '@mailverdict/core/adapter';
 import { readSnsUrl, topicRegion } from './sns-url';
@@ -261,9 +262,7 @@ export function createSnsVerifier(options: SnsVerifyOptions): SnsVerifier {
     }
     const version = message.SignatureVersion;
     const algorithm =
-      typeof version === 'string' && versions.has(version) && Object.hasOwn(algorithms, version)
-        ? algorithms[version]
-        : undefined;
+      typeof version === 'string' && versions.has(version) ? ownValue(algorithms, version) : undefined;
     if (algorithm === undefined) {
       return reject(
         'unsupported-signature-version',

@@ -22,6 +22,7 @@ export type {
   WebhookVerifier,
 } from './provider-adapter';
 export { readBodyText } from './read-body-text';
+export { ownValue } from './own-value';
 export { isRecord, readArray, readField, readNumber, readString } from './read-field';
 export { readBodyBytes, readRequest, readRequestHeader } from './read-request';
 export { readWebhookBody, type WebhookBody } from './read-webhook-body';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOutcome } from './build-outcome';
+import { ownValue } from './own-value';
 import { readBodyBytes, readRequest, readRequestHeader } from './read-request';
 import { readWebhookBody } from './read-webhook-body';
 import { unreadable } from './unreadable-outcome';
@@ -77,5 +78,15 @@ describe('buildOutcome and unreadable', () => {
     expect(outcome.verdict.rule).toBe('acme:unreadable');
     expect(outcome.verdict.summary).toBe('Not readable as acme input: the body is not JSON.');
     expect(outcome.providerDetail).toEqual({ unreadable: 'the body is not JSON' });
+  });
+});
+
+describe('ownValue', () => {
+  it('never reaches Object.prototype', () => {
+    const table: Record<string, number> = { a: 1 };
+    expect(ownValue(table, 'a')).toBe(1);
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty', undefined]) {
+      expect(ownValue(table, key)).toBeUndefined();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { MailverdictError } from '@mailverdict/core';
 import { createSendGridTestKeys, sendGridEvents, signSendGridBatch } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSendGridVerifier, verifySendGridWebhook } from './event-webhook-signature';
+import { createSendGridVerifier, verifySendGridWebhook } from './verify-webhook';
 
 const keys = createSendGridTestKeys();
 const otherKeys = createSendGridTestKeys();
@@ -13,93 +13,101 @@ const batch = [
 ];
 
 describe('createSendGridVerifier', () => {
-  const verify = createSendGridVerifier(keys.publicKey);
+  // Replays have their own tests (security.test.ts); here the same request is checked several ways.
+  const verify = createSendGridVerifier(keys.publicKey, { replayStore: false });
 
-  it('accepts a batch signed over timestamp + raw body (string, bytes, Node or fetch headers)', () => {
+  it('accepts a batch signed over timestamp + raw body (string, bytes, Node or fetch headers)', async () => {
     const signed = signSendGridBatch(batch, keys);
-    expect(verify({ body: signed.body, headers: signed.headers })).toEqual({ ok: true });
-    expect(verify({ body: Buffer.from(signed.body), headers: signed.headers })).toEqual({ ok: true });
+    expect(await verify({ body: signed.body, headers: signed.headers })).toEqual({ ok: true });
+    expect(await verify({ body: Buffer.from(signed.body), headers: signed.headers })).toEqual({ ok: true });
     // Node lowercases header names; fetch gives a Headers object.
     const lower = Object.fromEntries(
       Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), value]),
     );
-    expect(verify({ body: signed.body, headers: lower })).toEqual({ ok: true });
-    expect(verify({ body: signed.body, headers: new Headers(signed.headers) })).toEqual({ ok: true });
+    expect(await verify({ body: signed.body, headers: lower })).toEqual({ ok: true });
+    expect(await verify({ body: signed.body, headers: new Headers(signed.headers) })).toEqual({ ok: true });
   });
 
-  it('accepts the key as PEM or KeyObject too', () => {
+  it('accepts the key as PEM or KeyObject too', async () => {
     const signed = signSendGridBatch(batch, keys);
     const pem = `-----BEGIN PUBLIC KEY-----\n${keys.publicKey}\n-----END PUBLIC KEY-----`;
-    expect(createSendGridVerifier(pem)(signed)).toEqual({ ok: true });
+    expect(await createSendGridVerifier(pem)(signed)).toEqual({ ok: true });
   });
 
-  it('refuses an altered body, even by one space', () => {
+  it('refuses an altered body, even by one space', async () => {
     const signed = signSendGridBatch(batch, keys);
     const altered = signed.body.replace('a@example.test', 'z@example.test');
-    expect(verify({ body: altered, headers: signed.headers })).toMatchObject({
+    expect(await verify({ body: altered, headers: signed.headers })).toMatchObject({
       ok: false,
       reason: 'bad-signature',
     });
-    expect(verify({ body: `${signed.body} `, headers: signed.headers })).toMatchObject({
+    expect(await verify({ body: `${signed.body} `, headers: signed.headers })).toMatchObject({
       ok: false,
       reason: 'bad-signature',
     });
   });
 
-  it('refuses a batch signed with another key (forged)', () => {
+  it('refuses a batch signed with another key (forged)', async () => {
     const forged = signSendGridBatch(batch, otherKeys);
-    expect(verify(forged)).toEqual({
+    expect(await verify(forged)).toEqual({
       ok: false,
       reason: 'bad-signature',
       message: expect.stringContaining('forged'),
     });
   });
 
-  it('refuses a changed timestamp (the timestamp is signed)', () => {
+  it('refuses a changed timestamp (the timestamp is signed)', async () => {
     const signed = signSendGridBatch(batch, keys);
     const headers = {
       ...signed.headers,
       'X-Twilio-Email-Event-Webhook-Timestamp': String(Math.floor(Date.now() / 1000) - 1),
     };
-    expect(verify({ body: signed.body, headers })).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(await verify({ body: signed.body, headers })).toMatchObject({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
-  it('refuses a replayed (old) batch and one from the future; tolerance and clock are configurable', () => {
+  it('refuses a replayed (old) batch and one from the future; tolerance and clock are configurable', async () => {
     const hourAgo = Math.floor(Date.now() / 1000) - 3600;
     const old = signSendGridBatch(batch, keys, hourAgo);
-    expect(verify(old)).toMatchObject({ ok: false, reason: 'expired' });
-    expect(createSendGridVerifier(keys.publicKey, { toleranceMs: 2 * 3_600_000 })(old)).toEqual({ ok: true });
-    expect(createSendGridVerifier(keys.publicKey, { now: () => hourAgo * 1000 })(old)).toEqual({ ok: true });
+    expect(await verify(old)).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await createSendGridVerifier(keys.publicKey, { toleranceMs: 2 * 3_600_000 })(old)).toEqual({
+      ok: true,
+    });
+    expect(await createSendGridVerifier(keys.publicKey, { now: () => hourAgo * 1000 })(old)).toEqual({
+      ok: true,
+    });
     const future = signSendGridBatch(batch, keys, Math.floor(Date.now() / 1000) + 3600);
-    expect(verify(future)).toMatchObject({ ok: false, reason: 'timestamp-in-future' });
+    expect(await verify(future)).toMatchObject({ ok: false, reason: 'timestamp-in-future' });
   });
 
-  it('gives clear reasons for missing headers, a bad timestamp and a parsed body', () => {
+  it('gives clear reasons for missing headers, a bad timestamp and a parsed body', async () => {
     const signed = signSendGridBatch(batch, keys);
-    expect(verify({ body: signed.body, headers: {} })).toMatchObject({
+    expect(await verify({ body: signed.body, headers: {} })).toMatchObject({
       ok: false,
       reason: 'missing-header',
       message: expect.stringContaining('Signature'),
     });
     expect(
-      verify({ body: signed.body, headers: { 'x-twilio-email-event-webhook-signature': 'abc' } }),
+      await verify({ body: signed.body, headers: { 'x-twilio-email-event-webhook-signature': 'abc' } }),
     ).toMatchObject({ ok: false, reason: 'missing-header', message: expect.stringContaining('Timestamp') });
     expect(
-      verify({
+      await verify({
         body: signed.body,
         headers: { ...signed.headers, 'X-Twilio-Email-Event-Webhook-Timestamp': '12:00' },
       }),
     ).toMatchObject({ ok: false, reason: 'malformed-timestamp' });
-    expect(verify({ body: JSON.parse(signed.body) as never, headers: signed.headers })).toMatchObject({
+    expect(await verify({ body: JSON.parse(signed.body) as never, headers: signed.headers })).toMatchObject({
       ok: false,
       reason: 'body-not-raw',
     });
   });
 
-  it('never throws, whatever the request', () => {
+  it('never throws, whatever the request', async () => {
     const signed = signSendGridBatch(batch, keys);
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.anything(),
           fc.record({ body: fc.oneof(fc.string(), fc.anything()), headers: fc.anything() }),
@@ -118,8 +126,8 @@ describe('createSendGridVerifier', () => {
             })),
           fc.string().map((body) => ({ body, headers: signed.headers })),
         ),
-        (request) => {
-          const result = verify(request as never);
+        async (request) => {
+          const result = await verify(request as never);
           expect(typeof result.ok).toBe('boolean');
         },
       ),
@@ -127,7 +135,7 @@ describe('createSendGridVerifier', () => {
     );
   });
 
-  it('verifies the exact bytes received, even when they are not valid UTF-8', () => {
+  it('verifies the exact bytes received, even when they are not valid UTF-8', async () => {
     const body = Buffer.concat([
       Buffer.from('[{"event":"processed","email":"a@example.test","x":"'),
       Buffer.from([0xff, 0xfe]),
@@ -142,10 +150,10 @@ describe('createSendGridVerifier', () => {
       'x-twilio-email-event-webhook-signature': signature.toString('base64'),
       'x-twilio-email-event-webhook-timestamp': timestamp,
     };
-    expect(verify({ body, headers })).toEqual({ ok: true });
+    expect(await verify({ body, headers })).toEqual({ ok: true });
   });
 
-  it('a hostile request object is refused, not thrown on', () => {
+  it('a hostile request object is refused, not thrown on', async () => {
     const hostile = new Proxy(
       {},
       {
@@ -154,11 +162,11 @@ describe('createSendGridVerifier', () => {
         },
       },
     );
-    expect(verify(hostile as never)).toMatchObject({ ok: false, reason: 'malformed-request' });
-    expect(verify(null as never)).toMatchObject({ ok: false, reason: 'malformed-request' });
+    expect(await verify(hostile as never)).toMatchObject({ ok: false, reason: 'malformed-request' });
+    expect(await verify(null as never)).toMatchObject({ ok: false, reason: 'malformed-request' });
   });
 
-  it('an unusable key is a configuration error, thrown once at creation', () => {
+  it('an unusable key is a configuration error, thrown once at creation', async () => {
     expect(() => createSendGridVerifier('not a key')).toThrow(MailverdictError);
     expect(() => createSendGridVerifier('')).toThrow(/verification key/);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
@@ -169,8 +177,8 @@ describe('createSendGridVerifier', () => {
     expect(() => createSendGridVerifier(keys.publicKey, { toleranceMs: -5 })).toThrow(TypeError);
   });
 
-  it('one-shot verifySendGridWebhook works the same', () => {
+  it('one-shot verifySendGridWebhook works the same', async () => {
     const signed = signSendGridBatch(batch, keys);
-    expect(verifySendGridWebhook(signed, keys.publicKey)).toEqual({ ok: true });
+    expect(await verifySendGridWebhook(signed, keys.publicKey)).toEqual({ ok: true });
   });
 });

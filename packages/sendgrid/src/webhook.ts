@@ -2,21 +2,21 @@
 // (SendGrid "Event Webhook reference", "Bounce and block classifications"). The SMTP text (`reason` for
 // bounces, `response` for deferrals and deliveries) is classified by core; SendGrid's labels decide when
 // core finds nothing, and what SendGrid knows for certain wins (drops for its suppression lists).
+import { type Category, createVerdict, type DeliveryOutcome, type VerdictOptions } from '@mailverdict/core';
 import {
-  type Category,
-  createVerdict,
-  type DeliveryOutcome,
+  convertSafely,
   ifDefined,
   isRecord,
   judgeRelayedReply,
+  ownValue,
   type ProviderFallback,
-  readBodyText,
   readField,
   readNumber,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
-import { unreadable } from './unreadable';
+  readWebhookBody,
+  unreadable,
+} from '@mailverdict/core/adapter';
+import { provider, unreadableInput } from './types';
 
 const statusPattern = /^[245]\.\d{1,3}\.\d{1,3}$/;
 
@@ -26,55 +26,55 @@ const dropReasons: Readonly<Record<string, { category: Category; rule: string; o
     // The three "… Address" reasons and "Invalid" mean: the address is on a SendGrid suppression list.
     'bounced address': {
       category: 'suppressed',
-      rule: 'sendgrid-dropped-bounced-address',
+      rule: 'sendgrid:dropped-bounced-address',
       options: { summary: 'SendGrid did not send: the address is on its bounce suppression list.' },
     },
     'unsubscribed address': {
       category: 'suppressed',
-      rule: 'sendgrid-dropped-unsubscribed-address',
+      rule: 'sendgrid:dropped-unsubscribed-address',
       options: { summary: 'SendGrid did not send: the address unsubscribed.' },
     },
     'spam reporting address': {
       category: 'suppressed',
-      rule: 'sendgrid-dropped-spam-reporting-address',
+      rule: 'sendgrid:dropped-spam-reporting-address',
       options: { summary: 'SendGrid did not send: the address reported earlier mail as spam.' },
     },
     invalid: {
       category: 'suppressed',
-      rule: 'sendgrid-dropped-invalid',
+      rule: 'sendgrid:dropped-invalid',
       options: { summary: 'SendGrid did not send: the address is on its invalid-address list.' },
     },
-    'spam content': { category: 'spam-content', rule: 'sendgrid-dropped-spam-content' },
-    'recipient list over package quota': { category: 'account-limit', rule: 'sendgrid-dropped-over-quota' },
-    'invalid smtpapi header': { category: 'protocol', rule: 'sendgrid-dropped-invalid-smtpapi-header' },
+    'spam content': { category: 'spam-content', rule: 'sendgrid:dropped-spam-content' },
+    'recipient list over package quota': { category: 'account-limit', rule: 'sendgrid:dropped-over-quota' },
+    'invalid smtpapi header': { category: 'protocol', rule: 'sendgrid:dropped-invalid-smtpapi-header' },
     // anymail maps "expired" to a timeout; no primary source (providers.md §8.4) — kept as SendGrid gave up.
-    expired: { category: 'expired', rule: 'sendgrid-dropped-expired', options: { confidence: 0.5 } },
+    expired: { category: 'expired', rule: 'sendgrid:dropped-expired', options: { confidence: 0.5 } },
   };
 
 /** `bounce_classification` → meaning when the reason text says nothing core knows (providers.md §4.5). */
 const classificationFallbacks: Readonly<Record<string, ProviderFallback>> = {
   'invalid address': {
     category: 'mailbox-unknown',
-    options: { rule: 'sendgrid-classification-invalid-address' },
+    options: { rule: 'sendgrid:classification-invalid-address' },
   },
   // "Mailbox Unavailable" covers full and disabled mailboxes: not enough to suppress.
   'mailbox unavailable': {
     category: 'mailbox-disabled',
     options: {
-      rule: 'sendgrid-classification-mailbox-unavailable',
+      rule: 'sendgrid:classification-mailbox-unavailable',
       confidence: 0.5,
       suppressRecipient: false,
     },
   },
-  content: { category: 'spam-content', options: { rule: 'sendgrid-classification-content' } },
-  reputation: { category: 'reputation', options: { rule: 'sendgrid-classification-reputation' } },
+  content: { category: 'spam-content', options: { rule: 'sendgrid:classification-content' } },
+  reputation: { category: 'reputation', options: { rule: 'sendgrid:classification-reputation' } },
   'technical failure': {
     category: 'server-error',
-    options: { rule: 'sendgrid-classification-technical-failure', confidence: 0.5 },
+    options: { rule: 'sendgrid:classification-technical-failure', confidence: 0.5 },
   },
   'frequency or volume too high': {
     category: 'rate-limited',
-    options: { rule: 'sendgrid-classification-frequency' },
+    options: { rule: 'sendgrid:classification-frequency' },
   },
 };
 
@@ -114,8 +114,8 @@ function localDiagnostic(reason: string | undefined): { category: Category; rule
   const text = reason.toLowerCase();
   if (!text.startsWith('unable to get mx info')) return undefined;
   return text.includes('no such host')
-    ? { category: 'domain-invalid', rule: 'sendgrid-mx-lookup-no-such-host' }
-    : { category: 'dns-failure', rule: 'sendgrid-mx-lookup-failed' };
+    ? { category: 'domain-invalid', rule: 'sendgrid:mx-lookup-no-such-host' }
+    : { category: 'dns-failure', rule: 'sendgrid:mx-lookup-failed' };
 }
 
 function bounceOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome {
@@ -137,12 +137,10 @@ function bounceOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome
   const type = readString(item, 'type');
   const classification = readString(item, 'bounce_classification');
   const status = readString(item, 'status');
-  const fallback = (classification === undefined
-    ? undefined
-    : classificationFallbacks[classification.toLowerCase()]) ?? {
+  const fallback = ownValue(classificationFallbacks, classification?.toLowerCase()) ?? {
     category: 'unknown',
     options: {
-      rule: type === 'blocked' ? 'sendgrid-blocked' : 'sendgrid-bounce',
+      rule: type === 'blocked' ? 'sendgrid:blocked' : 'sendgrid:bounce',
       confidence: 0.3,
       ...(type === 'blocked'
         ? { summary: 'The receiving server refused the message (a SendGrid block).' }
@@ -166,7 +164,7 @@ function bounceOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome
 
 function droppedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcome {
   const reason = readString(item, 'reason');
-  const known = reason === undefined ? undefined : dropReasons[reason.trim().toLowerCase()];
+  const known = ownValue(dropReasons, reason?.trim().toLowerCase());
   const providerDetail = detail(item, ['reason', 'status']);
   if (known !== undefined) {
     return {
@@ -182,7 +180,7 @@ function droppedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutcom
   const judged = judgeRelayedReply(reason, readString(item, 'email'), {
     category: 'unknown',
     options: {
-      rule: 'sendgrid-dropped-unknown-reason',
+      rule: 'sendgrid:dropped-unknown-reason',
       confidence: 0.3,
       summary: `SendGrid dropped the message${reason === undefined ? '' : `: ${reason}`}`,
     },
@@ -202,7 +200,7 @@ function deferredOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutco
   const response = readString(item, 'response');
   const judged = judgeRelayedReply(response, readString(item, 'email'), {
     category: 'deferred',
-    options: { rule: 'sendgrid-deferred', permanence: 'transient' },
+    options: { rule: 'sendgrid:deferred', permanence: 'transient' },
   });
   return {
     ...outcomeFields(item),
@@ -219,13 +217,13 @@ function deliveredOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutc
   const response = readString(item, 'response');
   const judged = judgeRelayedReply(response, readString(item, 'email'), {
     category: 'delivered',
-    options: { rule: 'sendgrid-delivered' },
+    options: { rule: 'sendgrid:delivered' },
   });
   // SendGrid knows the receiver accepted it, whatever core makes of the 250 text.
   const verdict =
     judged.verdict.category === 'delivered'
       ? judged.verdict
-      : createVerdict('delivered', { rule: 'sendgrid-delivered', ...ifDefined('reply', judged.reply) });
+      : createVerdict('delivered', { rule: 'sendgrid:delivered', ...ifDefined('reply', judged.reply) });
   return {
     ...outcomeFields(item),
     event: 'delivered',
@@ -244,7 +242,7 @@ function processedOutcome(item: Readonly<Record<string, unknown>>): DeliveryOutc
     origin: 'provider',
     providerDetail: detail(item, []),
     verdict: createVerdict('delivered', {
-      rule: 'sendgrid-processed',
+      rule: 'sendgrid:processed',
       summary: 'SendGrid accepted the message for delivery; the result comes in a later event.',
     }),
     raw: item,
@@ -257,16 +255,21 @@ function spamReportOutcome(item: Readonly<Record<string, unknown>>): DeliveryOut
     event: 'complained',
     origin: 'remote-server',
     providerDetail: detail(item, []),
-    verdict: createVerdict('complaint', { rule: 'sendgrid-spamreport' }),
+    verdict: createVerdict('complaint', { rule: 'sendgrid:spamreport' }),
     raw: item,
   };
 }
 
-/** Outcomes of one Event Webhook event object; tracking events give `[]`. */
+/** Outcomes of one Event Webhook event object; tracking events give `[]`. Never throws. */
 export function fromSendGridEvent(item: unknown): DeliveryOutcome[] {
-  if (!isRecord(item)) return [unreadable(item, 'the event is not an object')];
+  // Each event on its own: a hostile one gives one unreadable outcome and the rest of the batch is kept.
+  return convertSafely(item, unreadableInput, () => readEvent(item));
+}
+
+function readEvent(item: unknown): DeliveryOutcome[] {
+  if (!isRecord(item)) return [unreadable(provider, item, 'the event is not an object')];
   const name = readString(item, 'event');
-  if (name === undefined) return [unreadable(item, 'the event has no "event" name')];
+  if (name === undefined) return [unreadable(provider, item, 'the event has no "event" name')];
   if (informational.has(name)) return [];
   switch (name) {
     case 'bounce':
@@ -282,27 +285,23 @@ export function fromSendGridEvent(item: unknown): DeliveryOutcome[] {
     case 'processed':
       return [processedOutcome(item)];
     default:
-      return [unreadable(item, `unknown SendGrid event ${JSON.stringify(name)}`)];
+      return [unreadable(provider, item, `unknown SendGrid event ${JSON.stringify(name)}`)];
   }
 }
 
 /**
- * Outcomes of a SendGrid Event Webhook POST: the raw body (string or bytes) or its parsed JSON array (a single
- * event object is accepted too). Each outcome's `raw` is its own event object. Tracking events (open, click,
- * unsubscribe, group_unsubscribe, group_resubscribe) give no outcome; anything unreadable gives one
- * `unknown` outcome that says why. Never throws.
+ * Outcomes of a SendGrid Event Webhook POST: the raw body (string, bytes, `ArrayBuffer`) or its parsed JSON
+ * array (a single event object is accepted too). Each outcome's `raw` is its own event object. Tracking events
+ * (open, click, unsubscribe, group_unsubscribe, group_resubscribe) give no outcome; anything unreadable gives
+ * one `unknown` outcome that says why — per event, so one bad event never costs the batch. Never throws.
  */
 export function fromSendGridEvents(batch: unknown): DeliveryOutcome[] {
-  let value = batch;
-  const text = readBodyText(batch);
-  if (text !== undefined) {
-    try {
-      value = JSON.parse(text) as unknown;
-    } catch {
-      return [unreadable(batch, 'the body is not JSON')];
-    }
-  }
-  if (Array.isArray(value)) return value.flatMap((item) => fromSendGridEvent(item));
-  if (isRecord(value)) return fromSendGridEvent(value);
-  return [unreadable(batch, 'the body is neither an event array nor an event object')];
+  return convertSafely(batch, unreadableInput, () => {
+    const read = readWebhookBody(batch);
+    if (!read.ok) return [unreadable(provider, batch, read.reason)];
+    const value = read.value;
+    if (Array.isArray(value)) return value.flatMap((item) => fromSendGridEvent(item));
+    if (isRecord(value)) return fromSendGridEvent(value);
+    return [unreadable(provider, batch, 'the body is neither an event array nor an event object')];
+  });
 }

@@ -1,15 +1,15 @@
 // A successful `sgMail.send()` → `accepted` outcomes: `[ClientResponse { statusCode: 202, headers }, {}]`
 // with the `X-Message-Id` that later events' `sg_message_id` starts with (providers.md §4.1–§4.2).
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
 import {
-  createVerdict,
-  type DeliveryOutcome,
   ifDefined,
   perRecipient,
   readField,
   readNumber,
   readString,
-} from '@mailverdict/core';
-import { unreadable } from './unreadable';
+  unreadable,
+} from '@mailverdict/core/adapter';
+import { provider } from './types';
 
 /**
  * Outcomes of what `sgMail.send(…)` resolved with (the `[response, body]` pair, or the response alone):
@@ -30,7 +30,7 @@ export function fromSendGridResponse(
   const response = Array.isArray(result) ? result[0] : result;
   const status = readNumber(response, 'statusCode');
   if (status === undefined || status < 200 || status > 299) {
-    return [unreadable(result, 'not a successful send result: no 2xx statusCode')];
+    return [unreadable(provider, result, 'not a successful send result: no 2xx statusCode')];
   }
   const headers = readField(response, 'headers');
   const messageId = readString(headers, 'x-message-id') ?? readString(headers, 'X-Message-Id');
@@ -41,7 +41,7 @@ export function fromSendGridResponse(
     ...ifDefined('messageId', messageId === '' ? undefined : messageId),
     providerDetail: { httpStatus: status },
     verdict: createVerdict('delivered', {
-      rule: 'sendgrid-accepted',
+      rule: 'sendgrid:accepted',
       summary: 'SendGrid accepted the message; the delivery result comes in a later event.',
     }),
     raw: result,

@@ -7,37 +7,20 @@ import {
   type Category,
   createVerdict,
   type DeliveryOutcome,
+  type OutcomeOrigin,
+  type VerdictOptions,
+} from '@mailverdict/core';
+import {
+  convertSafely,
   ifDefined,
   isRecord,
-  type OutcomeOrigin,
   perRecipient,
   readArray,
   readField,
   readNumber,
   readString,
-  type VerdictOptions,
-} from '@mailverdict/core';
-
-/** What this adapter reads from a `ResponseError` (or a raw axios error). */
-export interface SendGridErrorLike {
-  /** HTTP status (number) on a `ResponseError`; a Node/axios code string (`ECONNREFUSED`) on a network error. */
-  readonly code?: number | string;
-  readonly message?: string;
-  readonly response?: {
-    readonly headers?: Readonly<Record<string, unknown>>;
-    readonly body?:
-      | { readonly errors?: readonly { message?: string; field?: string | null; help?: unknown }[] }
-      | string;
-  };
-  readonly isAxiosError?: boolean;
-}
-
-export interface SendGridErrorOptions {
-  /** The recipients of the failed send: one outcome each. Default: one outcome without a recipient. */
-  readonly recipients?: readonly string[];
-  /** The clock, epoch ms, for `X-RateLimit-Reset`. Default `Date.now`. */
-  readonly now?: () => number;
-}
+} from '@mailverdict/core/adapter';
+import { type SendGridErrorOptions, unreadableInput } from './types';
 
 interface Decision {
   readonly category: Category;
@@ -67,46 +50,46 @@ function has(text: string, phrase: string): boolean {
 function decideStatus(status: number, text: string, fields: readonly string[]): Decision {
   // The sender identity text arrives as 403 (docs) or 400 (seen in practice): the text decides.
   if (has(text, 'verified sender identity') || has(text, 'sender identity')) {
-    return { category: 'account-issue', origin: 'account', rule: 'sendgrid-unverified-sender' };
+    return { category: 'account-issue', origin: 'account', rule: 'sendgrid:unverified-sender' };
   }
   switch (status) {
     case 400:
       // "Does not contain a valid address." on personalizations.N.to.M.email: taxonomy decision 9.
       if (fields.some((name) => name.startsWith('personalizations.') && name.endsWith('.email'))) {
-        return { category: 'mailbox-unknown', origin: 'provider', rule: 'sendgrid-invalid-recipient' };
+        return { category: 'mailbox-unknown', origin: 'provider', rule: 'sendgrid:invalid-recipient' };
       }
       return {
         category: 'protocol',
         origin: 'provider',
-        rule: 'sendgrid-bad-request',
+        rule: 'sendgrid:bad-request',
         options: { summary: 'SendGrid refused the request as invalid; the request must change.' },
       };
     case 401:
-      return { category: 'account-issue', origin: 'account', rule: 'sendgrid-unauthorized' };
+      return { category: 'account-issue', origin: 'account', rule: 'sendgrid:unauthorized' };
     case 403:
       // Docs: "Too many bad requests. Temporary block" — a cool-down, not a broken account.
       if (has(text, 'too many')) {
-        return { category: 'account-limit', origin: 'account', rule: 'sendgrid-temporary-block' };
+        return { category: 'account-limit', origin: 'account', rule: 'sendgrid:temporary-block' };
       }
-      return { category: 'account-issue', origin: 'account', rule: 'sendgrid-forbidden' };
+      return { category: 'account-issue', origin: 'account', rule: 'sendgrid:forbidden' };
     case 406:
     case 415:
-      return { category: 'protocol', origin: 'provider', rule: 'sendgrid-not-acceptable' };
+      return { category: 'protocol', origin: 'provider', rule: 'sendgrid:not-acceptable' };
     case 413:
-      return { category: 'message-too-large', origin: 'provider', rule: 'sendgrid-payload-too-large' };
+      return { category: 'message-too-large', origin: 'provider', rule: 'sendgrid:payload-too-large' };
     case 429:
       // Our account's API rate, not the destination's (taxonomy: caps at our ESP → provider scope).
       return {
         category: 'account-limit',
         origin: 'account',
-        rule: 'sendgrid-rate-limit',
+        rule: 'sendgrid:rate-limit',
         options: { summary: 'The SendGrid API rate limit was hit; retry after the limit resets.' },
       };
     case 451:
       return {
         category: 'account-issue',
         origin: 'account',
-        rule: 'sendgrid-data-residency',
+        rule: 'sendgrid:data-residency',
         options: {
           summary: 'SendGrid refused the request for data residency: use the region of the account.',
         },
@@ -116,7 +99,7 @@ function decideStatus(status: number, text: string, fields: readonly string[]): 
     return {
       category: 'server-busy',
       origin: 'provider',
-      rule: 'sendgrid-server-error',
+      rule: 'sendgrid:server-error',
       options: {
         scope: 'provider',
         summary: 'SendGrid had an internal error or was unavailable; retry with backoff.',
@@ -126,7 +109,7 @@ function decideStatus(status: number, text: string, fields: readonly string[]): 
   return {
     category: 'unknown',
     origin: 'provider',
-    rule: 'sendgrid-unrecognized-status',
+    rule: 'sendgrid:unrecognized-status',
     options: { summary: `SendGrid answered HTTP ${status}${text === '' ? '' : `: ${text}`}` },
   };
 }
@@ -174,6 +157,11 @@ function checkOptions(options: SendGridErrorOptions): void {
  */
 export function fromSendGridError(error: unknown, options: SendGridErrorOptions = {}): DeliveryOutcome[] {
   checkOptions(options);
+  // A Proxy or a throwing getter deep inside the error gives one unreadable outcome, not a throw.
+  return convertSafely(error, unreadableInput, () => readError(error, options));
+}
+
+function readError(error: unknown, options: SendGridErrorOptions): DeliveryOutcome[] {
   const now = (options.now ?? Date.now)();
   const response = readField(error, 'response');
   const status = readNumber(error, 'code') ?? readNumber(response, 'status');
@@ -194,14 +182,14 @@ export function fromSendGridError(error: unknown, options: SendGridErrorOptions 
     decision = {
       category: 'dns-failure',
       origin: 'network',
-      rule: 'sendgrid-dns',
+      rule: 'sendgrid:dns',
       options: { scope: 'provider' },
     };
   } else if (code !== undefined && networkCodes.has(code)) {
     decision = {
       category: 'network',
       origin: 'network',
-      rule: 'sendgrid-network',
+      rule: 'sendgrid:network',
       options: { scope: 'provider' },
     };
   } else {
@@ -209,7 +197,7 @@ export function fromSendGridError(error: unknown, options: SendGridErrorOptions 
     decision = {
       category: 'unknown',
       origin: 'local',
-      rule: 'sendgrid-local-error',
+      rule: 'sendgrid:local-error',
       options: { summary: `The send failed before reaching SendGrid${message === '' ? '' : `: ${message}`}` },
     };
   }

@@ -11,8 +11,8 @@ import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromSendGridError } from './sendgrid-error';
-import { fromSendGridResponse } from './sendgrid-response';
+import { fromSendGridError } from './error';
+import { fromSendGridResponse } from './response';
 
 let fake: FakeSendGrid | undefined;
 afterEach(async () => {
@@ -60,97 +60,97 @@ const rows: Record<string, Row> = {
     status: 400,
     category: 'protocol',
     origin: 'provider',
-    rule: 'sendgrid-bad-request',
+    rule: 'sendgrid:bad-request',
   },
   '400 invalid recipient address': {
     scenario: sendGridScenarios.invalidRecipient,
     status: 400,
     category: 'mailbox-unknown',
     origin: 'provider',
-    rule: 'sendgrid-invalid-recipient',
+    rule: 'sendgrid:invalid-recipient',
   },
   '400 unverified sender identity (as observed)': {
     scenario: { ...sendGridScenarios.unverifiedSender, status: 400 },
     status: 400,
     category: 'account-issue',
     origin: 'account',
-    rule: 'sendgrid-unverified-sender',
+    rule: 'sendgrid:unverified-sender',
   },
   '401 bad API key': {
     scenario: sendGridScenarios.unauthorized,
     status: 401,
     category: 'account-issue',
     origin: 'account',
-    rule: 'sendgrid-unauthorized',
+    rule: 'sendgrid:unauthorized',
   },
   '403 unverified sender identity (as documented)': {
     scenario: sendGridScenarios.unverifiedSender,
     status: 403,
     category: 'account-issue',
     origin: 'account',
-    rule: 'sendgrid-unverified-sender',
+    rule: 'sendgrid:unverified-sender',
   },
   '403 forbidden': {
     scenario: sendGridScenarios.forbidden,
     status: 403,
     category: 'account-issue',
     origin: 'account',
-    rule: 'sendgrid-forbidden',
+    rule: 'sendgrid:forbidden',
   },
   '403 too many bad requests (temporary block)': {
     scenario: { status: 403, errors: [{ message: 'Too many bad requests. Temporary block', field: null }] },
     status: 403,
     category: 'account-limit',
     origin: 'account',
-    rule: 'sendgrid-temporary-block',
+    rule: 'sendgrid:temporary-block',
   },
   '413 payload too large': {
     scenario: sendGridScenarios.payloadTooLarge,
     status: 413,
     category: 'message-too-large',
     origin: 'provider',
-    rule: 'sendgrid-payload-too-large',
+    rule: 'sendgrid:payload-too-large',
   },
   '429 too many requests': {
     scenario: sendGridScenarios.tooManyRequests,
     status: 429,
     category: 'account-limit',
     origin: 'account',
-    rule: 'sendgrid-rate-limit',
+    rule: 'sendgrid:rate-limit',
   },
   '451 data residency': {
     scenario: sendGridScenarios.dataResidency,
     status: 451,
     category: 'account-issue',
     origin: 'account',
-    rule: 'sendgrid-data-residency',
+    rule: 'sendgrid:data-residency',
   },
   '500 internal error': {
     scenario: sendGridScenarios.internalError,
     status: 500,
     category: 'server-busy',
     origin: 'provider',
-    rule: 'sendgrid-server-error',
+    rule: 'sendgrid:server-error',
   },
   '503 unavailable': {
     scenario: sendGridScenarios.unavailable,
     status: 503,
     category: 'server-busy',
     origin: 'provider',
-    rule: 'sendgrid-server-error',
+    rule: 'sendgrid:server-error',
   },
   '502 with an HTML body': {
     scenario: sendGridScenarios.badGatewayHtml,
     status: 502,
     category: 'server-busy',
     origin: 'provider',
-    rule: 'sendgrid-server-error',
+    rule: 'sendgrid:server-error',
   },
   'connection reset': {
     scenario: sendGridScenarios.connectionReset,
     category: 'network',
     origin: 'network',
-    rule: 'sendgrid-network',
+    rule: 'sendgrid:network',
   },
 };
 
@@ -219,7 +219,7 @@ describe('fromSendGridError with the real @sendgrid/mail against startFakeSendGr
   it('a wrong API key against a fake that checks it is 401', async () => {
     fake = await startFakeSendGrid({ apiKey: 'SG.right' });
     const [outcome] = fromSendGridError(await sendError(mailer(fake.url, 'SG.wrong')));
-    expect(outcome?.verdict.rule).toBe('sendgrid-unauthorized');
+    expect(outcome?.verdict.rule).toBe('sendgrid:unauthorized');
     await mailer(fake.url, 'SG.right').send(message);
     expect(fake.sends.at(-1)?.status).toBe(202);
   });

@@ -2,8 +2,8 @@ import type { Category } from '@mailverdict/core';
 import { sendGridEvents } from '@mailverdict/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sendGridFixtures } from './__fixtures__/sendgrid-events';
-import { fromSendGridEvents } from './sendgrid-events';
+import { sendGridFixtures } from './__fixtures__/webhooks';
+import { fromSendGridEvents } from './webhook';
 
 describe('fixtures (documented shapes), delivered as one batch', () => {
   const batch = sendGridFixtures.map((fixture) => fixture.input);
@@ -36,7 +36,7 @@ describe('fixtures (documented shapes), delivered as one batch', () => {
         // The SMTP text decides (core's classifier), not SendGrid's label.
         const text = (fixture.input.reason ?? fixture.input.response) as string;
         expect([expected.category, ...(expected.alsoAccept ?? [])]).toContain(outcome?.verdict.category);
-        expect(outcome?.verdict.rule.startsWith('sendgrid-')).toBe(false);
+        expect(outcome?.verdict.rule.startsWith('sendgrid:')).toBe(false);
         expect(outcome?.reply?.raw).toBe(text);
       } else {
         expect(outcome?.verdict.category).toBe(expected.category);
@@ -118,7 +118,7 @@ describe('bounce classifications when there is no SMTP text', () => {
       }),
     ]);
     expect(outcome?.verdict).toMatchObject({
-      rule: 'sendgrid-classification-mailbox-unavailable',
+      rule: 'sendgrid:classification-mailbox-unavailable',
       suppressRecipient: false,
     });
   });
