@@ -1,9 +1,9 @@
 import { describeAdapter } from '@mailverdict/testkit/conformance';
 import { errorFixtures } from './__fixtures__/errors';
 import { fixtures } from './__fixtures__/webhooks';
-import { fromMailgunError } from './mailgun-error';
-import { fromMailgunResponse } from './mailgun-response';
-import { fromMailgunWebhook } from './mailgun-webhook';
+import { fromMailgunError } from './error';
+import { fromMailgunResponse } from './response';
+import { fromMailgunWebhook } from './webhook';
 
 describeAdapter({
   name: 'fromMailgunWebhook',

@@ -23,7 +23,7 @@ export type {
 } from './provider-adapter';
 export { readBodyText } from './read-body-text';
 export { ownValue } from './own-value';
-export { isRecord, readArray, readField, readNumber, readString } from './read-field';
+export { asRecord, asText, isRecord, readArray, readField, readNumber, readString, readText } from './read-field';
 export { readBodyBytes, readRequest, readRequestHeader } from './read-request';
 export { readWebhookBody, type WebhookBody } from './read-webhook-body';
 export { createMemoryReplayStore, type MemoryReplayStoreOptions, type ReplayStore } from './replay-store';

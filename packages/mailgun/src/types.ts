@@ -1,6 +1,13 @@
 // Structural descriptions of what mailgun.js and Mailgun's webhooks hand us, so the adapter does not force
 // the SDK on its users. Field names from mailgun.js@14.0.1 `Types/Classes/common/Error.d.ts`,
 // `Types/Types/Events/Events.d.ts` and Mailgun's webhook docs (providers.md §5).
+import type { ReplayStore } from '@mailverdict/core/adapter';
+
+/** Every outcome's `provider`, and the prefix of every rule id (`mailgun:suppress-bounce`). */
+export const provider = 'mailgun';
+
+/** How this adapter reports input it cannot read (core's `convertSafely`). */
+export const unreadableInput = { provider, rule: `${provider}:unreadable` } as const;
 
 /** What `mg.messages.create` rejects with (mailgun.js `APIError`; its class name is minified, test `type`). */
 export interface MailgunApiErrorLike {
@@ -70,4 +77,40 @@ export interface MailgunEventData {
 export interface MailgunWebhookPayload {
   readonly signature?: { readonly timestamp?: string; readonly token?: string; readonly signature?: string };
   readonly 'event-data'?: MailgunEventData;
+}
+
+/** Why a webhook was refused. */
+export type MailgunSignatureFailure =
+  /** not an object / not JSON, or the `signature` block is missing or has the wrong types */
+  | 'malformed'
+  /** no signing key produces this signature: forged, altered, or signed with another key */
+  | 'signature-mismatch'
+  /** the timestamp is older than the tolerance */
+  | 'timestamp-too-old'
+  /** the timestamp is further in the future than the tolerance */
+  | 'timestamp-too-new'
+  /** this token was already accepted inside the tolerance window */
+  | 'replayed'
+  /** the replay store threw or is full of live ids; the request is refused (fail closed) */
+  | 'replay-check-failed';
+
+/** Checks one webhook body (the parsed object, or the raw string, bytes or `ArrayBuffer`); never throws. */
+export type MailgunVerifier = (payload: unknown) => Promise<MailgunSignatureResult>;
+
+export type MailgunSignatureResult =
+  | { readonly ok: true; readonly token: string; readonly timestamp: number }
+  | { readonly ok: false; readonly reason: MailgunSignatureFailure; readonly message: string };
+
+export interface MailgunVerifyOptions {
+  /** The HTTP webhook signing key (Mailgun dashboard → Webhooks). Several keys are tried in turn during a rotation. */
+  readonly signingKey: string | readonly string[];
+  /** How far the timestamp may be from now, in ms. Default 300 000 (5 minutes). */
+  readonly toleranceMs?: number;
+  /** Clock, epoch ms; default `Date.now`. */
+  readonly now?: () => number;
+  /**
+   * Where accepted tokens are remembered to refuse replays. Default: one bounded in-memory store shared by
+   * every call in this process. Pass your own for several processes, or `false` to skip the replay check.
+   */
+  readonly replayStore?: ReplayStore | false;
 }

@@ -16,9 +16,9 @@ import {
   suppressUnsubscribe,
   tooOld,
 } from './__fixtures__/webhooks';
-import { verifyMailgunWebhook } from './mailgun-signature';
-import { fromMailgunWebhook } from './mailgun-webhook';
 import { replyText } from './smtp-text';
+import { verifyMailgunWebhook } from './verify-webhook';
+import { fromMailgunWebhook } from './webhook';
 
 describe('fromMailgunWebhook fixtures', () => {
   for (const fixture of fixtures) {
@@ -96,7 +96,7 @@ describe('fromMailgunWebhook', () => {
     expect(bounce!.verdict).toMatchObject({
       category: 'suppressed',
       suppressRecipient: true,
-      rule: 'mailgun-suppress-bounce',
+      rule: 'mailgun:suppress-bounce',
     });
     expect(bounce!.reply).toBeUndefined();
     const [unsubscribe] = fromMailgunWebhook(suppressUnsubscribe);
@@ -111,7 +111,7 @@ describe('fromMailgunWebhook', () => {
     const [outcome] = fromMailgunWebhook(tooOld);
     expect(outcome).toMatchObject({
       event: 'bounced',
-      verdict: { category: 'expired', permanence: 'permanent', rule: 'mailgun-reason-old' },
+      verdict: { category: 'expired', permanence: 'permanent', rule: 'mailgun:reason-old' },
     });
   });
 
@@ -149,7 +149,7 @@ describe('fromMailgunWebhook', () => {
       const outcomes = fromMailgunWebhook(value);
       expect(outcomes).toHaveLength(1);
       expect(outcomes[0]!.verdict.category).toBe('unknown');
-      expect(outcomes[0]!.verdict.summary).toMatch(/Not a Mailgun webhook/);
+      expect(outcomes[0]!.verdict.summary).toMatch(/Not readable as mailgun input/);
     }
     fc.assert(
       fc.property(fc.anything(), (value) => {

@@ -1,9 +1,26 @@
 // Mailgun webhooks (current JSON format, one event per POST) → outcomes. Event and reason vocabulary from
 // Mailgun's docs (tracking failures, webhooks), mailgun-go `events/enums.go` and anymail captures (providers.md §5.3).
-import { type Category, classify, createVerdict, type DeliveryEvent, type DeliveryOutcome, type OutcomeOrigin, parseReply, type SmtpReply, type Verdict } from '@mailverdict/core';
-import { ownValue, unreadableOutcome } from '@mailverdict/core/adapter';
-import type { MailgunDeliveryStatus, MailgunEventData } from './mailgun-types';
+import {
+  type Category,
+  classify,
+  createVerdict,
+  type DeliveryEvent,
+  type DeliveryOutcome,
+  type OutcomeOrigin,
+  parseReply,
+  type SmtpReply,
+  type Verdict,
+} from '@mailverdict/core';
+import {
+  asRecord,
+  convertSafely,
+  ownValue,
+  readWebhookBody,
+  asText as text,
+  unreadable,
+} from '@mailverdict/core/adapter';
 import { pseudoCodes, replyText, statusCode } from './smtp-text';
+import { type MailgunDeliveryStatus, type MailgunEventData, provider, unreadableInput } from './types';
 
 /** Events that say nothing about delivery: engagement, list and storage events. They give no outcome. */
 export const ignoredMailgunEvents: readonly string[] = [
@@ -16,17 +33,7 @@ export const ignoredMailgunEvents: readonly string[] = [
   'list_uploaded',
 ];
 
-type Record_ = Record<string, unknown>;
-
-function asRecord(value: unknown): Record_ | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record_)
-    : undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+type Record_ = Readonly<Record<string, unknown>>;
 
 /** The `event-data` object, from the whole body or when given directly. */
 function eventDataOf(payload: unknown): Record_ | undefined {
@@ -38,19 +45,12 @@ function eventDataOf(payload: unknown): Record_ | undefined {
 }
 
 function garbage(payload: unknown, reason: string): DeliveryOutcome[] {
-  return [
-    unreadableOutcome(payload, `Not a Mailgun webhook: ${reason}.`, {
-      provider: 'mailgun',
-      rule: 'mailgun-webhook-unreadable',
-      permanence: 'permanent',
-      scope: 'provider',
-    }),
-  ];
+  return [unreadable(provider, payload, reason, { permanence: 'permanent', scope: 'provider' })];
 }
 
 function detailOf(data: MailgunEventData): Record_ {
   const status = asRecord(data['delivery-status']) ?? {};
-  const detail: Record_ = {
+  const detail: Record<string, unknown> = {
     event: data.event,
     id: data.id,
     severity: data.severity,
@@ -77,19 +77,19 @@ function detailOf(data: MailgunEventData): Record_ {
 const suppressions: Readonly<Record<string, { rule: string; summary: string; suppressRecipient: boolean }>> =
   {
     'suppress-bounce': {
-      rule: 'mailgun-suppress-bounce',
+      rule: 'mailgun:suppress-bounce',
       summary: 'Mailgun did not send: the address is on its bounce list (it bounced before).',
       suppressRecipient: true,
     },
     'suppress-complaint': {
-      rule: 'mailgun-suppress-complaint',
+      rule: 'mailgun:suppress-complaint',
       summary: 'Mailgun did not send: the recipient complained before (complaint list).',
       suppressRecipient: true,
     },
     // An unsubscribe is a choice about this sending domain's mail, not a dead address: the list entry already stops
     // this mail, and other mail types (a password reset) may still be wanted, so it is not a global suppression.
     'suppress-unsubscribe': {
-      rule: 'mailgun-suppress-unsubscribe',
+      rule: 'mailgun:suppress-unsubscribe',
       summary: 'Mailgun did not send: the recipient unsubscribed from this domain (unsubscribe list).',
       suppressRecipient: false,
     },
@@ -105,13 +105,13 @@ function fromReason(
   const common = { ...(reply === undefined ? {} : { reply }), confidence: 0.6 };
   switch (data.reason) {
     case 'greylisted':
-      return createVerdict('greylisted', { ...common, rule: 'mailgun-reason-greylisted' });
+      return createVerdict('greylisted', { ...common, rule: 'mailgun:reason-greylisted' });
     case 'blacklisted':
-      return createVerdict('blocklisted', { ...common, rule: 'mailgun-reason-blacklisted', confidence: 0.5 });
+      return createVerdict('blocklisted', { ...common, rule: 'mailgun:reason-blacklisted', confidence: 0.5 });
     case 'espblock':
       return createVerdict('reputation', {
         ...common,
-        rule: 'mailgun-reason-espblock',
+        rule: 'mailgun:reason-espblock',
         permanence: temporary ? 'transient' : 'permanent',
         confidence: 0.5,
         summary: 'The receiving mailbox provider blocked or throttled the sender.',
@@ -119,10 +119,10 @@ function fromReason(
   }
   if (code === 498) {
     return temporary
-      ? createVerdict('dns-failure', { ...common, rule: 'mailgun-code-498' })
-      : createVerdict('domain-invalid', { ...common, rule: 'mailgun-code-498' });
+      ? createVerdict('dns-failure', { ...common, rule: 'mailgun:code-498' })
+      : createVerdict('domain-invalid', { ...common, rule: 'mailgun:code-498' });
   }
-  if (code === 499) return createVerdict('network', { ...common, rule: 'mailgun-code-499' });
+  if (code === 499) return createVerdict('network', { ...common, rule: 'mailgun:code-499' });
   return undefined;
 }
 
@@ -169,7 +169,7 @@ function failedOutcome(data: MailgunEventData): {
       event: 'bounced',
       origin,
       verdict: createVerdict('expired', {
-        rule: 'mailgun-reason-old',
+        rule: 'mailgun:reason-old',
         ...(reply === undefined ? {} : { reply }),
         ...(cause === undefined ? {} : { cause }),
         summary: 'Mailgun gave up after its retry window (about 8 hours) expired.',
@@ -183,7 +183,7 @@ function failedOutcome(data: MailgunEventData): {
     verdict = fromReason(data, code, reply) ?? verdict;
   if (verdict === undefined) {
     verdict = createVerdict('unknown', {
-      rule: 'mailgun-failed-no-detail',
+      rule: 'mailgun:failed-no-detail',
       permanence: data.severity === 'temporary' ? 'transient' : 'permanent',
       confidence: 0.1,
       summary: 'Mailgun reported a failure without any SMTP detail.',
@@ -208,14 +208,14 @@ function rejectedVerdict(data: MailgunEventData): Verdict {
     .join(' ');
   if (words.toLowerCase().includes('sandbox')) {
     return createVerdict('account-issue', {
-      rule: 'mailgun-rejected-sandbox',
+      rule: 'mailgun:rejected-sandbox',
       summary: 'The Mailgun sandbox domain only sends to authorized recipients.',
     });
   }
   const classified = words === '' ? undefined : classify(words);
   if (classified !== undefined && classified.category !== 'unknown') return classified;
   return createVerdict('policy', {
-    rule: 'mailgun-rejected',
+    rule: 'mailgun:rejected',
     scope: 'provider',
     confidence: 0.4,
     summary: `Mailgun refused to send the message${words === '' ? '' : `: ${words}`}.`,
@@ -228,16 +228,15 @@ function rejectedVerdict(data: MailgunEventData): Verdict {
  * `unsubscribed`, …) give `[]`; anything unreadable gives one `unknown` outcome saying why. Never throws.
  */
 export function fromMailgunWebhook(payload: unknown): DeliveryOutcome[] {
-  try {
-    return convertWebhook(payload);
-  } catch {
-    // Hostile input (throwing getters, proxies): say so instead of throwing.
-    return garbage(payload, 'reading it threw');
-  }
+  // Hostile input (throwing getters, proxies) gives one unreadable outcome instead of a throw.
+  return convertSafely(payload, unreadableInput, () => convertWebhook(payload));
 }
 
 function convertWebhook(payload: unknown): DeliveryOutcome[] {
-  const data = eventDataOf(payload) as MailgunEventData | undefined;
+  // The raw body (a JSON string, bytes) or the parsed object.
+  const read = readWebhookBody(payload);
+  if (!read.ok) return garbage(payload, read.reason);
+  const data = eventDataOf(read.value) as MailgunEventData | undefined;
   if (data === undefined) return garbage(payload, 'no `event-data` object');
   const event = typeof data.event === 'string' ? data.event : '';
   if (ignoredMailgunEvents.includes(event)) return [];
@@ -247,7 +246,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
   const timestamp =
     typeof data.timestamp === 'number' && Number.isFinite(data.timestamp) ? data.timestamp : undefined;
   const common = {
-    provider: 'mailgun',
+    provider,
     ...(recipient === undefined ? {} : { recipient }),
     ...(messageId === undefined ? {} : { messageId }),
     ...(timestamp === undefined ? {} : { occurredAt: Math.round(timestamp * 1000) }),
@@ -262,7 +261,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
           event: 'accepted',
           origin: 'provider',
           verdict: createVerdict('delivered', {
-            rule: 'mailgun-accepted',
+            rule: 'mailgun:accepted',
             summary: 'Mailgun accepted the message; the delivery result comes in a later event.',
           }),
         },
@@ -277,7 +276,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
           origin: 'remote-server',
           ...(reply === undefined ? {} : { reply }),
           verdict: createVerdict('delivered', {
-            rule: 'mailgun-delivered',
+            rule: 'mailgun:delivered',
             ...(reply === undefined ? {} : { reply }),
           }),
         },
@@ -289,7 +288,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
           ...common,
           event: 'complained',
           origin: 'remote-server',
-          verdict: createVerdict('complaint', { rule: 'mailgun-complained' }),
+          verdict: createVerdict('complaint', { rule: 'mailgun:complained' }),
         },
       ];
     case 'rejected':

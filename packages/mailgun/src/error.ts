@@ -2,8 +2,14 @@
 // `makeRequest`) and confirmed against a local fake (providers.md §5.2): every failure is an APIError with
 // `type: "MailgunAPIError"`, and a network failure arrives as `status: 400` with the Node code in `message`.
 import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict } from '@mailverdict/core';
-import { listRecipients, parseRetryAfter, perRecipient, readHeader, type SendContext } from '@mailverdict/core/adapter';
-import type { MailgunApiErrorLike } from './mailgun-types';
+import {
+  listRecipients,
+  parseRetryAfter,
+  perRecipient,
+  readHeader,
+  type SendContext,
+} from '@mailverdict/core/adapter';
+import { type MailgunApiErrorLike, provider } from './types';
 
 // `E` + capitals: Node's `ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, axios' `ECONNABORTED`, `ERR_NETWORK`.
 const nodeErrorCode = /^E[A-Z0-9_]{2,40}$/;
@@ -34,7 +40,7 @@ function isApiError(value: unknown): value is MailgunApiErrorLike {
 
 function decide(error: MailgunApiErrorLike, details: string): Decision {
   const { status, message } = error;
-  const rule = (name: string) => `mailgun-api-${name}`;
+  const rule = (name: string) => `mailgun:api-${name}`;
   if (status === 400 && nodeErrorCode.test(message)) {
     return {
       origin: 'network',
@@ -139,7 +145,7 @@ function notAnApiError(error: unknown): Decision {
   return {
     origin: 'local',
     verdict: createVerdict('unknown', {
-      rule: 'mailgun-not-an-api-error',
+      rule: 'mailgun:not-an-api-error',
       permanence: 'permanent',
       scope: 'provider',
       confidence: 0,
@@ -178,7 +184,7 @@ export function fromMailgunError(error: unknown, context: SendContext = {}): Del
     providerDetail = {};
   }
   const base = {
-    provider: 'mailgun',
+    provider,
     event: 'failed' as const,
     origin: decision.origin,
     providerDetail,

@@ -10,8 +10,8 @@ import {
 import FormData from 'form-data';
 import Mailgun from 'mailgun.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromMailgunError } from './mailgun-error';
-import { fromMailgunResponse } from './mailgun-response';
+import { fromMailgunError } from './error';
+import { fromMailgunResponse } from './response';
 
 const domain = 'mg.example.test';
 const message = {
@@ -98,14 +98,14 @@ describe('fromMailgunError with the real mailgun.js client', () => {
     const forbidden = fromMailgunError(await scenario(mailgunScenarios.forbidden))[0]!;
     expect(forbidden).toMatchObject({
       origin: 'account',
-      verdict: { category: 'account-issue', rule: 'mailgun-api-403' },
+      verdict: { category: 'account-issue', rule: 'mailgun:api-403' },
     });
     await fake!.close();
     fake = await startFakeMailgun({ sandboxDomains: ['sandbox1.mailgun.org'] });
     const sandbox = fromMailgunError(await sendExpectingError({ to: 'sandbox1.mailgun.org' }))[0]!;
     expect(sandbox).toMatchObject({
       origin: 'account',
-      verdict: { category: 'account-issue', rule: 'mailgun-api-sandbox' },
+      verdict: { category: 'account-issue', rule: 'mailgun:api-sandbox' },
     });
   });
 

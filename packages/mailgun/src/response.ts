@@ -1,23 +1,14 @@
 import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
-import { listRecipients, perRecipient, type SendContext } from '@mailverdict/core/adapter';
-import { stripBrackets } from './mailgun-webhook';
+import { listRecipients, perRecipient, type SendContext, unreadable } from '@mailverdict/core/adapter';
+import { provider } from './types';
+import { stripBrackets } from './webhook';
 
 function notAResult(result: unknown): DeliveryOutcome[] {
   return [
-    {
-      provider: 'mailgun',
-      event: 'failed',
-      origin: 'local',
-      providerDetail: {},
-      verdict: createVerdict('unknown', {
-        rule: 'mailgun-not-a-send-result',
-        permanence: 'permanent',
-        scope: 'provider',
-        confidence: 0,
-        summary: 'Not a mailgun.js send result (no message `id`); nothing could be determined.',
-      }),
-      raw: result,
-    },
+    unreadable(provider, result, 'no message `id`, so not a mailgun.js send result', {
+      permanence: 'permanent',
+      scope: 'provider',
+    }),
   ];
 }
 
@@ -40,13 +31,13 @@ export function fromMailgunResponse(result: unknown, context: SendContext = {}):
   const id = typeof record.id === 'string' ? stripBrackets(record.id) : '';
   if (id === '') return notAResult(result);
   const base: DeliveryOutcome = {
-    provider: 'mailgun',
+    provider,
     event: 'accepted',
     messageId: id,
     origin: 'provider',
     providerDetail: { status: record.status, id: record.id, message: record.message },
     verdict: createVerdict('delivered', {
-      rule: 'mailgun-queued',
+      rule: 'mailgun:queued',
       summary: 'Mailgun queued the message; the delivery result comes later by webhook.',
     }),
     raw: result,
