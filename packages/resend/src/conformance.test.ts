@@ -1,9 +1,9 @@
 import { describeAdapter } from '@mailverdict/testkit/conformance';
 import { resultFixtures } from './__fixtures__/results';
 import { fixtures } from './__fixtures__/webhooks';
-import { fromResendError } from './resend-error';
-import { fromResendResult } from './resend-result';
-import { fromResendWebhook } from './resend-webhook';
+import { fromResendError } from './error';
+import { fromResendResult } from './response';
+import { fromResendWebhook } from './webhook';
 
 describeAdapter({
   name: 'fromResendWebhook',

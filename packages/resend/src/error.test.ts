@@ -8,8 +8,8 @@ import {
 } from '@mailverdict/testkit';
 import { Resend } from 'resend';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromResendError } from './resend-error';
-import { fromResendResult } from './resend-result';
+import { fromResendError } from './error';
+import { fromResendResult } from './response';
 
 const email = {
   from: 'App <app@example.org>',

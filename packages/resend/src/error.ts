@@ -3,8 +3,14 @@
 // (https://resend.com/docs/api-reference/errors) — `validation_error` is overloaded (400/401/403/422), so the
 // decision reads name, status and message together, never the name alone.
 import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict } from '@mailverdict/core';
-import { listRecipients, parseRetryAfter, perRecipient, readHeader, type SendContext } from '@mailverdict/core/adapter';
-import type { ResendErrorLike } from './resend-types';
+import {
+  listRecipients,
+  parseRetryAfter,
+  perRecipient,
+  readHeader,
+  type SendContext,
+} from '@mailverdict/core/adapter';
+import { provider, type ResendErrorLike } from './types';
 
 export interface ResendErrorContext extends SendContext {
   /** The result's `headers` (`retry-after`, `ratelimit-reset`); `fromResendResult` passes them for you. */
@@ -47,7 +53,7 @@ function decide(error: ResendErrorLike): Decision {
   const name = error.name.toLowerCase();
   const status = error.statusCode;
   const text = error.message.toLowerCase();
-  const rule = (id: string) => `resend-${id}`;
+  const rule = (id: string) => `resend:${id}`;
   const said = error.message === '' ? '' : `: ${error.message}`;
 
   if (status === null && name === 'application_error') {
@@ -195,7 +201,7 @@ export function fromResendError(error: unknown, context: ResendErrorContext = {}
     decision = {
       origin: 'local',
       verdict: createVerdict('unknown', {
-        rule: 'resend-not-an-error',
+        rule: 'resend:not-an-error',
         permanence: 'permanent',
         scope: 'provider',
         confidence: 0,
@@ -204,7 +210,7 @@ export function fromResendError(error: unknown, context: ResendErrorContext = {}
     };
   }
   const base: DeliveryOutcome = {
-    provider: 'resend',
+    provider,
     event: 'failed',
     origin: decision.origin,
     providerDetail,

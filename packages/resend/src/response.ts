@@ -1,23 +1,18 @@
 import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
-import { listRecipients, type SendContext } from '@mailverdict/core/adapter';
-import { fromResendError } from './resend-error';
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
+import { asRecord, listRecipients, type SendContext } from '@mailverdict/core/adapter';
+import { fromResendError } from './error';
+import { provider } from './types';
 
 function accepted(id: unknown, raw: unknown, recipient: string | undefined): DeliveryOutcome {
   return {
-    provider: 'resend',
+    provider,
     event: 'accepted',
     ...(recipient === undefined ? {} : { recipient }),
     ...(typeof id === 'string' && id !== '' ? { messageId: id } : {}),
     origin: 'provider',
     providerDetail: { id },
     verdict: createVerdict('delivered', {
-      rule: 'resend-accepted',
+      rule: 'resend:accepted',
       summary: 'Resend accepted the message; the delivery result comes later by webhook.',
     }),
     raw,
@@ -60,12 +55,12 @@ function convertResult(result: unknown, context: SendContext, recipients: string
       const item = asRecord(entry) ?? {};
       const message = typeof item.message === 'string' ? item.message : '';
       outcomes.push({
-        provider: 'resend',
+        provider,
         event: 'rejected',
         origin: 'provider',
         providerDetail: { index: item.index, message: item.message },
         verdict: createVerdict('protocol', {
-          rule: 'resend-batch-validation',
+          rule: 'resend:batch-validation',
           summary: `Resend refused email #${String(item.index)} of the batch${message === '' ? '' : `: ${message}`}.`,
         }),
         raw: result,

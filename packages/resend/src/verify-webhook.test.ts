@@ -3,7 +3,8 @@ import { createResendWebhookSecret, signResendWebhook } from '@mailverdict/testk
 import fc from 'fast-check';
 import { Resend } from 'resend';
 import { describe, expect, it } from 'vitest';
-import { signResendPayload, verifyResendWebhook } from './resend-signature';
+import { signResendPayload } from './sign-webhook';
+import { verifyResendWebhook } from './verify-webhook';
 
 const secret = createResendWebhookSecret();
 const nowSeconds = 1_764_000_000;
@@ -138,9 +139,12 @@ describe('verifyResendWebhook', () => {
   });
 
   it('garbage never throws', async () => {
+    for (const request of [undefined, null]) {
+      // biome-ignore lint/suspicious/noExplicitAny: garbage on purpose
+      const result = await verifyResendWebhook(request as any, fresh());
+      expect(result).toMatchObject({ ok: false, reason: 'malformed-request' });
+    }
     for (const request of [
-      undefined,
-      null,
       {},
       { headers: null, body: '' },
       { headers: { 'svix-id': 'x' }, body: '{}' },

@@ -6,8 +6,8 @@ import { createResendWebhookSecret, postResendWebhook, signResendWebhook } from 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bouncedGeneral, bouncedLegacy, bouncedMailboxFull, fixtures, sent } from './__fixtures__/webhooks';
-import { verifyResendWebhook } from './resend-signature';
-import { fromResendWebhook } from './resend-webhook';
+import { verifyResendWebhook } from './verify-webhook';
+import { fromResendWebhook } from './webhook';
 
 describe('fromResendWebhook fixtures', () => {
   for (const fixture of fixtures) {
@@ -32,7 +32,7 @@ describe('fromResendWebhook', () => {
     expect(full.providerDetail).toMatchObject({ bounceType: 'Transient', bounceSubType: 'MailboxFull' });
     const general = fromResendWebhook(bouncedGeneral)[0]!;
     if (classify(bouncedGeneral.data.bounce.message).category === 'unknown') {
-      expect(general.verdict).toMatchObject({ category: 'mailbox-unknown', rule: 'resend-bounce-permanent' });
+      expect(general.verdict).toMatchObject({ category: 'mailbox-unknown', rule: 'resend:bounce-permanent' });
       expect(general.verdict.confidence).toBeLessThan(0.5);
     }
     const legacy = fromResendWebhook(bouncedLegacy)[0]!;
@@ -84,7 +84,7 @@ describe('fromResendWebhook', () => {
       const outcomes = fromResendWebhook(value);
       expect(outcomes).toHaveLength(1);
       expect(outcomes[0]!.verdict).toMatchObject({ category: 'unknown' });
-      expect(outcomes[0]!.verdict.summary).toMatch(/Not a Resend webhook/);
+      expect(outcomes[0]!.verdict.summary).toMatch(/Not readable as resend input/);
     }
     const frozen = Object.freeze({ ...bouncedGeneral, data: Object.freeze({ ...bouncedGeneral.data }) });
     expect(() => fromResendWebhook(frozen)).not.toThrow();

@@ -2,8 +2,22 @@
 // resend@6.38.0 `WebhookEventPayload` and https://resend.com/docs/webhooks/event-types (providers.md §6.2).
 // Resend gives no SMTP code or enhanced code: `bounce.message` is Resend's own prose (SES wording) and
 // `bounce.type`/`subType` (SES vocabulary) is evidence the adapter uses when the prose says nothing the classifier knows.
-import { type Category, classify, createVerdict, type DeliveryOutcome, type Verdict } from '@mailverdict/core';
-import { ownValue, unreadableOutcome } from '@mailverdict/core/adapter';
+import {
+  type Category,
+  classify,
+  createVerdict,
+  type DeliveryOutcome,
+  type Verdict,
+} from '@mailverdict/core';
+import {
+  asRecord,
+  convertSafely,
+  ownValue,
+  readWebhookBody,
+  asText as text,
+  unreadable,
+} from '@mailverdict/core/adapter';
+import { provider, unreadableInput } from './types';
 
 /** Event types that say nothing about delivery; they give no outcome. Non-`email.*` events are ignored too. */
 export const ignoredResendEvents: readonly string[] = [
@@ -13,27 +27,10 @@ export const ignoredResendEvents: readonly string[] = [
   'email.scheduled',
 ];
 
-type Record_ = Record<string, unknown>;
-
-function asRecord(value: unknown): Record_ | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record_)
-    : undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+type Record_ = Readonly<Record<string, unknown>>;
 
 function garbage(payload: unknown, reason: string): DeliveryOutcome[] {
-  return [
-    unreadableOutcome(payload, `Not a Resend webhook: ${reason}.`, {
-      provider: 'resend',
-      rule: 'resend-webhook-unreadable',
-      permanence: 'permanent',
-      scope: 'provider',
-    }),
-  ];
+  return [unreadable(provider, payload, reason, { permanence: 'permanent', scope: 'provider' })];
 }
 
 const suppressionSubTypes = new Set(['suppressed', 'onaccountsuppressionlist']);
@@ -57,7 +54,7 @@ function bounceVerdict(bounce: Record_): { suppressed: boolean; verdict: Verdict
       suppressed: true,
       verdict: createVerdict('suppressed', {
         rule:
-          subType === 'suppressed' ? 'resend-bounce-suppressed' : 'resend-bounce-account-suppression-list',
+          subType === 'suppressed' ? 'resend:bounce-suppressed' : 'resend:bounce-account-suppression-list',
         summary: 'Resend did not send: the address is on its suppression list.',
       }),
     };
@@ -70,7 +67,7 @@ function bounceVerdict(bounce: Record_): { suppressed: boolean; verdict: Verdict
     return {
       suppressed: false,
       verdict: createVerdict(known.category, {
-        rule: `resend-bounce-${subType}`,
+        rule: `resend:bounce-${subType}`,
         confidence: known.confidence,
       }),
     };
@@ -81,7 +78,7 @@ function bounceVerdict(bounce: Record_): { suppressed: boolean; verdict: Verdict
     return {
       suppressed: false,
       verdict: createVerdict('mailbox-unknown', {
-        rule: 'resend-bounce-permanent',
+        rule: 'resend:bounce-permanent',
         confidence: 0.4,
         summary: 'Resend reported a hard bounce without a specific reason; most are unknown mailboxes.',
       }),
@@ -90,7 +87,7 @@ function bounceVerdict(bounce: Record_): { suppressed: boolean; verdict: Verdict
   return {
     suppressed: false,
     verdict: createVerdict('unknown', {
-      rule: 'resend-bounce-unspecified',
+      rule: 'resend:bounce-unspecified',
       permanence: type === 'transient' ? 'transient' : 'permanent',
       confidence: 0.1,
       summary: `Resend reported a ${type === '' ? '' : `${type} `}bounce without a specific reason.`,
@@ -104,7 +101,7 @@ function failedVerdict(reason: string | undefined): { origin: 'account' | 'provi
     return {
       origin: 'account',
       verdict: createVerdict('account-issue', {
-        rule: 'resend-failed-account',
+        rule: 'resend:failed-account',
         summary: `Resend could not send: ${reason}`,
       }),
     };
@@ -113,7 +110,7 @@ function failedVerdict(reason: string | undefined): { origin: 'account' | 'provi
     return {
       origin: 'account',
       verdict: createVerdict('account-limit', {
-        rule: 'resend-failed-quota',
+        rule: 'resend:failed-quota',
         summary: `Resend could not send: ${reason}`,
       }),
     };
@@ -124,7 +121,7 @@ function failedVerdict(reason: string | undefined): { origin: 'account' | 'provi
   return {
     origin: 'provider',
     verdict: createVerdict('unknown', {
-      rule: 'resend-failed',
+      rule: 'resend:failed',
       permanence: 'permanent',
       scope: 'provider',
       confidence: 0.2,
@@ -154,16 +151,15 @@ function timeOf(...values: unknown[]): number | undefined {
  * anything unreadable gives one `unknown` outcome saying why. Never throws.
  */
 export function fromResendWebhook(payload: unknown): DeliveryOutcome[] {
-  try {
-    return convertWebhook(payload);
-  } catch {
-    // Hostile input (throwing getters, proxies): say so instead of throwing.
-    return garbage(payload, 'reading it threw');
-  }
+  // Hostile input (throwing getters, proxies) gives one unreadable outcome instead of a throw.
+  return convertSafely(payload, unreadableInput, () => convertWebhook(payload));
 }
 
 function convertWebhook(payload: unknown): DeliveryOutcome[] {
-  const body = asRecord(payload);
+  // The raw body (a JSON string, bytes) or the parsed object.
+  const read = readWebhookBody(payload);
+  if (!read.ok) return garbage(payload, read.reason);
+  const body = asRecord(read.value);
   if (body === undefined) return garbage(payload, 'not an object');
   const type = text(body.type);
   if (type === undefined) return garbage(payload, 'no `type`');
@@ -173,7 +169,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
   const bounce = asRecord(data.bounce);
   const failed = asRecord(data.failed);
   const suppressedBlock = asRecord(data.suppressed);
-  const providerDetail: Record_ = { type };
+  const providerDetail: Record<string, unknown> = { type };
   const detail: Record_ = {
     email_id: data.email_id,
     message_id: data.message_id,
@@ -189,7 +185,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
   const emailId = text(data.email_id);
   const occurredAt = timeOf(body.created_at, data.created_at);
   const common = {
-    provider: 'resend',
+    provider,
     ...(emailId === undefined ? {} : { messageId: emailId }),
     ...(occurredAt === undefined ? {} : { occurredAt }),
     providerDetail,
@@ -202,7 +198,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
         event: 'accepted',
         origin: 'provider',
         verdict: createVerdict('delivered', {
-          rule: 'resend-sent',
+          rule: 'resend:sent',
           summary: 'Resend accepted the message and handed it on; delivery is reported separately.',
         }),
       };
@@ -211,7 +207,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
       shape = {
         event: 'delivered',
         origin: 'remote-server',
-        verdict: createVerdict('delivered', { rule: 'resend-delivered' }),
+        verdict: createVerdict('delivered', { rule: 'resend:delivered' }),
       };
       break;
     case 'email.delivery_delayed':
@@ -220,7 +216,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
         event: 'deferred',
         origin: 'provider',
         verdict: createVerdict('deferred', {
-          rule: 'resend-delivery-delayed',
+          rule: 'resend:delivery-delayed',
           confidence: 0.3,
           summary: 'Resend reports the delivery as delayed, without a reason; it keeps retrying.',
         }),
@@ -230,7 +226,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
       shape = {
         event: 'complained',
         origin: 'remote-server',
-        verdict: createVerdict('complaint', { rule: 'resend-complained' }),
+        verdict: createVerdict('complaint', { rule: 'resend:complained' }),
       };
       break;
     case 'email.bounced': {
@@ -245,7 +241,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
         event: 'rejected',
         origin: 'provider',
         verdict: createVerdict('suppressed', {
-          rule: 'resend-suppressed',
+          rule: 'resend:suppressed',
           summary: `Resend did not send: the address is on its suppression list${
             text(suppressedBlock?.message) === undefined ? '' : ` (${text(suppressedBlock?.message)})`
           }.`,
