@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
 import { apiErrorFixtures } from './__fixtures__/api-errors';
 import { webhookFixtures } from './__fixtures__/webhooks';
-import { fromPostmarkError } from './from-postmark-error';
-import { fromPostmarkResponse } from './from-postmark-response';
-import { fromPostmarkWebhook } from './from-postmark-webhook';
+import { fromPostmarkError } from './error';
+import { fromPostmarkResponse } from './response';
+import { fromPostmarkWebhook } from './webhook';
 
 // The client's own error factory: the exact objects `ServerClient` rejects with.
 const require = createRequire(import.meta.url);

@@ -50,18 +50,18 @@ export function unreadableSummary(provider: string, reason: string): string {
 
 /**
  * The outcome every adapter gives for input it cannot read: rule `<provider>:unreadable`, the reason in the
- * summary (one wording for every provider) and in `providerDetail.unreadable`.
+ * summary (one wording for every provider) and in `providerDetail.unreadable` (beside `options.providerDetail`).
  */
 export function unreadable(
   provider: string,
   raw: unknown,
   reason: string,
-  options: Omit<UnreadableOptions, 'provider' | 'rule' | 'providerDetail'> = {},
+  options: Omit<UnreadableOptions, 'provider' | 'rule'> = {},
 ): DeliveryOutcome {
   return unreadableOutcome(raw, unreadableSummary(provider, reason), {
     ...options,
     provider,
     rule: `${provider}:unreadable`,
-    providerDetail: { unreadable: reason },
+    providerDetail: { ...options.providerDetail, unreadable: reason },
   });
 }

@@ -1,6 +1,16 @@
 // Small structural descriptions of the postmark objects this adapter reads (postmark 5.1.0:
 // `client/errors/Errors.d.ts`, `models/message/Message.d.ts`, `models/bounces/Bounce.d.ts`,
 // `models/webhooks/payload/*.d.ts`; providers.md §2.1–§2.4), so users need no postmark types.
+import type { DeliveryEvent } from '@mailverdict/core';
+import type { UnreadableOptions } from '@mailverdict/core/adapter';
+
+/** Every outcome's `provider`, and the prefix of every rule id (`postmark:406`). */
+export const provider = 'postmark';
+
+/** How this adapter reports input it cannot read, for core's `convertSafely` and `unreadable`. */
+export function unreadableInput(event: DeliveryEvent): UnreadableOptions {
+  return { provider, event, rule: `${provider}:unreadable`, scope: 'message' };
+}
 
 /** What the `postmark` client rejects with (`PostmarkError` and its subclasses). */
 export interface PostmarkErrorLike {

@@ -1,9 +1,26 @@
-import { classify, createVerdict, type DeliveryEvent, type DeliveryOutcome, type OutcomeOrigin, parseReply, type SmtpReply, type Verdict } from '@mailverdict/core';
-import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
+import {
+  classify,
+  createVerdict,
+  type DeliveryEvent,
+  type DeliveryOutcome,
+  type OutcomeOrigin,
+  parseReply,
+  type SmtpReply,
+  type Verdict,
+} from '@mailverdict/core';
+import {
+  asRecord,
+  buildOutcome,
+  convertSafely,
+  parseTime as epochMs,
+  readWebhookBody,
+  asText as text,
+  unreadable,
+} from '@mailverdict/core/adapter';
 import { bounceType } from './bounce-types';
-import { asRecord, describe, detail, epochMs, outcome, text } from './outcome';
-import type { PostmarkWebhook } from './postmark-types';
-import { unreadableInput } from './unreadable';
+import { describe, detail } from './detail';
+import type { PostmarkWebhook } from './types';
+import { provider, unreadableInput } from './types';
 
 // Record types that say nothing about delivery (engagement and inbound mail): no outcome.
 const notDeliveryRecords: ReadonlySet<string> = new Set(['Open', 'Click', 'Inbound']);
@@ -37,14 +54,14 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
   if (typeof parsed === 'string') return [unreadableWebhook(parsed, payload)];
   const recordType = parsed.RecordType;
   if (typeof recordType !== 'string') {
-    return [unreadableWebhook('The payload has no RecordType; it is not a Postmark webhook.', payload)];
+    return [unreadableWebhook('the payload has no RecordType, so it is not a Postmark webhook', payload)];
   }
   if (notDeliveryRecords.has(recordType)) return [];
   const field = Object.hasOwn(recipientFields, recordType) ? recipientFields[recordType] : undefined;
   if (field === undefined) {
     return [
       unreadableWebhook(
-        `Postmark RecordType "${recordType.slice(0, 40)}" is not known to this adapter.`,
+        `Postmark RecordType "${recordType.slice(0, 40)}" is not known to this adapter`,
         payload,
       ),
     ];
@@ -52,7 +69,7 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
   // Without the recipient there is nothing an application can act on, whatever the Type says.
   if (text(parsed[field]) === undefined) {
     return [
-      unreadableWebhook(`The Postmark ${recordType} record has no ${field}: nothing to act on.`, payload),
+      unreadableWebhook(`the Postmark ${recordType} record has no ${field}: nothing to act on`, payload),
     ];
   }
   if (recordType === 'Delivery') return [delivery(parsed, payload)];
@@ -62,20 +79,13 @@ function convertWebhook(payload: unknown): DeliveryOutcome[] {
 
 /** The payload as a record, or the reason it is not one. */
 function readPayload(payload: unknown): Readonly<Record<string, unknown>> | string {
-  let value = payload;
-  if (payload instanceof Uint8Array) value = new TextDecoder().decode(payload);
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return 'The webhook body is not JSON.';
-    }
-  }
-  return asRecord(value) ?? `Not a Postmark webhook: got ${describe(value)}.`;
+  const read = readWebhookBody(payload);
+  if (!read.ok) return read.reason;
+  return asRecord(read.value) ?? `not a Postmark webhook: got ${describe(read.value)}`;
 }
 
 function unreadableWebhook(reason: string, raw: unknown): DeliveryOutcome {
-  return unreadableOutcome(raw, reason, unreadableInput('failed'));
+  return unreadable(provider, raw, reason, { event: 'failed', scope: 'message' });
 }
 
 /** The Details as a reply, when it holds one (a basic or an enhanced code). */
@@ -91,7 +101,7 @@ function bounce(record: Readonly<Record<string, unknown>>, raw: unknown): Delive
   const type = bounceType(typeName);
   const details = text(record.Details);
   const reply = detailsReply(details);
-  const rule = `postmark-bounce-${typeName ?? 'untyped'}`;
+  const rule = `postmark:bounce-${typeName ?? 'untyped'}`;
 
   let verdict: Verdict;
   if (type?.trust === 'certain') {
@@ -132,7 +142,8 @@ function bounce(record: Readonly<Record<string, unknown>>, raw: unknown): Delive
 
   const event: DeliveryEvent = type?.event ?? 'bounced';
   const origin: OutcomeOrigin = type?.origin ?? 'remote-server';
-  return outcome({
+  return buildOutcome({
+    provider,
     event,
     recipient: text(record.Email),
     messageId: text(record.MessageID),
@@ -166,10 +177,11 @@ function delivery(record: Readonly<Record<string, unknown>>, raw: unknown): Deli
     classified !== undefined && classified.category === 'delivered'
       ? classified
       : createVerdict('delivered', {
-          rule: 'postmark-delivery',
+          rule: 'postmark:delivery',
           ...(reply === undefined ? {} : { reply }),
         });
-  return outcome({
+  return buildOutcome({
+    provider,
     event: 'delivered',
     recipient: text(record.Recipient),
     messageId: text(record.MessageID),
@@ -202,7 +214,7 @@ function subscriptionChange(record: Readonly<Record<string, unknown>>, raw: unkn
     // No category means "reactivated"; this one says it is not a failure and mail may flow again.
     event = 'accepted';
     verdict = createVerdict('unknown', {
-      rule: 'postmark-subscription-reactivated',
+      rule: 'postmark:subscription-reactivated',
       permanence: 'success',
       scope: 'none',
       suppressRecipient: false,
@@ -212,13 +224,13 @@ function subscriptionChange(record: Readonly<Record<string, unknown>>, raw: unkn
   } else if (reason === 'SpamComplaint') {
     event = 'complained';
     verdict = createVerdict('complaint', {
-      rule: 'postmark-subscription-spam-complaint',
+      rule: 'postmark:subscription-spam-complaint',
       summary: 'Postmark suppressed the recipient after a spam complaint.',
     });
   } else {
     event = reason === 'HardBounce' ? 'bounced' : 'rejected';
     verdict = createVerdict('suppressed', {
-      rule: `postmark-subscription-${reason ?? 'suppressed'}`,
+      rule: `postmark:subscription-${reason ?? 'suppressed'}`,
       summary:
         reason === 'HardBounce'
           ? 'Postmark suppressed the recipient after a hard bounce.'
@@ -227,7 +239,8 @@ function subscriptionChange(record: Readonly<Record<string, unknown>>, raw: unkn
             : 'The recipient was suppressed by hand in Postmark.',
     });
   }
-  return outcome({
+  return buildOutcome({
+    provider,
     event,
     recipient: text(record.Recipient),
     messageId: text(record.MessageID),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromPostmarkResponse } from './from-postmark-response';
+import { fromPostmarkResponse } from './response';
 
 // providers.md §2.1: a successful send, and a batch answered 200 with an ErrorCode per message.
 const sent = {
@@ -50,8 +50,32 @@ describe('fromPostmarkResponse', () => {
   });
 
   it('garbage answers unknown with the reason', () => {
-    expect(fromPostmarkResponse(42)[0]?.verdict.summary).toContain('Not a Postmark send response');
+    expect(fromPostmarkResponse(42)[0]?.verdict.summary).toContain('not a Postmark send response');
     expect(fromPostmarkResponse({})[0]?.verdict.category).toBe('unknown');
     expect(fromPostmarkResponse([])).toEqual([]);
+  });
+
+  it('with what was sent, every recipient of a batch gets an outcome (ErrorCode 300 has no To; a 406 co-recipient)', () => {
+    const messages = [
+      { To: 'jane@example.test, bob@example.test' },
+      { To: 'gone@example.test', Cc: 'kept@example.test' },
+      { To: 'broken@example.test' },
+    ];
+    const batch = [sent, inactive, { ErrorCode: 300, Message: 'Invalid email request' }];
+    const outcomes = fromPostmarkResponse(batch, messages);
+    expect(
+      outcomes.map((outcome) => [outcome.providerDetail.batchIndex, outcome.event, outcome.recipient]),
+    ).toEqual([
+      [0, 'accepted', 'jane@example.test'],
+      [0, 'accepted', 'bob@example.test'],
+      [1, 'rejected', 'gone@example.test'],
+      [1, 'failed', 'kept@example.test'],
+      [2, 'failed', 'broken@example.test'],
+    ]);
+    expect(outcomes[3]?.verdict).toMatchObject({
+      rule: 'postmark:406-co-recipient',
+      permanence: 'transient',
+    });
+    expect(outcomes[4]?.verdict.category).toBe('protocol');
   });
 });

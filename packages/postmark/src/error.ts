@@ -1,10 +1,17 @@
 import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
-import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
-import { inactiveAddresses, splitAddressList } from './address-list';
+import {
+  asRecord,
+  buildOutcome,
+  convertSafely,
+  splitAddressList,
+  asText as text,
+  unreadable,
+} from '@mailverdict/core/adapter';
+import { inactiveAddresses } from './address-list';
 import { apiErrorVerdict } from './api-error-verdict';
-import { asRecord, describe, detail, integer, outcome, text } from './outcome';
-import type { PostmarkMessageLike } from './postmark-types';
-import { unreadableInput } from './unreadable';
+import { describe, detail, integer } from './detail';
+import type { PostmarkMessageLike } from './types';
+import { provider, unreadableInput } from './types';
 
 /**
  * Turns what the `postmark` client rejected with into outcomes: one per inactive recipient for a
@@ -34,7 +41,10 @@ function convertError(error: unknown, sentTo: readonly string[]): DeliveryOutcom
   const record = asRecord(error);
   if (record === undefined)
     return [
-      unreadableOutcome(error, `Not a Postmark error: got ${describe(error)}.`, unreadableInput('failed')),
+      unreadable(provider, error, `not a Postmark error: got ${describe(error)}`, {
+        event: 'failed',
+        scope: 'message',
+      }),
     ];
   const statusCode = integer(record.statusCode);
   const errorCode = integer(record.code);
@@ -51,14 +61,14 @@ function convertError(error: unknown, sentTo: readonly string[]): DeliveryOutcom
     // The request failed as a whole: every recipient of the message shares the outcome.
     const targets = sentTo.length === 0 ? [undefined] : sentTo;
     return targets.map((recipient) =>
-      outcome({ event: 'failed', recipient, origin, providerDetail, verdict, raw: error }),
+      buildOutcome({ provider, event: 'failed', recipient, origin, providerDetail, verdict, raw: error }),
     );
   }
   // The variant without an address list says all recipients are inactive (providers.md §2.2).
   const listedInactive = inactiveRecipients(record.recipients, message);
   const inactive = listedInactive.length === 0 ? sentTo : listedInactive;
   const outcomes = (inactive.length === 0 ? [undefined] : inactive).map((recipient) =>
-    outcome({ event: 'rejected', recipient, origin, providerDetail, verdict, raw: error }),
+    buildOutcome({ provider, event: 'rejected', recipient, origin, providerDetail, verdict, raw: error }),
   );
   // Postmark answered 422 for the whole message (no MessageID), so its active recipients were not
   // sent either; sending again without the inactive ones can work.
@@ -66,13 +76,14 @@ function convertError(error: unknown, sentTo: readonly string[]): DeliveryOutcom
   for (const recipient of sentTo) {
     if (listed.has(recipient.toLowerCase())) continue;
     outcomes.push(
-      outcome({
+      buildOutcome({
+        provider,
         event: 'failed',
         recipient,
         origin: 'provider',
         providerDetail,
         verdict: createVerdict('unknown', {
-          rule: 'postmark-not-sent-406',
+          rule: 'postmark:not-sent-406',
           permanence: 'transient',
           scope: 'message',
           confidence: 0.5,

@@ -1,7 +1,7 @@
 import { MailverdictError } from '@mailverdict/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkBasicAuth, createWebhookGuard } from './webhook-guard';
+import { checkBasicAuth, createWebhookGuard } from './verify-webhook';
 
 const credentials = { username: 'postmark', password: 's3cret:with-colon' };
 const basic = (value: string) => `Basic ${Buffer.from(value).toString('base64')}`;

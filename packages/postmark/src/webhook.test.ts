@@ -10,7 +10,7 @@ import {
   webhookFixtures,
 } from './__fixtures__/webhooks';
 import { bounceTypes } from './bounce-types';
-import { fromPostmarkWebhook } from './from-postmark-webhook';
+import { fromPostmarkWebhook } from './webhook';
 
 describe('fromPostmarkWebhook: fixtures (providers.md §2.4)', () => {
   for (const fixture of webhookFixtures) {

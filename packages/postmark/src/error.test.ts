@@ -3,7 +3,7 @@ import { isCategory } from '@mailverdict/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apiErrorFixtures, inactiveMessage } from './__fixtures__/api-errors';
-import { fromPostmarkError } from './from-postmark-error';
+import { fromPostmarkError } from './error';
 
 // The client's own error factory (not re-exported from the package root): the exact objects it rejects with.
 const require = createRequire(import.meta.url);
@@ -87,7 +87,7 @@ describe('fromPostmarkError: every error class of postmark 5.1.0', () => {
   it('never throws on garbage and answers unknown with the reason', () => {
     const [outcome] = fromPostmarkError('boom');
     expect(outcome?.verdict.category).toBe('unknown');
-    expect(outcome?.verdict.summary).toContain('Not a Postmark error');
+    expect(outcome?.verdict.summary).toContain('not a Postmark error');
     fc.assert(
       fc.property(fc.anything(), (value) => {
         const outcomes = fromPostmarkError(value);
