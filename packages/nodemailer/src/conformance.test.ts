@@ -3,8 +3,8 @@
 import { type AdapterFixture, describeAdapter, type ExpectedOutcome } from '@mailverdict/testkit/conformance';
 import { expect } from 'vitest';
 import { type Fixture, fixtures, mail } from './__fixtures__/matrix';
-import { fromNodemailerError } from './from-nodemailer-error';
-import { fromNodemailerInfo } from './from-nodemailer-info';
+import { fromNodemailerError } from './error';
+import { fromNodemailerInfo } from './response';
 
 function adapterFixtures(kind: Fixture['kind']): AdapterFixture[] {
   return fixtures

@@ -31,6 +31,7 @@ export { parseRetryAfter, readHeader } from './retry-after';
 export { listRecipients, type SendContext } from './send-context';
 export { splitAddressList } from './split-address-list';
 export {
+  describeValue,
   type UnreadableOptions,
   unreadable,
   unreadableOutcome,

@@ -65,3 +65,15 @@ export function unreadable(
     providerDetail: { ...options.providerDetail, unreadable: reason },
   });
 }
+
+/** What an unreadable value is, for a reason: `null`, `an array`, `a string ("…")` (first 80 characters), `number`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  try {
+    if (Array.isArray(value)) return 'an array';
+  } catch {
+    // A revoked Proxy: `Array.isArray` throws.
+  }
+  if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 80))})`;
+  return typeof value;
+}

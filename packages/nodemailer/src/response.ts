@@ -1,9 +1,9 @@
 import { classify, createVerdict, type DeliveryOutcome, parseReply, type Verdict } from '@mailverdict/core';
-import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
+import { asRecord, buildOutcome, convertSafely, asText as text, unreadable } from '@mailverdict/core/adapter';
 import { recipientAddresses } from './mail-recipients';
-import type { NodemailerInfoLike } from './nodemailer-types';
-import { asRecord, outcome, recipientOutcome, text } from './recipient-outcome';
-import { unreadableInput } from './unreadable';
+import { recipientOutcome } from './recipient-outcome';
+import type { NodemailerInfoLike } from './types';
+import { provider, unreadableInput } from './types';
 
 /**
  * Turns what nodemailer's `sendMail` resolved with into one outcome per recipient: `accepted`
@@ -19,9 +19,10 @@ function convertInfo(info: unknown): DeliveryOutcome[] {
   const record = asRecord(info);
   if (record === undefined) {
     return [
-      unreadableOutcome(
+      unreadable(
+        provider,
         info,
-        'Not a nodemailer send result: nothing is known about the recipients.',
+        'not a nodemailer send result, so nothing is known about the recipients',
         unreadableInput('accepted'),
       ),
     ];
@@ -42,7 +43,8 @@ function convertInfo(info: unknown): DeliveryOutcome[] {
   const acceptedList = Array.isArray(record.accepted) ? record.accepted : envelope?.to;
   for (const recipient of recipientAddresses(acceptedList)) {
     outcomes.push(
-      outcome({
+      buildOutcome({
+        provider,
         event: 'accepted',
         recipient,
         messageId,
@@ -72,14 +74,15 @@ function convertInfo(info: unknown): DeliveryOutcome[] {
 
   for (const recipient of recipientAddresses(record.pending)) {
     outcomes.push(
-      outcome({
+      buildOutcome({
+        provider,
         event: 'deferred',
         recipient,
         messageId,
         origin: 'remote-server',
         providerDetail: { ...detail, pending: true },
         verdict: createVerdict('deferred', {
-          rule: 'nodemailer-pending',
+          rule: 'smtp:pending',
           summary: 'The server has not decided about this recipient yet.',
           confidence: 0.5,
         }),
@@ -99,10 +102,10 @@ function acceptedVerdict(reply: ReturnType<typeof parseReply> | undefined): Verd
     const verdict = classify(reply, { command: 'END-OF-DATA' });
     if (verdict.permanence === 'success') return verdict;
     // nodemailer resolves only on a 2xx final reply; a text the classifier reads otherwise is kept as evidence.
-    return createVerdict('delivered', { reply, rule: 'nodemailer-accepted', confidence: 0.9 });
+    return createVerdict('delivered', { reply, rule: 'smtp:accepted', confidence: 0.9 });
   }
   return createVerdict('delivered', {
-    rule: 'nodemailer-accepted',
+    rule: 'smtp:accepted',
     summary: 'The transport accepted the message.',
   });
 }

@@ -1,11 +1,11 @@
 import { isCategory } from '@mailverdict/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nodemailerError } from './__fixtures__/errors';
 import { fixtures, good, mail, matches } from './__fixtures__/matrix';
-import { nodemailerError } from './__fixtures__/nodemailer-error';
 import * as replies from './__fixtures__/replies';
-import { fromNodemailerError } from './from-nodemailer-error';
-import { fromNodemailerInfo } from './from-nodemailer-info';
+import { fromNodemailerError } from './error';
+import { fromNodemailerInfo } from './response';
 
 const convert = (kind: 'error' | 'info', input: unknown) =>
   kind === 'error' ? fromNodemailerError(input, mail) : fromNodemailerInfo(input);
@@ -180,7 +180,7 @@ describe('fromNodemailerError', () => {
   it('garbage gives unknown with the reason', () => {
     const [outcome] = fromNodemailerError('boom');
     expect(outcome?.verdict.category).toBe('unknown');
-    expect(outcome?.verdict.summary).toContain('Not a nodemailer error');
+    expect(outcome?.verdict.summary).toContain('not a nodemailer error');
     expect(outcome?.raw).toBe('boom');
   });
 });

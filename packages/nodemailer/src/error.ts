@@ -1,13 +1,20 @@
 import { createVerdict, type DeliveryEvent, type DeliveryOutcome } from '@mailverdict/core';
-import { convertSafely, unreadableOutcome } from '@mailverdict/core/adapter';
+import {
+  asRecord,
+  buildOutcome,
+  convertSafely,
+  describeValue as describe,
+  asText as text,
+  unreadable,
+} from '@mailverdict/core/adapter';
 import { mailRecipients } from './mail-recipients';
 import { noReplyVerdict } from './no-reply-verdict';
-import type { MailLike } from './nodemailer-types';
 import { providerDetail } from './provider-detail';
-import { asRecord, outcome, recipientOutcome, text } from './recipient-outcome';
+import { recipientOutcome } from './recipient-outcome';
 import { replyVerdict } from './reply-verdict';
 import { toSmtpCommand } from './to-smtp-command';
-import { unreadableInput } from './unreadable';
+import type { MailLike } from './types';
+import { provider, unreadableInput } from './types';
 
 /**
  * Turns what nodemailer's `sendMail` rejected with into one outcome per recipient.
@@ -38,7 +45,12 @@ function convertError(
   const record = asRecord(error);
   if (record === undefined)
     return [
-      unreadableOutcome(error, `Not a nodemailer error: got ${describe(error)}.`, unreadableInput('failed')),
+      unreadable(
+        provider,
+        error,
+        `not a nodemailer error: got ${describe(error)}`,
+        unreadableInput('failed'),
+      ),
     ];
 
   const outcomes: DeliveryOutcome[] = [];
@@ -77,7 +89,8 @@ function convertError(
     const verdict =
       named !== undefined && recipient !== named ? messageLevel.otherVerdict : messageLevel.verdict;
     outcomes.push(
-      outcome({
+      buildOutcome({
+        provider,
         event: messageLevel.event,
         recipient,
         messageId,
@@ -128,17 +141,11 @@ function messageOutcomeParts(error: Readonly<Record<string, unknown>>): MessageL
       recipient === undefined
         ? verdict
         : createVerdict('unknown', {
-            rule: 'nodemailer-not-sent',
+            rule: 'smtp:not-sent',
             permanence: 'transient',
             scope: 'message',
             confidence: 0,
             summary: 'Not sent: nodemailer refused another recipient of the same message before sending.',
           }),
   };
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 80))})`;
-  return typeof value;
 }

@@ -1,3 +1,14 @@
+import type { DeliveryEvent } from '@mailverdict/core';
+import type { UnreadableOptions } from '@mailverdict/core/adapter';
+
+/** Every outcome's `provider`: nodemailer speaks SMTP, so outcomes say `smtp`. and rule ids `smtp:<what>`. */
+export const provider = 'smtp';
+
+/** How this adapter reports input it cannot read, for core's `convertSafely` and `unreadable`. */
+export function unreadableInput(event: DeliveryEvent): UnreadableOptions {
+  return { provider, event, rule: `${provider}:unreadable`, scope: 'message' };
+}
+
 // Small structural descriptions of the nodemailer objects this adapter reads, so that users do not
 // need nodemailer's types (or nodemailer itself) to compile. Field meanings: nodemailer 10.6.1
 // `errors.d.ts`, `smtp-connection/index.d.ts`, `mailer/index.d.ts` (providers.md §1.1–§1.2).
@@ -61,6 +72,10 @@ export interface MailLike {
 }
 
 /** A nodemailer transporter (`nodemailer.createTransport(...)`), or anything with the same `sendMail`. */
+/**
+ * A nodemailer transport: `sendMail(mail, callback)` (every nodemailer version), or a `sendMail(mail)` that
+ * returns a promise of the info (nodemailer without a callback, or a test double).
+ */
 export interface TransportLike {
   // biome-ignore lint/suspicious/noExplicitAny: nodemailer's own signature is `(mail, callback)`; the options type is the user's.
   sendMail(mail: any, callback: (error: Error | null, info: any) => void): unknown;
