@@ -55,6 +55,36 @@ export const garbageInputs: readonly GarbageInput[] = [
   { name: 'a Map', make: () => new Map([['Type', 'HardBounce']]) },
   { name: 'an Error with no fields', make: () => new Error('garbage') },
   {
+    // Labels that name Object.prototype members: a plain-object lookup table must never find them.
+    name: 'prototype names as keys and labels (__proto__, constructor)',
+    make: () =>
+      JSON.parse(
+        '{"__proto__":{"polluted":true},"constructor":"constructor","RecordType":"__proto__","Type":"constructor",' +
+          '"event":"__proto__","reason":"constructor","bounce_classification":"__proto__","type":"constructor",' +
+          '"eventType":"__proto__","notificationType":"constructor","code":"toString","name":"hasOwnProperty",' +
+          '"severity":"__proto__","delayType":"constructor","bounceType":"__proto__","bounceSubType":"constructor"}',
+      ) as unknown,
+  },
+  {
+    name: 'a batch of events labelled __proto__ and constructor',
+    make: () =>
+      JSON.parse(
+        '[{"event":"dropped","email":"a@example.test","reason":"constructor"},' +
+          '{"event":"bounce","email":"b@example.test","bounce_classification":"__proto__"},' +
+          '{"event":"__proto__"},{"constructor":{"prototype":{}}}]',
+      ) as unknown,
+  },
+  {
+    name: 'an array whose length getter throws (a Proxy)',
+    make: () =>
+      new Proxy([{ event: 'delivered' }], {
+        get(target, key) {
+          if (key === 'length') throw new Error('length getter throws');
+          return Reflect.get(target, key);
+        },
+      }),
+  },
+  {
     name: 'an object whose getters throw',
     make: () =>
       Object.defineProperties(
