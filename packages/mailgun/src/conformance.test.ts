@@ -1,8 +1,11 @@
+import { createMemoryReplayStore } from '@mailverdict/core/adapter';
 import { describeAdapter } from '@mailverdict/testkit/conformance';
 import { errorFixtures } from './__fixtures__/errors';
 import { fixtures } from './__fixtures__/webhooks';
+import { mailgunAdapter } from './adapter';
 import { fromMailgunError } from './error';
 import { fromMailgunResponse } from './response';
+import { signMailgunToken } from './sign-webhook';
 import { fromMailgunWebhook } from './webhook';
 
 describeAdapter({
@@ -48,4 +51,36 @@ describeAdapter({
       },
     },
   ],
+});
+
+// The whole adapter (every role, with the shared verifier suite). Mailgun signs only timestamp + token, so
+// "altered" changes the token; the event beside it is not covered (README).
+const signingKey = 'conformance-signing-key';
+function signedAt(at: number, key = signingKey) {
+  const timestamp = String(Math.floor(at / 1000));
+  const token = `token-${Math.random().toString(36).slice(2)}`;
+  return {
+    body: JSON.stringify({
+      signature: { timestamp, token, signature: signMailgunToken(key, timestamp, token) },
+      'event-data': { event: 'delivered', recipient: 'a@example.test' },
+    }),
+  };
+}
+
+describeAdapter({
+  adapter: mailgunAdapter,
+  verifier: {
+    create: (now) =>
+      mailgunAdapter.createWebhookVerifier({
+        signingKey,
+        now,
+        replayStore: createMemoryReplayStore({ now }),
+      }),
+    sign: (at) => signedAt(at),
+    forge: (at) => signedAt(at, 'another-key'),
+    alter: (request) => ({ ...request, body: String(request.body).replace('"token-', '"tokeN-') }),
+    toleranceMs: 300_000,
+    parsedBody: 'accepted',
+    readsHeaders: false,
+  },
 });

@@ -3,6 +3,7 @@
 import { type AdapterFixture, describeAdapter, type ExpectedOutcome } from '@mailverdict/testkit/conformance';
 import { expect } from 'vitest';
 import { type Fixture, fixtures, mail } from './__fixtures__/matrix';
+import { nodemailerAdapter } from './adapter';
 import { fromNodemailerError } from './error';
 import { fromNodemailerInfo } from './response';
 
@@ -43,3 +44,6 @@ describeAdapter({
   convert: fromNodemailerInfo,
   fixtures: adapterFixtures('info'),
 });
+
+// The whole adapter: every role through the spec (SMTP has no webhooks: `fromWebhook` says so).
+describeAdapter({ adapter: nodemailerAdapter });

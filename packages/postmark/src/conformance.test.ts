@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
 import { apiErrorFixtures } from './__fixtures__/api-errors';
 import { webhookFixtures } from './__fixtures__/webhooks';
+import { postmarkAdapter } from './adapter';
 import { fromPostmarkError } from './error';
 import { fromPostmarkResponse } from './response';
 import { fromPostmarkWebhook } from './webhook';
@@ -106,3 +107,7 @@ describeAdapter({
     },
   ],
 });
+
+// The whole adapter: every role through the spec. Postmark does not sign webhooks, so there is no verifier
+// suite; its Basic-auth check (`createWebhookVerifier`) has its own tests in verify-webhook.test.ts.
+describeAdapter({ adapter: postmarkAdapter });

@@ -19,10 +19,3 @@ export function detail(fields: Readonly<Record<string, unknown>>): Record<string
   }
   return result;
 }
-
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 80))})`;
-  return typeof value;
-}

@@ -3,13 +3,14 @@ import {
   asRecord,
   buildOutcome,
   convertSafely,
+  describeValue as describe,
   splitAddressList,
   asText as text,
   unreadable,
 } from '@mailverdict/core/adapter';
 import { inactiveAddresses } from './address-list';
 import { apiErrorVerdict } from './api-error-verdict';
-import { describe, detail, integer } from './detail';
+import { detail, integer } from './detail';
 import type { PostmarkMessageLike } from './types';
 import { provider, unreadableInput } from './types';
 

@@ -3,6 +3,7 @@ import {
   asRecord,
   buildOutcome,
   convertSafely,
+  describeValue as describe,
   parseTime as epochMs,
   splitAddressList,
   asText as text,
@@ -10,7 +11,7 @@ import {
 } from '@mailverdict/core/adapter';
 import { inactiveAddresses } from './address-list';
 import { apiErrorVerdict } from './api-error-verdict';
-import { describe, detail, integer } from './detail';
+import { detail, integer } from './detail';
 import type { PostmarkMessageLike, PostmarkSendResponse } from './types';
 import { provider, unreadableInput } from './types';
 

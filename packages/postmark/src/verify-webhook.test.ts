@@ -1,6 +1,7 @@
 import { MailverdictError } from '@mailverdict/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { postmarkAdapter } from './adapter';
 import { checkBasicAuth, createWebhookGuard } from './verify-webhook';
 
 const credentials = { username: 'postmark', password: 's3cret:with-colon' };
@@ -108,5 +109,32 @@ describe('createWebhookGuard', () => {
   it('rejects a request without the header', () => {
     expect(guard({ headers: {} })).toEqual({ ok: false, reason: 'no Authorization header' });
     expect(guard(undefined).ok).toBe(false);
+  });
+});
+
+describe('postmarkAdapter.createWebhookVerifier', () => {
+  const verify = postmarkAdapter.createWebhookVerifier({ username: 'hook', password: 's3cret' });
+  const header = `Basic ${Buffer.from('hook:s3cret').toString('base64')}`;
+
+  it('accepts the configured Basic credentials and refuses anything else, hostile objects included', async () => {
+    expect(await verify({ body: '{}', headers: { authorization: header } })).toEqual({ ok: true });
+    expect(await verify({ body: '{}', headers: { authorization: 'Basic eDp5' } })).toMatchObject({
+      ok: false,
+      reason: 'unauthorized',
+    });
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(await verify(hostile as never)).toMatchObject({ ok: false });
+    expect(await verify({ body: '{}', headers: hostile as never })).toMatchObject({ ok: false });
+  });
+
+  it('refuses unusable credentials at start-up', () => {
+    expect(() => postmarkAdapter.createWebhookVerifier({ username: '', password: '' })).toThrow();
   });
 });

@@ -12,13 +12,14 @@ import {
   asRecord,
   buildOutcome,
   convertSafely,
+  describeValue as describe,
   parseTime as epochMs,
   readWebhookBody,
   asText as text,
   unreadable,
 } from '@mailverdict/core/adapter';
 import { bounceType } from './bounce-types';
-import { describe, detail } from './detail';
+import { detail } from './detail';
 import type { PostmarkWebhook } from './types';
 import { provider, unreadableInput } from './types';
 

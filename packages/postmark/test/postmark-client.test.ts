@@ -19,8 +19,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bounceTypes } from '../src/bounce-types';
 import { fromPostmarkError } from '../src/error';
 import { fromPostmarkResponse } from '../src/response';
-import { fromPostmarkWebhook } from '../src/webhook';
 import { createWebhookGuard } from '../src/verify-webhook';
+import { fromPostmarkWebhook } from '../src/webhook';
 
 const token = 'server-token';
 const closers: { close(): Promise<void> }[] = [];

@@ -144,11 +144,7 @@ describe('verifyResendWebhook', () => {
       const result = await verifyResendWebhook(request as any, fresh());
       expect(result).toMatchObject({ ok: false, reason: 'malformed-request' });
     }
-    for (const request of [
-      {},
-      { headers: null, body: '' },
-      { headers: { 'svix-id': 'x' }, body: '{}' },
-    ]) {
+    for (const request of [{}, { headers: null, body: '' }, { headers: { 'svix-id': 'x' }, body: '{}' }]) {
       // biome-ignore lint/suspicious/noExplicitAny: garbage on purpose
       const result = await verifyResendWebhook(request as any, fresh());
       expect(result).toMatchObject({ ok: false, reason: 'missing-headers' });

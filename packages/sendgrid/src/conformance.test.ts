@@ -32,6 +32,7 @@ describeAdapter({
     }),
     toleranceMs: 10 * 60 * 1000,
     parsedBody: 'refused',
+    readsHeaders: true,
   },
   fixtures: {
     webhook: [

@@ -13,9 +13,9 @@ import {
 import {
   convertSafely,
   ifDefined,
-  ownValue,
   isRecord,
   judgeRelayedReply,
+  ownValue,
   type ProviderFallback,
   parseTime,
   readArray,

@@ -22,9 +22,14 @@ export interface VerifierSuiteOptions {
    * `accepted` where the signature is inside the body (Mailgun, SNS).
    */
   readonly parsedBody: 'refused' | 'accepted';
+  /**
+   * Whether the signature travels in headers (SendGrid, Resend). Where it is inside the body (Mailgun, SNS) the
+   * headers are never read, so hostile headers only have to not make the verifier throw.
+   */
+  readonly readsHeaders: boolean;
 }
 
-function hostileRequests(signed: WebhookRequest): readonly [string, unknown][] {
+function hostileRequests(signed: WebhookRequest): readonly [string, unknown, 'body' | 'headers' | 'both'][] {
   const throwing = () =>
     new Proxy(
       {},
@@ -54,11 +59,11 @@ function hostileRequests(signed: WebhookRequest): readonly [string, unknown][] {
       },
     });
   return [
-    ['a Proxy that throws on every operation', throwing()],
-    ['a request whose body getter throws', getter('body')],
-    ['a request whose headers getter throws', getter('headers')],
-    ['a request whose headers are a throwing Proxy', { ...signed, headers: throwing() }],
-    ['a request whose body is a throwing Proxy', { ...signed, body: throwing() }],
+    ['a Proxy that throws on every operation', throwing(), 'both'],
+    ['a request whose body getter throws', getter('body'), 'body'],
+    ['a request whose headers getter throws', getter('headers'), 'headers'],
+    ['a request whose headers are a throwing Proxy', { ...signed, headers: throwing() }, 'headers'],
+    ['a request whose body is a throwing Proxy', { ...signed, body: throwing() }, 'body'],
   ];
 }
 
@@ -137,7 +142,14 @@ export function describeWebhookVerifier(name: string, suite: VerifierSuiteOption
       }
     });
 
-    for (const [title, request] of hostileRequests(suite.sign(now))) {
+    for (const [title, request, part] of hostileRequests(suite.sign(now))) {
+      if (part === 'headers' && !suite.readsHeaders) {
+        it(`answers ${title} without throwing (its headers are never read)`, async () => {
+          const result = await suite.create(clock)(request as WebhookRequest);
+          expect(typeof result.ok).toBe('boolean');
+        });
+        continue;
+      }
       it(`refuses ${title} without throwing`, async () => {
         await refused(suite.create(clock), request);
       });
