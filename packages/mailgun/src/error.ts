@@ -5,7 +5,7 @@ import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict }
 import {
   listRecipients,
   parseRetryAfter,
-  perRecipient,
+  perRecipientOutcomes,
   readHeader,
   type SendContext,
 } from '@mailverdict/core/adapter';
@@ -183,14 +183,9 @@ export function fromMailgunError(error: unknown, context: SendContext = {}): Del
     decision = notAnApiError(error);
     providerDetail = {};
   }
-  const base = {
-    provider,
-    event: 'failed' as const,
-    origin: decision.origin,
-    providerDetail,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    verdict: decision.verdict,
-    raw: error,
-  };
-  return perRecipient(base, recipients);
+  const { origin, verdict } = decision;
+  return perRecipientOutcomes(
+    { provider, event: 'failed', origin, providerDetail, retryAfterMs, verdict, raw: error },
+    recipients,
+  );
 }

@@ -8,7 +8,7 @@ import {
   checkFreshness,
   createMemoryReplayStore,
   type ReplayStore,
-  readField,
+  readVerifierOptions,
   readWebhookBody,
 } from '@mailverdict/core/adapter';
 import type {
@@ -49,16 +49,7 @@ function checkOptions(
   ) {
     throw new TypeError(`${caller}: \`options.signingKey\` must be a non-empty string or array of them`);
   }
-  const toleranceMs = options.toleranceMs ?? 300_000;
-  if (typeof toleranceMs !== 'number' || !Number.isFinite(toleranceMs) || toleranceMs < 0) {
-    throw new TypeError(`${caller}: \`options.toleranceMs\` must be a finite number of ms ≥ 0`);
-  }
-  const now = options.now ?? Date.now;
-  if (typeof now !== 'function') throw new TypeError(`${caller}: \`options.now\` must be a function`);
-  const store = options.replayStore;
-  if (store !== undefined && store !== false && typeof readField(store, 'remember') !== 'function') {
-    throw new TypeError(`${caller}: \`options.replayStore\` must have a \`remember\` method, or be false`);
-  }
+  const { toleranceMs, now } = readVerifierOptions(options, caller, 300_000);
   return { keys: [...keys], toleranceMs, now };
 }
 

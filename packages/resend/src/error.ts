@@ -6,7 +6,7 @@ import { createVerdict, type DeliveryOutcome, type OutcomeOrigin, type Verdict }
 import {
   listRecipients,
   parseRetryAfter,
-  perRecipient,
+  perRecipientOutcomes,
   readHeader,
   type SendContext,
 } from '@mailverdict/core/adapter';
@@ -209,14 +209,9 @@ export function fromResendError(error: unknown, context: ResendErrorContext = {}
       }),
     };
   }
-  const base: DeliveryOutcome = {
-    provider,
-    event: 'failed',
-    origin: decision.origin,
-    providerDetail,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    verdict: decision.verdict,
-    raw: error,
-  };
-  return perRecipient(base, recipients);
+  const { origin, verdict } = decision;
+  return perRecipientOutcomes(
+    { provider, event: 'failed', origin, providerDetail, retryAfterMs, verdict, raw: error },
+    recipients,
+  );
 }

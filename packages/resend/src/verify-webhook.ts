@@ -7,10 +7,11 @@
 import {
   checkFreshness,
   createMemoryReplayStore,
+  decodeBase64,
   type ReplayStore,
   readBodyBytes,
-  readField,
   readRequestHeader,
+  readVerifierOptions,
 } from '@mailverdict/core/adapter';
 import type {
   ResendSignatureFailure,
@@ -29,13 +30,6 @@ function fail(reason: ResendSignatureFailure, message: string): ResendSignatureR
   return { ok: false, reason, message };
 }
 
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
 /** The key bytes of a `whsec_<base64>` secret (Standard Webhooks: the part after the prefix, base64-decoded). */
 function secretKey(secret: unknown, caller: string): Uint8Array {
   if (typeof secret !== 'string') throw new TypeError(`${caller}: \`options.secret\` must be a string`);
@@ -43,7 +37,7 @@ function secretKey(secret: unknown, caller: string): Uint8Array {
   if (!base64.test(encoded)) {
     throw new TypeError(`${caller}: \`options.secret\` must be \`whsec_\` followed by base64`);
   }
-  return fromBase64(encoded);
+  return decodeBase64(encoded);
 }
 
 function checkOptions(
@@ -60,16 +54,7 @@ function checkOptions(
     );
   }
   const keys = secrets.map((secret) => secretKey(secret, caller));
-  const toleranceMs = options.toleranceMs ?? 300_000;
-  if (typeof toleranceMs !== 'number' || !Number.isFinite(toleranceMs) || toleranceMs < 0) {
-    throw new TypeError(`${caller}: \`options.toleranceMs\` must be a finite number of ms ≥ 0`);
-  }
-  const now = options.now ?? Date.now;
-  if (typeof now !== 'function') throw new TypeError(`${caller}: \`options.now\` must be a function`);
-  const store = options.replayStore;
-  if (store !== undefined && store !== false && typeof readField(store, 'remember') !== 'function') {
-    throw new TypeError(`${caller}: \`options.replayStore\` must have a \`remember\` method, or be false`);
-  }
+  const { toleranceMs, now } = readVerifierOptions(options, caller, 300_000);
   return { keys, toleranceMs, now };
 }
 
@@ -121,7 +106,7 @@ export function createResendVerifier(
       .filter((entry) => entry.startsWith('v1,'))
       .map((entry) => entry.slice(3))
       .filter((value) => base64.test(value))
-      .map(fromBase64);
+      .map(decodeBase64);
     if (given.length === 0)
       return fail('malformed-headers', 'The svix-signature header has no `v1,<base64>` entry.');
 

@@ -14,13 +14,13 @@ import {
   convertSafely,
   ifDefined,
   isRecord,
-  perRecipient,
+  perRecipientOutcomes,
   readArray,
   readField,
   readNumber,
   readString,
 } from '@mailverdict/core/adapter';
-import { type SendGridErrorOptions, unreadableInput } from './types';
+import { provider, type SendGridErrorOptions, unreadableInput } from './types';
 
 interface Decision {
   readonly category: Category;
@@ -216,15 +216,8 @@ function readError(error: unknown, options: SendGridErrorOptions): DeliveryOutco
     ...ifDefined('rateLimitRemaining', header(headers, 'x-ratelimit-remaining')),
     ...ifDefined('rateLimitReset', header(headers, 'x-ratelimit-reset')),
   };
-  const base = {
-    provider: 'sendgrid',
-    event: 'failed' as const,
-    origin: decision.origin,
-    providerDetail,
-    ...ifDefined('retryAfterMs', retryAfterMs),
-    verdict,
-    raw: error,
-  };
-  const recipients = options.recipients ?? [];
-  return perRecipient(base, recipients);
+  return perRecipientOutcomes(
+    { provider, event: 'failed', origin: decision.origin, providerDetail, retryAfterMs, verdict, raw: error },
+    options.recipients ?? [],
+  );
 }

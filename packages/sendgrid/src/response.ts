@@ -2,8 +2,7 @@
 // with the `X-Message-Id` that later events' `sg_message_id` starts with (providers.md §4.1–§4.2).
 import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
 import {
-  ifDefined,
-  perRecipient,
+  perRecipientOutcomes,
   readField,
   readNumber,
   readString,
@@ -34,17 +33,19 @@ export function fromSendGridResponse(
   }
   const headers = readField(response, 'headers');
   const messageId = readString(headers, 'x-message-id') ?? readString(headers, 'X-Message-Id');
-  const base: DeliveryOutcome = {
-    provider: 'sendgrid',
-    event: 'accepted',
-    origin: 'provider',
-    ...ifDefined('messageId', messageId === '' ? undefined : messageId),
-    providerDetail: { httpStatus: status },
-    verdict: createVerdict('delivered', {
-      rule: 'sendgrid:accepted',
-      summary: 'SendGrid accepted the message; the delivery result comes in a later event.',
-    }),
-    raw: result,
-  };
-  return perRecipient(base, recipients);
+  return perRecipientOutcomes(
+    {
+      provider,
+      event: 'accepted',
+      origin: 'provider',
+      messageId: messageId === '' ? undefined : messageId,
+      providerDetail: { httpStatus: status },
+      verdict: createVerdict('delivered', {
+        rule: 'sendgrid:accepted',
+        summary: 'SendGrid accepted the message; the delivery result comes in a later event.',
+      }),
+      raw: result,
+    },
+    recipients,
+  );
 }

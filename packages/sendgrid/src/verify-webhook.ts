@@ -6,9 +6,11 @@ import { MailverdictError } from '@mailverdict/core';
 import {
   checkFreshness,
   createMemoryReplayStore,
+  decodeBase64,
   type FreshnessFailure,
   readBodyBytes,
   readRequestHeader,
+  readVerifierOptions,
 } from '@mailverdict/core/adapter';
 import type {
   SendGridRejection,
@@ -52,13 +54,6 @@ function hex(bytes: Uint8Array): string {
   return text;
 }
 
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
 /** A Node `KeyObject` (duck-typed, so this file needs no `node:crypto`): its SPKI DER when it is EC P-256. */
 function keyObjectSpki(key: object): Uint8Array {
   const {
@@ -88,7 +83,7 @@ function readKey(publicKey: unknown): Uint8Array {
       if (typeof publicKey !== 'string' || publicKey.trim() === '') throw new Error('not a non-empty string');
       const text = publicKey.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s/g, '');
       if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw new Error('not base64 or PEM');
-      spki = fromBase64(text);
+      spki = decodeBase64(text);
     }
     if (spki.length !== 91 || !hex(spki.subarray(0, 26)).startsWith(p256Prefix)) {
       throw new Error('expected an EC P-256 key (SendGrid signs with ECDSA P-256)');
@@ -124,24 +119,6 @@ function rawSignature(der: Uint8Array): Uint8Array | undefined {
   return offset === der.length ? raw : undefined;
 }
 
-function checkOptions(options: SendGridVerifyOptions, caller: string): void {
-  if (typeof options !== 'object' || options === null)
-    throw new TypeError(`${caller}: \`options\` must be an object`);
-  const { toleranceMs, now, replayStore } = options;
-  if (toleranceMs !== undefined && !(typeof toleranceMs === 'number' && toleranceMs >= 0)) {
-    throw new TypeError(`${caller}: \`options.toleranceMs\` must be a number of milliseconds ≥ 0`);
-  }
-  if (now !== undefined && typeof now !== 'function')
-    throw new TypeError(`${caller}: \`options.now\` must be a function`);
-  if (
-    replayStore !== undefined &&
-    replayStore !== false &&
-    typeof (replayStore as { remember?: unknown } | null)?.remember !== 'function'
-  ) {
-    throw new TypeError(`${caller}: \`options.replayStore\` must have a \`remember\` method, or be false`);
-  }
-}
-
 /**
  * Makes a verifier for SendGrid's Signed Event Webhook. `publicKey` is the base64 key SendGrid shows (or PEM,
  * or a Node `KeyObject`); a key that is not EC P-256 throws `MailverdictError` (`invalid-public-key`) here,
@@ -151,11 +128,16 @@ export function createSendGridVerifier(
   publicKey: string | object,
   options: SendGridVerifyOptions = {},
 ): SendGridVerifier {
-  checkOptions(options, 'createSendGridVerifier');
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createSendGridVerifier: `options` must be an object');
+  }
+  const { toleranceMs, now, replayStore } = readVerifierOptions(
+    options,
+    'createSendGridVerifier',
+    defaultToleranceMs,
+  );
   const spki = readKey(publicKey);
-  const toleranceMs = options.toleranceMs ?? defaultToleranceMs;
-  const now = options.now ?? Date.now;
-  const store = options.replayStore ?? createMemoryReplayStore();
+  const store = replayStore ?? createMemoryReplayStore();
   let key: ReturnType<typeof crypto.subtle.importKey> | undefined;
 
   return async function verifySendGridRequest(
@@ -210,7 +192,7 @@ export function createSendGridVerifier(
     signed.set(stamp);
     signed.set(body, stamp.length);
     const raw = /^[A-Za-z0-9+/]{1,200}={0,2}$/.test(signature)
-      ? rawSignature(fromBase64(signature))
+      ? rawSignature(decodeBase64(signature))
       : undefined;
     key ??= crypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
     const valid =

@@ -11,12 +11,12 @@ import {
   convertSafely,
   ifDefined,
   isRecord,
-  perRecipient,
+  perRecipientOutcomes,
   readField,
   readNumber,
   readString,
 } from '@mailverdict/core/adapter';
-import { type SesErrorOptions, unreadableInput } from './types';
+import { provider, type SesErrorOptions, unreadableInput } from './types';
 
 interface Decision {
   readonly category: Category;
@@ -283,15 +283,8 @@ function readError(error: unknown, options: SesErrorOptions): DeliveryOutcome[] 
     ...ifDefined('requestId', readString(metadata, 'requestId')),
     ...ifDefined('attempts', readNumber(metadata, 'attempts')),
   };
-  const base = {
-    provider: 'ses',
-    event: 'failed' as const,
-    origin: decision.origin,
-    providerDetail,
-    ...ifDefined('retryAfterMs', retryAfterMs),
-    verdict,
-    raw: error,
-  };
-  const recipients = options.recipients ?? [];
-  return perRecipient(base, recipients);
+  return perRecipientOutcomes(
+    { provider, event: 'failed', origin: decision.origin, providerDetail, retryAfterMs, verdict, raw: error },
+    options.recipients ?? [],
+  );
 }

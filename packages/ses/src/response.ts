@@ -3,7 +3,7 @@
 import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
 import {
   ifDefined,
-  perRecipient,
+  perRecipientOutcomes,
   readField,
   readNumber,
   readString,
@@ -31,21 +31,23 @@ export function fromSesResponse(
     return [unreadable(provider, output, 'not a SendEmail output: no MessageId')];
   }
   const metadata = readField(output, '$metadata');
-  const base: DeliveryOutcome = {
-    provider: 'ses',
-    event: 'accepted',
-    origin: 'provider',
-    messageId,
-    providerDetail: {
-      ...ifDefined('httpStatusCode', readNumber(metadata, 'httpStatusCode')),
-      ...ifDefined('requestId', readString(metadata, 'requestId')),
-      ...ifDefined('attempts', readNumber(metadata, 'attempts')),
+  return perRecipientOutcomes(
+    {
+      provider,
+      event: 'accepted',
+      origin: 'provider',
+      messageId,
+      providerDetail: {
+        ...ifDefined('httpStatusCode', readNumber(metadata, 'httpStatusCode')),
+        ...ifDefined('requestId', readString(metadata, 'requestId')),
+        ...ifDefined('attempts', readNumber(metadata, 'attempts')),
+      },
+      verdict: createVerdict('delivered', {
+        rule: 'ses:accepted',
+        summary: 'SES accepted the message; the delivery result comes in a later notification.',
+      }),
+      raw: output,
     },
-    verdict: createVerdict('delivered', {
-      rule: 'ses:accepted',
-      summary: 'SES accepted the message; the delivery result comes in a later notification.',
-    }),
-    raw: output,
-  };
-  return perRecipient(base, recipients);
+    recipients,
+  );
 }

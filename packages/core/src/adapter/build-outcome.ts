@@ -1,6 +1,7 @@
 import type { DeliveryEvent, DeliveryOutcome, OutcomeOrigin } from '../delivery-outcome';
 import type { SmtpReply } from '../smtp-reply';
 import type { Verdict } from '../verdict';
+import { perRecipient } from './per-recipient';
 
 /** The fields of an outcome; the optional ones may be given as `undefined` when the provider did not say. */
 export interface OutcomeFields {
@@ -36,4 +37,15 @@ export function buildOutcome(fields: OutcomeFields): DeliveryOutcome {
     verdict: fields.verdict,
     raw: fields.raw,
   };
+}
+
+/**
+ * One outcome per recipient of a send (an API error, an accepted send): `buildOutcome(fields)` copied with each
+ * recipient, or the outcome alone when the caller named none.
+ */
+export function perRecipientOutcomes(
+  fields: OutcomeFields,
+  recipients: readonly string[],
+): DeliveryOutcome[] {
+  return perRecipient(buildOutcome(fields), recipients);
 }

@@ -2,7 +2,7 @@
 // untrusted objects and webhook requests, the one outcome builder, the one unreadable-input outcome, the RFC
 // 5322 address-list splitter, replay protection. Applications import `@mailverdict/core`.
 export { addressDomain } from './address-domain';
-export { buildOutcome, type OutcomeFields } from './build-outcome';
+export { buildOutcome, type OutcomeFields, perRecipientOutcomes } from './build-outcome';
 export {
   checkFreshness,
   type FreshnessCheck,
@@ -12,6 +12,7 @@ export {
 export { convertSafely } from './convert-safely';
 export { ifDefined } from './if-defined';
 export { judgeRelayedReply, type ProviderFallback, type RelayedJudgement } from './judge-relayed-reply';
+export { ownValue } from './own-value';
 export { parseTime } from './parse-time';
 export { perRecipient } from './per-recipient';
 export type {
@@ -22,8 +23,16 @@ export type {
   WebhookVerifier,
 } from './provider-adapter';
 export { readBodyText } from './read-body-text';
-export { ownValue } from './own-value';
-export { asRecord, asText, isRecord, readArray, readField, readNumber, readString, readText } from './read-field';
+export {
+  asRecord,
+  asText,
+  isRecord,
+  readArray,
+  readField,
+  readNumber,
+  readString,
+  readText,
+} from './read-field';
 export { readBodyBytes, readRequest, readRequestHeader } from './read-request';
 export { readWebhookBody, type WebhookBody } from './read-webhook-body';
 export { createMemoryReplayStore, type MemoryReplayStoreOptions, type ReplayStore } from './replay-store';
@@ -37,3 +46,4 @@ export {
   unreadableOutcome,
   unreadableSummary,
 } from './unreadable-outcome';
+export { decodeBase64, readVerifierOptions, type VerifierOptions } from './verifier-options';
