@@ -1,3 +1,20 @@
+/** A Proxy whose every trap throws: reading it in any way (a field, `in`, keys, `instanceof`) throws. */
+export function throwingProxy(): object {
+  const trap = (name: string) => () => {
+    throw new Error(`proxy ${name}`);
+  };
+  return new Proxy(
+    {},
+    {
+      get: trap('get'),
+      has: trap('has'),
+      ownKeys: trap('ownKeys'),
+      getPrototypeOf: trap('getPrototypeOf'),
+      getOwnPropertyDescriptor: trap('getOwnPropertyDescriptor'),
+    },
+  );
+}
+
 /** One hostile or meaningless input for an adapter, with a name for the test title. */
 export interface GarbageInput {
   readonly name: string;
@@ -112,28 +129,5 @@ export const garbageInputs: readonly GarbageInput[] = [
         ),
       ),
   },
-  {
-    name: 'a proxy that throws on every operation',
-    make: () =>
-      new Proxy(
-        {},
-        {
-          get() {
-            throw new Error('proxy get');
-          },
-          has() {
-            throw new Error('proxy has');
-          },
-          ownKeys() {
-            throw new Error('proxy ownKeys');
-          },
-          getPrototypeOf() {
-            throw new Error('proxy getPrototypeOf');
-          },
-          getOwnPropertyDescriptor() {
-            throw new Error('proxy getOwnPropertyDescriptor');
-          },
-        },
-      ),
-  },
+  { name: 'a proxy that throws on every operation', make: () => throwingProxy() },
 ];

@@ -1,6 +1,6 @@
 import type { WebhookRequest, WebhookVerification, WebhookVerifier } from '@mailverdict/core/adapter';
 import { describe, expect, it } from 'vitest';
-import { garbageInputs } from './garbage';
+import { garbageInputs, throwingProxy } from './garbage';
 
 /** How the shared verifier suite signs and checks one provider's webhooks. */
 export interface VerifierSuiteOptions {
@@ -30,27 +30,7 @@ export interface VerifierSuiteOptions {
 }
 
 function hostileRequests(signed: WebhookRequest): readonly [string, unknown, 'body' | 'headers' | 'both'][] {
-  const throwing = () =>
-    new Proxy(
-      {},
-      {
-        get() {
-          throw new Error('proxy get');
-        },
-        has() {
-          throw new Error('proxy has');
-        },
-        ownKeys() {
-          throw new Error('proxy ownKeys');
-        },
-        getPrototypeOf() {
-          throw new Error('proxy getPrototypeOf');
-        },
-        getOwnPropertyDescriptor() {
-          throw new Error('proxy getOwnPropertyDescriptor');
-        },
-      },
-    );
+  const throwing = throwingProxy;
   const getter = (key: 'body' | 'headers') =>
     Object.defineProperty({ ...signed }, key, {
       enumerable: true,
