@@ -1,7 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createMemoryReplayStore } from '@mailverdict/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
+/** hex(HMAC-SHA256(key, timestamp + token)), computed here with node:crypto as an independent oracle. */
+function hmacHex(key: string, timestamp: string, token: string): string {
+  return createHmac('sha256', key)
+    .update(timestamp + token)
+    .digest('hex');
+}
+
 import { signMailgunToken } from './sign-webhook';
 import { verifyMailgunWebhook } from './verify-webhook';
 
@@ -12,16 +20,16 @@ const now = () => nowSeconds * 1000;
 function signed(data: { timestamp?: number; token?: string; signingKey?: string } = {}) {
   const timestamp = String(data.timestamp ?? nowSeconds);
   const token = data.token ?? randomBytes(25).toString('hex');
-  const signature = signMailgunToken(data.signingKey ?? key, timestamp, token);
+  const signature = hmacHex(data.signingKey ?? key, timestamp, token);
   return { signature: { timestamp, token, signature }, 'event-data': { event: 'delivered' } };
 }
 
 const fresh = () => ({ signingKey: key, now, replayStore: createMemoryReplayStore({ now }) });
 
 describe('verifyMailgunWebhook', () => {
-  it('matches the test vector computed in providers.md §5.3', () => {
+  it('matches the test vector computed in providers.md §5.3', async () => {
     expect(
-      signMailgunToken(
+      await signMailgunToken(
         'whk-test-signing-key-0000',
         '1770920772',
         'e0b5477167110d68991efc6b9f89f0a11066af27834600e123',
