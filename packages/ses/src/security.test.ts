@@ -1,4 +1,5 @@
-// Issue 13's security holes, one test each; every test here failed on the code before the fix.
+// Issue 13's security holes, one test each; each failed on the code before the fix, except the subscription test,
+// which passed wherever topicArns was given — what failed is that topicArns was optional (the first test).
 import { createMemoryReplayStore } from '@mailverdict/core/adapter';
 import {
   createSnsTestSigner,
