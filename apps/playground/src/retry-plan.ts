@@ -5,6 +5,7 @@ import {
   type DeliveryOutcome,
   type DestinationSnapshot,
   decideRetry,
+  destinationOf as destinationKey,
   MailverdictError,
   type RetryDecision,
   type ThrottleAnswer,
@@ -90,5 +91,5 @@ export function throttleAfter(
   throttle.feedback(destination, result, replyAt, recipient === undefined ? {} : { recipient });
   const after = throttle.inspect(destination, replyAt);
   const next = throttle.acquire(destination, replyAt, recipient);
-  return { destination: throttle.destinationOf(destination), before, after, next };
+  return { destination: destinationKey(destination), before, after, next };
 }

@@ -3,8 +3,9 @@
 import { type AdapterFixture, describeAdapter, type ExpectedOutcome } from '@mailverdict/testkit/conformance';
 import { expect } from 'vitest';
 import { type Fixture, fixtures, mail } from './__fixtures__/matrix';
-import { fromNodemailerError } from './from-nodemailer-error';
-import { fromNodemailerInfo } from './from-nodemailer-info';
+import { nodemailerAdapter } from './adapter';
+import { fromNodemailerError } from './error';
+import { fromNodemailerInfo } from './response';
 
 function adapterFixtures(kind: Fixture['kind']): AdapterFixture[] {
   return fixtures
@@ -43,3 +44,6 @@ describeAdapter({
   convert: fromNodemailerInfo,
   fixtures: adapterFixtures('info'),
 });
+
+// The whole adapter: every role through the spec (SMTP has no webhooks: `fromWebhook` says so).
+describeAdapter({ adapter: nodemailerAdapter });

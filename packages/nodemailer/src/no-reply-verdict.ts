@@ -34,7 +34,7 @@ export function noReplyVerdict(error: ErrorFields): NoReplyVerdict {
   const local = error.command === 'API';
   const origin = (fallback: OutcomeOrigin): OutcomeOrigin => (local ? 'local' : fallback);
   const make = (category: Category, rule: string, options: VerdictOptions = {}): Verdict =>
-    createVerdict(category, { rule: `nodemailer-${rule}`, ...options });
+    createVerdict(category, { rule: `smtp:${rule}`, ...options });
 
   switch (code) {
     case 'ETIMEDOUT':
@@ -119,7 +119,7 @@ export function noReplyVerdict(error: ErrorFields): NoReplyVerdict {
 /** Local envelope validation (`command: 'API'`) and remote envelope errors that lost their reply. */
 function envelopeVerdict(message: string, local: boolean): NoReplyVerdict {
   const make = (category: Category, rule: string, options: VerdictOptions = {}): Verdict =>
-    createVerdict(category, { rule: `nodemailer-${rule}`, ...options });
+    createVerdict(category, { rule: `smtp:${rule}`, ...options });
   if (message.startsWith('Invalid recipient ')) {
     // nodemailer refuses an empty address or one with CR, LF, `<` or `>`: the address is unusable
     // (docs/taxonomy.md#decision-9: invalid address syntax → mailbox-unknown).

@@ -124,7 +124,7 @@ export function apiErrorVerdict(
     origin,
     verdict: createVerdict(category, { rule, summary, ...options }),
   });
-  const table = (key: number, rule = `postmark-error-${key}`): ApiErrorVerdict => {
+  const table = (key: number, rule = `postmark:${key}`): ApiErrorVerdict => {
     const entry = errorCodes[key] as ApiErrorRule;
     return make(rule, entry.category, entry.origin, entry.summary, entry.options);
   };
@@ -134,7 +134,7 @@ export function apiErrorVerdict(
     const lower = message.toLowerCase();
     const timedOut = lower.includes('abort') || lower.includes('timeout') || lower.includes('timed out');
     return make(
-      timedOut ? 'postmark-timeout' : 'postmark-network',
+      timedOut ? 'postmark:timeout' : 'postmark:network',
       'network',
       'network',
       timedOut
@@ -146,17 +146,17 @@ export function apiErrorVerdict(
   // HTTP 413 is a request body over 10 MB (50 MB for a batch); ErrorCode 413 under HTTP 422 is an account state.
   if (statusCode === 413) {
     return make(
-      'postmark-http-413',
+      'postmark:http-413',
       'message-too-large',
       'provider',
       'The request is larger than Postmark accepts (10 MB, 50 MB for a batch).',
     );
   }
-  if (statusCode === 429) return table(429, 'postmark-http-429');
-  if (statusCode === 401) return table(10, 'postmark-http-401');
+  if (statusCode === 429) return table(429, 'postmark:http-429');
+  if (statusCode === 401) return table(10, 'postmark:http-401');
   const serverBusy = () =>
     make(
-      'postmark-http-5xx',
+      'postmark:http-5xx',
       'server-busy',
       'provider',
       'Postmark had a server error or is unavailable; try again later.',
@@ -170,7 +170,7 @@ export function apiErrorVerdict(
   // 1100–1199: template errors (e.g. 1101 TemplateId not found).
   if (code >= 1100 && code <= 1199) {
     return make(
-      'postmark-error-template',
+      'postmark:error-template',
       'message-format',
       'provider',
       'Postmark could not use the template of the request.',
@@ -179,7 +179,7 @@ export function apiErrorVerdict(
   // 1221–1229: message-stream errors (e.g. 1226 stream not found).
   if (code >= 1221 && code <= 1229) {
     return make(
-      'postmark-error-stream',
+      'postmark:error-stream',
       'account-issue',
       'account',
       'The Postmark message stream of the request is missing or not allowed.',
@@ -187,7 +187,7 @@ export function apiErrorVerdict(
   }
   if (statusCode !== undefined && statusCode >= 500) return serverBusy();
   return make(
-    'postmark-error-unknown',
+    'postmark:error-unknown',
     'unknown',
     'provider',
     `Postmark refused the request (HTTP ${statusCode ?? 'status unknown'}, ErrorCode ${code}).`,

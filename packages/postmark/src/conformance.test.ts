@@ -4,9 +4,10 @@ import { createRequire } from 'node:module';
 import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
 import { apiErrorFixtures } from './__fixtures__/api-errors';
 import { webhookFixtures } from './__fixtures__/webhooks';
-import { fromPostmarkError } from './from-postmark-error';
-import { fromPostmarkResponse } from './from-postmark-response';
-import { fromPostmarkWebhook } from './from-postmark-webhook';
+import { postmarkAdapter } from './adapter';
+import { fromPostmarkError } from './error';
+import { fromPostmarkResponse } from './response';
+import { fromPostmarkWebhook } from './webhook';
 
 // The client's own error factory: the exact objects `ServerClient` rejects with.
 const require = createRequire(import.meta.url);
@@ -106,3 +107,7 @@ describeAdapter({
     },
   ],
 });
+
+// The whole adapter: every role through the spec. Postmark does not sign webhooks, so there is no verifier
+// suite; its Basic-auth check (`createWebhookVerifier`) has its own tests in verify-webhook.test.ts.
+describeAdapter({ adapter: postmarkAdapter });

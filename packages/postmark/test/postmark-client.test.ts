@@ -17,10 +17,10 @@ import {
 import { ServerClient } from 'postmark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bounceTypes } from '../src/bounce-types';
-import { fromPostmarkError } from '../src/from-postmark-error';
-import { fromPostmarkResponse } from '../src/from-postmark-response';
-import { fromPostmarkWebhook } from '../src/from-postmark-webhook';
-import { createWebhookGuard } from '../src/webhook-guard';
+import { fromPostmarkError } from '../src/error';
+import { fromPostmarkResponse } from '../src/response';
+import { createWebhookGuard } from '../src/verify-webhook';
+import { fromPostmarkWebhook } from '../src/webhook';
 
 const token = 'server-token';
 const closers: { close(): Promise<void> }[] = [];

@@ -18,17 +18,27 @@ import {
   type WebhookPayloadContext,
 } from './postmark/webhooks';
 
-/** A failure the fake answers instead of processing a send. */
-export interface PostmarkFailure {
-  /** 429, 500, 503, or any other HTTP status. */
-  readonly status: number;
-  /** Response body; default per status (see README). A string is sent as is, anything else as JSON. */
-  readonly body?: unknown;
-  /** Destroy the socket instead (the client sees a network error: `PostmarkError` with `statusCode` 0). */
-  readonly drop?: boolean;
-  /** Wait this long (ms, real time) first — longer than the client's `timeout` makes it time out. */
-  readonly delayMs?: number;
-}
+/**
+ * A failure the fake answers instead of processing a send: an HTTP status (`{ status: 503 }`), or a dropped
+ * connection (`{ drop: true }`, no status needed).
+ */
+export type PostmarkFailure =
+  | {
+      /** 429, 500, 503, or any other HTTP status. */
+      readonly status: number;
+      /** Response body; default per status (see README). A string is sent as is, anything else as JSON. */
+      readonly body?: unknown;
+      readonly drop?: false;
+      /** Wait this long (ms, real time) first — longer than the client's `timeout` makes it time out. */
+      readonly delayMs?: number;
+    }
+  | {
+      /** Destroy the socket instead (the client sees a network error: `PostmarkError` with `statusCode` 0). */
+      readonly drop: true;
+      readonly status?: number;
+      /** Wait this long (ms, real time) first. */
+      readonly delayMs?: number;
+    };
 
 export interface PostmarkRequestContext {
   /** 1 for the first send request, 2 for the next… (only `/email*` requests count). */

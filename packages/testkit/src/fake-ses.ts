@@ -394,7 +394,7 @@ export function toEventBridge(event: Record<string, unknown>, options: { region?
 
 /** A self-signed RSA certificate and its key, standing in for SNS's signing certificate in tests. */
 export interface SnsTestSigner {
-  /** `https://sns.<region>.amazonaws.com/SimpleNotificationService-test.pem` */
+  /** `https://sns.<region>.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem` */
   readonly certificateUrl: string;
   readonly certificatePem: string;
   readonly privateKey: KeyObject;
@@ -478,7 +478,7 @@ export function createSnsTestSigner(options: SnsTestSignerOptions = {}): SnsTest
     validFrom: options.validFrom ?? Date.now() - 3_600_000,
     validTo: options.validTo ?? Date.now() + 86_400_000,
   });
-  const certificateUrl = `https://sns.${region}.amazonaws.com/SimpleNotificationService-test.pem`;
+  const certificateUrl = `https://sns.${region}.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem`;
   let fetches = 0;
   return {
     certificateUrl,
@@ -561,7 +561,7 @@ export function toSnsNotification(event: unknown, options: SnsEnvelopeOptions = 
     SigningCertURL:
       options.signingCertUrl ??
       options.signer?.certificateUrl ??
-      `https://sns.${region}.amazonaws.com/SimpleNotificationService-test.pem`,
+      `https://sns.${region}.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem`,
     UnsubscribeURL: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:${randomUUID()}`,
   };
   return options.signer === undefined
@@ -587,7 +587,7 @@ export function toSnsSubscriptionConfirmation(options: SnsEnvelopeOptions = {}):
     SigningCertURL:
       options.signingCertUrl ??
       options.signer?.certificateUrl ??
-      `https://sns.${region}.amazonaws.com/SimpleNotificationService-test.pem`,
+      `https://sns.${region}.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem`,
   };
   return options.signer === undefined
     ? envelope

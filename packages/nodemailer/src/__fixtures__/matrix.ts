@@ -2,7 +2,7 @@
 // server, recipients `bad@` and `good@`), rebuilt as the objects nodemailer hands back, with the
 // outcome each must normalize to beside it. The integration tests reproduce the same rows live.
 import type { Category, DeliveryEvent, OutcomeOrigin, Permanence } from '@mailverdict/core';
-import { nodemailerError } from './nodemailer-error';
+import { nodemailerError } from './errors';
 import * as replies from './replies';
 
 export interface ExpectedOutcome {
