@@ -1,5 +1,5 @@
 // Verifies SendGrid's Signed Event Webhook: ECDSA P-256 / SHA-256 over `timestamp + raw body`, the signature
-// base64 DER in `X-Twilio-Email-Event-Webhook-Signature`, the timestamp in `…-Timestamp` (PROVIDER.md; SendGrid
+// base64 DER in `X-Twilio-Email-Event-Webhook-Signature`, the timestamp in `…-Timestamp` (packages/sendgrid/PROVIDER.md; SendGrid
 // "Getting started with the Event Webhook Security Features"; the same check as @sendgrid/eventwebhook). WebCrypto
 // only, so it runs in Node, Deno, Bun and Workers alike; the SendGrid library enforces no replay window, this does.
 import { MailverdictError } from '@mailverdict/core';

@@ -1,7 +1,7 @@
 // SNS hosts: `sns.<region>.amazonaws.com`, and `.amazonaws.com.cn` in the China regions. The same host
 // pattern as AWS's own validator (aws/aws-js-sns-message-validator, `hostPattern`); the character class
 // excludes `.`, so the pattern cannot backtrack. SNS serves its signing certificates as
-// `/SimpleNotificationService-<hex>.pem` (PROVIDER.md, "SNS signing certificate"); any other path on the host
+// `/SimpleNotificationService-<hex>.pem` (packages/ses/PROVIDER.md, "SNS signing certificate"); any other path on the host
 // is not a certificate SNS signs with.
 const snsHost = /^sns\.([a-z0-9-]{3,})\.amazonaws\.com(\.cn)?$/;
 const certificatePath = /^\/SimpleNotificationService-[0-9a-f]{1,64}\.pem$/i;

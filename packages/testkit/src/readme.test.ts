@@ -52,7 +52,7 @@ async function runAll(): Promise<{ outputs: string[]; stderr: string; failed: bo
       execFile(
         process.execPath,
         [tsx, runner],
-        { cwd: packageRoot, timeout: 60_000 },
+        { cwd: packageRoot, timeout: 150_000 },
         (error, stdout, stderr) => {
           resolve({ outputs: stdout.split(`${marker}\n`).slice(1), stderr, failed: error !== null });
         },
@@ -82,5 +82,5 @@ describe('README examples', () => {
     expectations.forEach((texts, index) => {
       for (const text of texts) expect(outputs[index], `example ${index + 1}`).toContain(text);
     });
-  }, 90_000);
+  }, 180_000);
 });

@@ -29,7 +29,7 @@ describe('describeAdapter catches broken adapters', () => {
           '--reporter=json',
           `--outputFile=${output}`,
         ],
-        { cwd: packageRoot, timeout: 60_000 },
+        { cwd: packageRoot, timeout: 150_000 },
         () => resolve(),
       );
     });
@@ -50,5 +50,5 @@ describe('describeAdapter catches broken adapters', () => {
       'wrong provider and count conformance fixtures fixture',
     );
     expect(results.length).toBeGreaterThan(150);
-  }, 90_000);
+  }, 180_000);
 });
