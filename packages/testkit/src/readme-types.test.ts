@@ -27,7 +27,7 @@ describe('README types', () => {
       '',
       '```ts',
       'declare const port: number; // a name the reader supplies, declared',
-      'const url: string = `http://127.0.0.1:${port}`;',
+      'const url: string = String(port);',
       'console.log(url);',
       '```',
     ].join('\n');
