@@ -4,27 +4,15 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { codeBlocks } from './readme/code-blocks';
 
 // The README's examples are run as written (with the package import pointed at this source tree), so they
 // cannot rot. Blocks meant for test files (the conformance ones) are not run here.
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 
-function codeBlocks(markdown: string): string[] {
-  const blocks: string[] = [];
-  let current: string[] | undefined;
-  for (const line of markdown.split('\n')) {
-    if (current === undefined && line === '```ts') current = [];
-    else if (current !== undefined && line === '```') {
-      blocks.push(current.join('\n'));
-      current = undefined;
-    } else current?.push(line);
-  }
-  return blocks;
-}
-
-const blocks = codeBlocks(readFileSync(join(packageRoot, 'README.md'), 'utf8')).filter((code) =>
-  code.includes("from '@mailverdict/testkit';"),
-);
+const blocks = codeBlocks(readFileSync(join(packageRoot, 'README.md'), 'utf8'))
+  .map((block) => block.code)
+  .filter((code) => code.includes("from '@mailverdict/testkit';"));
 const tsx = join(
   createRequire(join(packageRoot, '../../package.json')).resolve('tsx/package.json'),
   '..',
