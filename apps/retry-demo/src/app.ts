@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { bounceReportPort, readBounceMailbox } from './bounce-mailbox';
 import { createExplainPort } from './explain-port';
 import { connectExternalFakes, type Fakes } from './fakes';
 import type { Flags } from './flags';
@@ -131,7 +132,8 @@ export async function runDemo(flags: Flags, io: DemoIo): Promise<DemoResult> {
       store,
       clock,
       providers,
-      webhooks: { postmark: postmarkWebhookPort },
+      // Postmark reports by webhook; our relay by email, read from the bounce mailbox.
+      webhooks: { postmark: postmarkWebhookPort, smtp: bounceReportPort },
       policy: createPolicyPort(createRandom(Number(store.getMeta('seed')) + 7)),
       throttle,
       mailFor: (message) => {
@@ -148,7 +150,10 @@ export async function runDemo(flags: Flags, io: DemoIo): Promise<DemoResult> {
       },
       runId,
       concurrency: 8,
-      pumpEvents: () => fakes.pump(),
+      pumpEvents: async () => {
+        await fakes.pump();
+        await readBounceMailbox(fakes.config.bounceMaildir, store, clock.now());
+      },
       onProgress: () => progress.update(() => takeSnapshot(store, clock.now(), startedAt)),
       afterSend: killSwitch(),
     });

@@ -9,6 +9,8 @@
 // - greylist.example: postgrey-style greylisting, 5 minutes.
 // - slow.example: accepts everything, slowly (real milliseconds per reply).
 // - dead.example: nothing listens (connection refused), until the 5-day give-up.
+// - corp.example: mail goes through our relay, which accepts with 250 and reports later by email
+//   (fake-relay.ts): `unknown-*` → a failure DSN with the next hop's 550 5.1.10, else a success DSN.
 import {
   gmailLike,
   greylisting,
@@ -21,6 +23,7 @@ import {
   startFakeSmtp,
   yahooLike,
 } from '@mailverdict/testkit';
+import { startFakeRelay } from './fake-relay';
 import { destinations, type Persona, scenarioStart, senders } from './scenario';
 
 const minute = 60_000;
@@ -31,6 +34,8 @@ export interface SmtpRoute {
   readonly port: number;
   /** Client timeouts for this destination, in real milliseconds. */
   readonly timeoutMs: number;
+  /** The route is our relay: its 250 is not delivery, the report comes later by email (RFC 3464). */
+  readonly relay?: boolean;
 }
 
 export interface SmtpFleet {
@@ -38,8 +43,17 @@ export interface SmtpFleet {
   readonly routes: Readonly<Record<string, SmtpRoute>>;
   /** Every message any fake MX accepted, in order. */
   messages(): SmtpLogMessage[];
+  /** The Maildir the relay writes its delivery status notifications to (our return path's mailbox). */
+  readonly bounceMaildir: string;
+  /** Lets the relay write the reports due by now. */
+  deliverReports(): void;
+  /** Whether an accepted copy reached the recipient's mailbox (false when the relay's next hop refused it). */
+  delivered(message: SmtpLogMessage): boolean;
   close(): Promise<void>;
 }
+
+/** Simulated time between the relay's 250 and its report. */
+const relayReportDelayMs = 30 * minute;
 
 /** The script of a destination's MX; `undefined` for the dead host (nothing listens). */
 function scriptFor(persona: Persona): SmtpScript | undefined {
@@ -73,15 +87,28 @@ function scriptFor(persona: Persona): SmtpScript | undefined {
     case 'slow':
       return slowHost({ replyDelayMs: 15 }).script;
     case 'dead':
+    case 'relay':
       return undefined;
   }
 }
 
-export async function startSmtpFleet(now: () => number): Promise<SmtpFleet> {
+export async function startSmtpFleet(now: () => number, bounceMaildir: string): Promise<SmtpFleet> {
   const servers: RunningFakeSmtp[] = [];
   const closers: Array<() => Promise<void>> = [];
   const routes: Record<string, SmtpRoute> = {};
+  const relay = await startFakeRelay(now, bounceMaildir, relayReportDelayMs);
+  servers.push(relay.server);
+  closers.push(() => relay.server.close());
   for (const destination of destinations) {
+    if (destination.persona === 'relay') {
+      routes[destination.domain] = {
+        host: relay.server.host,
+        port: relay.server.port,
+        timeoutMs: 5000,
+        relay: true,
+      };
+      continue;
+    }
     const script = scriptFor(destination.persona);
     if (script === undefined) {
       const dead = await startDeadHost('refuse');
@@ -97,6 +124,10 @@ export async function startSmtpFleet(now: () => number): Promise<SmtpFleet> {
   return {
     routes,
     messages: () => servers.flatMap((server) => server.log.messages),
+    bounceMaildir,
+    deliverReports: () => relay.deliverReports(),
+    delivered: (message) =>
+      !relay.server.log.messages.includes(message) || message.to.every((to) => relay.delivers(to)),
     async close() {
       await Promise.all(closers.map((close) => close()));
     },

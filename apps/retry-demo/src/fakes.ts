@@ -12,6 +12,8 @@ import type { ProviderName } from './store';
 
 export interface FakesConfig {
   readonly smtpRoutes: Readonly<Record<string, SmtpRoute>>;
+  /** The return path's mailbox (a Maildir) where our relay's delivery status notifications arrive. */
+  readonly bounceMaildir: string;
   readonly postmark: { readonly requestHost: string; readonly serverToken: string };
   /**
    * The Basic credentials the fake Postmark sends with its webhooks; the app's endpoint checks them.
@@ -26,7 +28,10 @@ export interface Fakes {
   setTime(now: number): Promise<void>;
   /** Where the fake Postmark's webhooks go now (the app's endpoint changes with each process). */
   setWebhookTarget(url: string): Promise<void>;
-  /** Lets the fake Postmark POST the webhook events due by now (its clock); resolves when they were answered. */
+  /**
+   * Lets the fake Postmark POST the webhook events due by now (its clock) and the relay write its due
+   * reports to the bounce mailbox; resolves when they were answered / written.
+   */
   pump(): Promise<void>;
   /** The provider's message search: did it accept the attempt with this id? */
   lookup(provider: ProviderName, attemptId: string): Promise<'accepted' | 'absent'>;

@@ -1,5 +1,8 @@
 // Starts every fake in this process (see fakes.ts for the two modes).
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakePostmark, startHttpServer } from '@mailverdict/testkit';
 import { startSmtpFleet } from './fake-smtp-fleet';
 import { type Fakes, outboxIdOf, stripBrackets } from './fakes';
@@ -23,7 +26,8 @@ const hopByHop = new Set([
 ]);
 
 export async function startLocalFakes(now: () => number): Promise<Fakes> {
-  const fleet = await startSmtpFleet(now);
+  const maildir = mkdtempSync(join(tmpdir(), 'retry-demo-bounces-'));
+  const fleet = await startSmtpFleet(now, maildir);
   const webhookCredentials = {
     username: 'postmark-webhooks',
     password: randomBytes(18).toString('base64url'),
@@ -80,6 +84,7 @@ export async function startLocalFakes(now: () => number): Promise<Fakes> {
   return {
     config: {
       smtpRoutes: fleet.routes,
+      bounceMaildir: fleet.bounceMaildir,
       postmark: { requestHost: postmark.requestHost, serverToken: 'fake-server-token' },
       webhookCredentials,
     },
@@ -89,6 +94,7 @@ export async function startLocalFakes(now: () => number): Promise<Fakes> {
     },
     pump: async () => {
       await postmark.deliverWebhooks();
+      fleet.deliverReports();
     },
     // The providers' message search, answered from the fakes' own logs.
     lookup: async (provider, attemptId) => {
@@ -108,7 +114,12 @@ export async function startLocalFakes(now: () => number): Promise<Fakes> {
     copies: async (): Promise<LogCopy[]> => [
       ...fleet.messages().map((message) => {
         const attemptId = stripBrackets(message.messageId ?? '');
-        return { provider: 'smtp', outboxId: outboxIdOf(attemptId), attemptId, delivered: true };
+        return {
+          provider: 'smtp',
+          outboxId: outboxIdOf(attemptId),
+          attemptId,
+          delivered: fleet.delivered(message),
+        };
       }),
       ...postmark.messages.map((message) => {
         const attemptId = String(message.metadata.attempt ?? '');
@@ -124,6 +135,7 @@ export async function startLocalFakes(now: () => number): Promise<Fakes> {
       await postmark.close();
       await relay.close();
       await fleet.close();
+      rmSync(maildir, { recursive: true, force: true });
     },
   };
 }

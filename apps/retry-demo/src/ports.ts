@@ -19,11 +19,12 @@ export interface OutgoingMail {
 export interface ProviderPort {
   readonly name: ProviderName;
   /**
-   * Whether `accepted` is the end of the story. True for SMTP straight to the recipient's MX: the next
-   * hop is the destination, and after its 250 it "accepts responsibility" (RFC 5321 §4.2.5, §6.1).
-   * False for an ESP, whose acceptance is followed by a delivery or bounce event (webhook).
+   * Whether `accepted` is the end of the story for mail to `recipient`. True for SMTP straight to the
+   * recipient's MX: the next hop is the destination, and after its 250 it "accepts responsibility"
+   * (RFC 5321 §4.2.5, §6.1). False for an ESP, whose acceptance is followed by a delivery or bounce
+   * event (webhook), and for SMTP through a relay, which reports later by email (RFC 3464 DSN).
    */
-  readonly acceptedIsDelivery: boolean;
+  acceptedIsDelivery(recipient: string): boolean;
   /** Never throws for a delivery failure: every result is a list of outcomes (one for our one recipient). */
   send(mail: OutgoingMail): Promise<DeliveryOutcome[]>;
   /**

@@ -26,7 +26,7 @@ export function createPostmarkProvider(options: PostmarkProviderOptions): Provid
         });
   return {
     name: 'postmark',
-    acceptedIsDelivery: false,
+    acceptedIsDelivery: () => false,
     async send(mail: OutgoingMail): Promise<DeliveryOutcome[]> {
       // What was sent, so every recipient gets an outcome whatever Postmark's answer names.
       const context = { sent: { To: mail.to } };

@@ -1,6 +1,7 @@
 // The report: what happened to every message, counted from the app's database, and the two numbers
 // that prove the delivery guarantees (`duplicates`, `lost`), counted from the fake servers' own logs.
 import { type RetryFix, retryFixes, type Verdict } from '@mailverdict/core';
+import type { StoredReport } from './bounce-mailbox';
 import type { ExplainPort } from './ports';
 import { formatElapsed } from './progress';
 import { type FinalState, finalStates, type Store } from './store';
@@ -77,6 +78,16 @@ export interface Report {
   /** Simulated time from the first send to the last final state. */
   readonly simulatedMs: number;
   readonly realMs: number;
+  /**
+   * Our relay's delivery status notifications read from the bounce mailbox (bounce-mailbox.ts): how
+   * many arrived, and what their outcomes turned "accepted by the relay" into (`delivered`, `bounced`,
+   * `deferred`), with the bounces' categories.
+   */
+  readonly relayReports: {
+    readonly reports: number;
+    readonly events: Readonly<Record<string, number>>;
+    readonly bouncedCategories: Readonly<Record<string, number>>;
+  };
   /** What the fake servers' logs say, per provider: messages they accepted / delivered. */
   readonly providerLogs: Readonly<Record<string, { readonly accepted: number; readonly delivered: number }>>;
 }
@@ -215,6 +226,7 @@ export function buildReport(input: ReportInput): Report {
   }
   deliveryTimes.sort((a, b) => a - b);
   return {
+    relayReports: relayReports(store),
     messages: messages.length,
     seed: input.seed,
     startedAt: input.startedAt,
@@ -249,6 +261,25 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
+function relayReports(store: Store): Report['relayReports'] {
+  const rows = store.db
+    .prepare(`SELECT payload FROM webhook_events WHERE id LIKE 'dsn:%' ORDER BY rowid`)
+    .all() as Array<{ payload: string }>;
+  const events: Record<string, number> = {};
+  const bouncedCategories: Record<string, number> = {};
+  for (const row of rows) {
+    const { body } = JSON.parse(row.payload) as { body: StoredReport };
+    for (const outcome of body.outcomes) {
+      events[outcome.event] = (events[outcome.event] ?? 0) + 1;
+      if (outcome.event === 'bounced') {
+        const category = outcome.verdict.category;
+        bouncedCategories[category] = (bouncedCategories[category] ?? 0) + 1;
+      }
+    }
+  }
+  return { reports: rows.length, events, bouncedCategories };
+}
+
 function clip(text: string, width: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
@@ -275,6 +306,15 @@ export function formatReport(report: Report): string {
   out.push(`  expired (5-day limit)  ${f.expired}`);
   out.push(`  failed over            ${report.failedOver}`);
   out.push(`  unfinished             ${report.unfinished}`);
+  const relay = report.relayReports;
+  const bouncedBy = Object.entries(relay.bouncedCategories)
+    .map(([category, n]) => `${category} ${n}`)
+    .join(', ');
+  out.push(
+    `  relay reports by email ${relay.reports}   (accepted by the relay, then ${Object.entries(relay.events)
+      .map(([event, n]) => `${event} ${n}`)
+      .join(', ')}${bouncedBy === '' ? '' : `; bounced as ${bouncedBy}`})`,
+  );
   out.push(`  duplicates ${report.duplicates}, lost ${report.lost} (from the fake servers' own logs)`);
   const t = report.timeToDelivery;
   out.push(

@@ -208,8 +208,9 @@ export class OutboxRunner {
         const message = this.store.message(attempt.messageId);
         if (message === undefined) return;
         if (found === 'accepted') {
-          // The provider has it: SMTP acceptance by the MX is delivery; Postmark reports later by webhook.
-          const delivered = provider.acceptedIsDelivery;
+          // The provider has it: SMTP acceptance by the MX is delivery; Postmark reports later by
+          // webhook, our relay by email.
+          const delivered = provider.acceptedIsDelivery(message.recipient);
           this.store.updateAttempt(attempt.id, {
             state: 'reconciled-accepted',
             recovered: 1,
@@ -383,8 +384,11 @@ export class OutboxRunner {
       const verdict = outcome.verdict;
       const reply = replyText(outcome);
       throttle.feedback(message.provider, message.recipient, outcome, now, from === 'webhook');
-      if (outcome.event === 'accepted' && !this.options.providers[message.provider].acceptedIsDelivery) {
-        // The provider took it and will report delivery or a bounce later (webhook).
+      if (
+        outcome.event === 'accepted' &&
+        !this.options.providers[message.provider].acceptedIsDelivery(message.recipient)
+      ) {
+        // The provider took it and will report delivery or a bounce later (webhook, or a DSN by email).
         store.updateAttempt(attemptId, {
           state: 'accepted',
           event: outcome.event,

@@ -4,7 +4,7 @@ import { createRandom } from './prng';
 import type { NewMessage, ProviderName } from './store';
 
 /** A simulated destination: a recipient domain and the fake MX persona that answers for it. */
-export type Persona = 'gmail' | 'microsoft' | 'yahoo' | 'greylisting' | 'slow' | 'dead';
+export type Persona = 'gmail' | 'microsoft' | 'yahoo' | 'greylisting' | 'slow' | 'dead' | 'relay';
 
 export interface Destination {
   readonly domain: string;
@@ -20,6 +20,8 @@ export const destinations: readonly Destination[] = [
   { domain: 'greylist.example', persona: 'greylisting', weight: 16 },
   { domain: 'slow.example', persona: 'slow', weight: 10 },
   { domain: 'dead.example', persona: 'dead', weight: 2 },
+  // A company domain our SMTP route reaches through our relay: bounces come back by email.
+  { domain: 'corp.example', persona: 'relay', weight: 10 },
 ];
 
 /**
@@ -86,11 +88,12 @@ export function createScenario(seed: number, count: number): Scenario {
     const provider: ProviderName = random.next() < 0.35 ? 'postmark' : 'smtp';
     const kindRoll = random.next();
     let kind: RecipientKind = 'ok';
-    // Unknown and inactive addresses live at the big mailbox providers, whose MXs check recipients.
+    // Unknown and inactive addresses live where the MX (or the relay's next hop) checks recipients.
     const checksRecipients =
       destination.persona === 'gmail' ||
       destination.persona === 'microsoft' ||
-      destination.persona === 'yahoo';
+      destination.persona === 'yahoo' ||
+      destination.persona === 'relay';
     if (!checksRecipients) kind = 'ok';
     else if (kindRoll < 0.08) kind = 'unknown';
     else if (kindRoll < 0.12 && provider === 'postmark') kind = 'inactive';

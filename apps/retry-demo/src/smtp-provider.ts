@@ -14,6 +14,10 @@ export interface SmtpProviderOptions {
   readonly lookup: ProviderPort['lookup'];
 }
 
+function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
 export function createSmtpProvider(options: SmtpProviderOptions): ProviderPort {
   const transports = new Map<string, Transporter>();
   const transportFor = (domain: string): Transporter => {
@@ -42,9 +46,10 @@ export function createSmtpProvider(options: SmtpProviderOptions): ProviderPort {
   };
   return {
     name: 'smtp',
-    acceptedIsDelivery: true,
+    // Straight to the MX, its 250 is delivery; our relay's 250 is not (it reports by email later).
+    acceptedIsDelivery: (recipient) => options.routes[domainOf(recipient)]?.relay !== true,
     async send(mail: OutgoingMail): Promise<DeliveryOutcome[]> {
-      const domain = mail.to.slice(mail.to.lastIndexOf('@') + 1).toLowerCase();
+      const domain = domainOf(mail.to);
       const result = await sendMail(transportFor(domain), {
         from: mail.from,
         to: mail.to,
@@ -53,6 +58,18 @@ export function createSmtpProvider(options: SmtpProviderOptions): ProviderPort {
         // The attempt id travels as the Message-ID: it is how a restarted process finds the attempt again.
         messageId: `<${mail.attemptId}>`,
         headers: { 'X-Outbox-Id': mail.outboxId },
+        // Through a relay, ask for a report either way, with the headers returned (RFC 3461 §4.1, §4.3):
+        // the success report is what turns "accepted by the relay" into "delivered".
+        ...(options.routes[domain]?.relay === true
+          ? {
+              dsn: {
+                id: mail.outboxId,
+                return: 'headers',
+                notify: ['success', 'failure'],
+                recipient: mail.from,
+              },
+            }
+          : {}),
       });
       return result.outcomes;
     },

@@ -59,7 +59,7 @@ beforeAll(async () => {
   );
   attempts = db
     .prepare(
-      `SELECT id, message_id AS messageId, number, provider, state, started_at AS startedAt, category FROM attempts ORDER BY message_id, number`,
+      `SELECT id, message_id AS messageId, number, provider, state, started_at AS startedAt, category, event, reply FROM attempts ORDER BY message_id, number`,
     )
     .all() as AttemptRow[];
   storedNow = Number(
@@ -193,6 +193,37 @@ describe('a seeded run', () => {
       const message = messages.get(plan.id);
       if (message?.provider === 'postmark') expect(message.state).toBe('suppressed');
     }
+  });
+
+  it('learns of late bounces by email: the relay answers 250, its DSN makes the message delivered or bounced', () => {
+    // corp.example goes through our relay. Its 250 is not delivery: the message waits, accepted,
+    // until the relay's RFC 3464 report arrives in the bounce mailbox and parseBounce reads it.
+    const viaRelay = [...planned.values()].filter((plan) => {
+      const message = messages.get(plan.id);
+      return plan.destination === 'corp.example' && message?.provider === 'smtp' && message.attempts > 0;
+    });
+    const bounced = viaRelay.filter((plan) => plan.kind === 'unknown');
+    const delivered = viaRelay.filter((plan) => plan.kind !== 'unknown');
+    expect(bounced.length).toBeGreaterThan(0);
+    expect(delivered.length).toBeGreaterThan(0);
+    for (const plan of bounced) {
+      const message = messages.get(plan.id);
+      expect(message?.state, plan.id).toBe('bounced');
+      expect(message?.category, plan.id).toBe('mailbox-unknown');
+      // The relay took the one SMTP attempt (no SMTP-level refusal); the report ended it with the
+      // next hop's own reply, which put the address on the suppression list.
+      const last = attemptsOf(plan.id).at(-1);
+      expect(last?.event, plan.id).toBe('bounced');
+      expect(last?.reply, plan.id).toMatch(/^550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound/);
+    }
+    for (const plan of delivered) {
+      expect(messages.get(plan.id)?.state, plan.id).toBe('delivered');
+      expect(attemptsOf(plan.id).at(-1)?.event, plan.id).toBe('delivered');
+    }
+    expect(report.relayReports.reports).toBe(viaRelay.length);
+    expect(report.relayReports.events).toEqual({ bounced: bounced.length, delivered: delivered.length });
+    expect(report.relayReports.bouncedCategories).toEqual({ 'mailbox-unknown': bounced.length });
+    expect(formatReport(report)).toContain(`bounced as mailbox-unknown ${bounced.length}`);
   });
 
   it('refuses a send to a suppressed address before it reaches any provider', () => {

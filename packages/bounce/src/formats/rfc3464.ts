@@ -55,6 +55,28 @@ export function statusCode(value: string | undefined): string | undefined {
   return code;
 }
 
+/** Status comments that only restate the class (RFC 3463 §3.1's names for 2, 4, 5). */
+const classWords: ReadonlySet<string> = new Set([
+  'success',
+  'permanent failure',
+  'temporary failure',
+  'persistent transient failure',
+]);
+
+/**
+ * The comment after a Status code (`4.0.0 (cat.example.net: host name lookup failure)`, an RFC 5322
+ * comment in a structured field, RFC 3464 §2.1.2): some MTAs put the reason there and write no
+ * Diagnostic-Code. Undefined when there is none or it only names the class.
+ */
+export function statusComment(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const open = value.indexOf('(');
+  const close = value.lastIndexOf(')');
+  if (open < 0 || close <= open) return undefined;
+  const comment = value.slice(open + 1, close).trim();
+  return comment === '' || classWords.has(comment.toLowerCase()) ? undefined : comment;
+}
+
 interface Draft {
   address?: string;
   original?: string;
@@ -98,7 +120,12 @@ function commandField(value: string | undefined): SmtpCommand | undefined {
  * writes `Action` first); groups that run two recipients together are split at the second
  * Final-Recipient.
  */
-function readRecipients(lines: readonly string[]): { message: Field[]; recipients: FoundRecipient[] } {
+function readRecipients(lines: readonly string[]): {
+  message: Field[];
+  recipients: FoundRecipient[];
+  /** Per recipient, the comment after its Status code. */
+  comments: Array<string | undefined>;
+} {
   const message: Field[] = [];
   const drafts: Draft[] = [];
   for (const group of readFieldGroups(lines)) {
@@ -127,11 +154,15 @@ function readRecipients(lines: readonly string[]): { message: Field[]; recipient
     }
   }
   const recipients: FoundRecipient[] = [];
+  const comments: Array<string | undefined> = [];
   for (const draft of drafts) {
-    const recipient = toRecipient(draft, (name) => draft.fields.find((field) => field.name === name)?.value);
-    if (recipient !== undefined) recipients.push(recipient);
+    const field = (name: string) => draft.fields.find((candidate) => candidate.name === name)?.value;
+    const recipient = toRecipient(draft, field);
+    if (recipient === undefined) continue;
+    recipients.push(recipient);
+    comments.push(statusComment(field('status')));
   }
-  return { message, recipients };
+  return { message, recipients, comments };
 }
 
 function hasStatus(mail: Mail): boolean {
@@ -144,7 +175,7 @@ export const rfc3464: Decoder = {
   decode(mail: Mail): Decoded | undefined {
     const lines = statusLines(mail);
     if (lines === undefined) return undefined;
-    const { message, recipients } = readRecipients(lines);
+    const { message, recipients, comments } = readRecipients(lines);
     if (recipients.length === 0) return undefined;
     // Many MTAs write the remote reply only in the human-readable part (or better there): fill the
     // recipients that have no diagnostic from the text, read as a plain-text report.
@@ -158,12 +189,17 @@ export const rfc3464: Decoder = {
       (recipients.some((recipient) => recipient.command === undefined) &&
         mail.text.includes('(in reply to '));
     const text = needsText ? readTextReport(mail, {}) : undefined;
-    const filled = recipients.map((recipient) => {
-      if (text === undefined) return recipient;
+    const filled = recipients.map((recipient, index) => {
+      const comment = comments[index];
+      if (text === undefined)
+        return recipient.diagnostic === undefined && comment !== undefined
+          ? { ...recipient, diagnostic: comment }
+          : recipient;
       const match =
         text.recipients.find((candidate) => candidate.address === recipient.address) ??
         (text.recipients.length === 1 && recipients.length === 1 ? text.recipients[0] : undefined);
-      const diagnostic = recipient.diagnostic ?? match?.diagnostic;
+      // Last, the Status comment: the text's own wording of the reply says more when it has one.
+      const diagnostic = recipient.diagnostic ?? match?.diagnostic ?? comment;
       const command = recipient.command ?? findCommand(match?.diagnostic?.toLowerCase() ?? '');
       return {
         ...recipient,

@@ -237,6 +237,8 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
   let afterSender = false;
   /** The current recipient's reason is complete (Sendmail's one-line form): later lines are not its. */
   let closed = false;
+  /** Transcript lines (`>>>`, `<<<`) not yet given to a recipient. */
+  let transcript: string[] = [];
   let end = lines.length;
   let original: Field[] | undefined;
   for (let index = from; index < lines.length; index++) {
@@ -250,9 +252,13 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
       original = originalFromLines(lines, startsWithAny(lower, headerStarts) ? index : index + 1);
       break;
     }
-    if (line.trim() === '') continue;
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    // A Sendmail transcript's `<<< 550 …` is the remote server's reply, never a recipient line (the
+    // address in it may be the sender's, answering MAIL FROM).
+    const reply = trimmed.startsWith('<<<');
     // Exim's "A message sent by\n\n  <a@b>\n\ncould not be delivered": the address after "sent by" is the sender.
-    const named = afterSender ? undefined : recipientLine(line, lower, markers);
+    const named = afterSender || reply ? undefined : recipientLine(line, lower, markers);
     afterSender = lower.trimEnd().endsWith('sent by');
     if (named !== undefined) {
       current = byAddress.get(named.address);
@@ -261,16 +267,29 @@ export function readTextReport(mail: Mail, layout: TextLayout): Decoded | undefi
         blocks.push(current);
         byAddress.set(named.address, current);
       }
-      if (named.rest !== '' && current !== undefined && current.lines.length < maxReasonLines) {
+      // The transcript lines since the last complete recipient line are this recipient's reason; the
+      // remote server's own reply (`<<<`) says more than Sendmail's summary of it ("Remote protocol error").
+      let summary = true;
+      if (current !== undefined && named.complete && current.lines.length === 0 && transcript.length > 0) {
+        current.lines.push(...transcript);
+        summary = !transcript.some((entry) => entry.startsWith('<<<'));
+      }
+      transcript = [];
+      if (summary && named.rest !== '' && current !== undefined && current.lines.length < maxReasonLines) {
         current.lines.push(named.rest);
       }
       closed = named.complete;
       continue;
     }
+    // Sendmail (sendmail/usersmtp.c) writes `>>> MAIL From:…` / `<<< 550 …` BEFORE the one-line
+    // `554 <a@b>... reason` it applies to (when MAIL FROM or DATA failed, no RCPT line names the recipient).
+    if ((current === undefined || closed) && (reply || trimmed.startsWith('>>>'))) {
+      if (transcript.length < maxReasonLines - 1) transcript.push(trimmed);
+    }
     if (current === undefined) {
-      if (intro.length < maxReasonLines) intro.push(line.trim());
+      if (intro.length < maxReasonLines) intro.push(trimmed);
     } else if (!closed && current.lines.length < maxReasonLines) {
-      current.lines.push(line.trim());
+      current.lines.push(trimmed);
     }
   }
   const context = intro.join('\n');

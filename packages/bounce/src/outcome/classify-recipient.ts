@@ -63,7 +63,54 @@ function withReply(verdict: Verdict, reply: SmtpReply | undefined): Verdict {
   return reply === undefined ? verdict : { ...verdict, reply };
 }
 
+/** Categories that say only that the sender stopped trying, or nothing: a give-up's reason says more. */
+const vague: ReadonlySet<string> = new Set(['expired', 'network', 'deferred', 'unknown', 'delivered']);
+
+/** How many pieces of a give-up notice are read for its reason (bounded work on hostile input). */
+const maxPieces = 32;
+
+/**
+ * The reason a give-up notice names beside its give-up wording (Exim's `mailbox is full: retry
+ * timeout exceeded`, qmail's `… Mailbox Full Giving up on …`): core's text verdict of each line,
+ * sentence or `:`-separated piece, the first about the recipient's mailbox wins. A full mailbox that never emptied is
+ * still a full mailbox (see build-outcome.ts, `expired`).
+ */
+function reasonBeside(diagnostic: string, context: ClassifyContext): Verdict | undefined {
+  let pieces = 0;
+  let start = 0;
+  for (let index = 0; index <= diagnostic.length && pieces < maxPieces; index++) {
+    const code = diagnostic.charCodeAt(index);
+    // end, line break, ':' or '.' followed by a blank
+    const next = diagnostic.charCodeAt(index + 1);
+    const cut =
+      index === diagnostic.length ||
+      code === 10 ||
+      ((code === 58 || code === 46) && (next === 32 || next === 10 || Number.isNaN(next)));
+    if (!cut) continue;
+    const piece = diagnostic.slice(start, index).trim();
+    start = index + 1;
+    if (piece.length < 8) continue;
+    pieces++;
+    const verdict = classify(piece, context);
+    // Only the recipient's own mailbox is the reason a queue gave up on it; a message or sender
+    // wording elsewhere in a long notice is not.
+    if (!vague.has(verdict.category) && verdict.scope === 'recipient' && verdict.confidence >= textConfidence)
+      return verdict;
+  }
+  return undefined;
+}
+
 export function classifyRecipient(evidence: RecipientEvidence): Verdict {
+  const verdict = classifyWhole(evidence);
+  if (verdict.category !== 'expired' || evidence.diagnostic === undefined) return verdict;
+  const reason = reasonBeside(evidence.diagnostic, {
+    ...(evidence.command ? { command: evidence.command } : {}),
+    ...(evidence.destination ? { destination: evidence.destination } : {}),
+  });
+  return reason === undefined ? verdict : withReply(reason, evidence.reply);
+}
+
+function classifyWhole(evidence: RecipientEvidence): Verdict {
   const context: ClassifyContext = {
     ...(evidence.command ? { command: evidence.command } : {}),
     ...(evidence.destination ? { destination: evidence.destination } : {}),

@@ -1,0 +1,60 @@
+// Where a recipient's reason is written, read from real samples of the public corpus
+// (src/__fixtures__/sisimai, github.com/sisimai/set-of-emails, BSD-2-Clause).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseBounce } from '../index';
+import { statusComment } from './rfc3464';
+
+const emails = fileURLToPath(new URL('../__fixtures__/sisimai/emails/', import.meta.url));
+const read = (file: string) => parseBounce(readFileSync(emails + file));
+
+describe('a Sendmail transcript', () => {
+  it('gives the remote reply (`<<<`) before the one-line summary to the recipient it names', async () => {
+    // >>> MAIL From:<…> / <<< 550 Insecure Mail Relay / 554 <kijitora@…>... Remote protocol error
+    const report = await read('lhost-v5sendmail-06.eml');
+    const first = report.outcomes[0];
+    expect(first?.recipient).toBe('kijitora@example.edu');
+    expect(first?.reply?.code).toBe(550);
+    expect(first?.reply?.text).toContain('Insecure Mail Relay');
+    expect(String(first?.providerDetail.diagnostic)).not.toContain('Remote protocol error');
+  });
+
+  it('keeps a reply that names the sender off the recipient list', async () => {
+    // <<< 501 <shironeko@…>... no access from mail server: the sender's address, answering MAIL FROM.
+    const report = await read('lhost-v5sendmail-07.eml');
+    expect(report.outcomes[0]?.recipient).toBe('kijitora@example.org');
+    expect(report.outcomes[0]?.reply?.code).toBe(501);
+    expect(report.outcomes.map((outcome) => outcome.recipient)).not.toContain('shironeko@example.co.jp');
+  });
+});
+
+describe('a give-up notice', () => {
+  it('keeps the mailbox reason it gave up on (Exim: `mailbox is full: retry timeout exceeded`)', async () => {
+    const report = await read('lhost-exim-07.eml');
+    expect(report.outcomes[0]?.verdict.category).toBe('mailbox-full');
+  });
+
+  it('keeps the mailbox reason it gave up on (qmail: `450 4.2.2 … Mailbox Full Giving up`)', async () => {
+    const report = await read('lhost-qmail-06.eml');
+    expect(report.outcomes[0]?.verdict.category).toBe('mailbox-full');
+  });
+});
+
+describe('an RFC 3464 Status comment', () => {
+  it('is the reason when the report has no Diagnostic-Code', async () => {
+    const report = await read('rfc3464-35.eml');
+    expect(report.outcomes[1]?.providerDetail.diagnostic).toBe('cat.example.net: host name lookup failure');
+  });
+
+  it('is nothing when it only names the class, or absent', () => {
+    expect(statusComment('5.0.0 (permanent failure)')).toBeUndefined();
+    expect(statusComment('4.0.0 (Temporary Failure)')).toBeUndefined();
+    expect(statusComment('5.1.1')).toBeUndefined();
+    expect(statusComment('4.0.0 (')).toBeUndefined();
+    expect(statusComment(undefined)).toBeUndefined();
+    expect(statusComment('4.4.1 (mx.example.net: connection refused)')).toBe(
+      'mx.example.net: connection refused',
+    );
+  });
+});
