@@ -3,16 +3,16 @@
 // bounce) to a local mailbox. parseBounce must find the recipients, statuses and categories the
 // persona said.
 import { gmailLike, gmailReplies, type RunningFakeSmtp, startFakeSmtp } from '@mailverdict/testkit';
+import { type PostfixInstance, postfixHostname, startPostfix } from '@mailverdict/testkit/postfix';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BounceReport, parseBounce } from '../src/index';
-import { bounceDomain, ensurePostfix, type RunningPostfix, startPostfix } from './postfix-instance';
 
-const sender = `app@${bounceDomain}`;
-const times = { delayWarningSeconds: 2, queueLifetimeSeconds: 10 };
+const sender = 'app@bounces.mailverdict.test';
+const inbox = 'inbox/';
 
 let mx: RunningFakeSmtp;
-let postfix: RunningPostfix;
+let postfix: PostfixInstance;
 
 /** The first report in the bounce mailbox that `accept` takes, waiting up to `timeoutMs`. */
 async function waitForReport(
@@ -21,14 +21,14 @@ async function waitForReport(
 ): Promise<BounceReport> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    for (const message of postfix.messages()) {
+    for (const message of postfix.messages(inbox)) {
       const report = await parseBounce(message);
       if (accept(report)) return report;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(
-    `no matching report within ${timeoutMs} ms; mailbox has ${postfix.messages().length}; Postfix log:\n${postfix.log()}`,
+    `no matching report within ${timeoutMs} ms; mailbox has ${postfix.messages(inbox).length}; Postfix log:\n${postfix.readLog()}`,
   );
 }
 
@@ -52,11 +52,14 @@ function statusOf(reply: string): string {
 }
 
 beforeAll(async () => {
-  await ensurePostfix();
   mx = await startFakeSmtp(gmailLike({ localParts: { unauth: 'unauthenticated' } }), {
     name: 'mx.gmail.test',
   });
-  postfix = await startPostfix(mx.port, times);
+  postfix = await startPostfix({
+    routes: { 'gmail.test': mx.port },
+    mailboxes: { [sender]: inbox },
+    queueTimes: { delayWarningSeconds: 2, queueLifetimeSeconds: 10 },
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -70,10 +73,10 @@ describe('bounces written by a real Postfix', () => {
     const report = await waitForReport(about('two refused'), 30_000);
     expect(report.kind).toBe('bounce');
     expect(report.format).toBe('rfc3464');
-    expect(report.reportingMta).toBe('relay.mailverdict.test');
+    expect(report.reportingMta).toBe(postfixHostname);
     // In the order the DSN lists them (Postfix's own order, not the order they were sent in).
     const listed = [...report.outcomes.map((outcome) => outcome.recipient)];
-    const raw = postfix.messages().find((message) => message.includes('Subject: two refused'));
+    const raw = postfix.messages(inbox).find((message) => message.includes('Subject: two refused'));
     const positions = listed.map((recipient) => raw?.indexOf(`Final-Recipient: rfc822; ${recipient}`) ?? -1);
     expect(
       positions.every((position, index) => position > 0 && (index === 0 || position > positions[index - 1]!)),

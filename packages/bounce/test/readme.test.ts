@@ -5,23 +5,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeBlocks } from '@mailverdict/testkit/readme-examples';
 import { describe, expect, it } from 'vitest';
 
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 const importName = "'@mailverdict/bounce'";
-
-function codeBlocks(markdown: string): string[] {
-  const blocks: string[] = [];
-  let current: string[] | undefined;
-  for (const line of markdown.split('\n')) {
-    if (current === undefined && line === '```ts') current = [];
-    else if (current !== undefined && line === '```') {
-      blocks.push(current.join('\n'));
-      current = undefined;
-    } else current?.push(line);
-  }
-  return blocks;
-}
 
 /** What each `console.log(…); // expected` line of a block says it prints, in order. */
 function expectedOutput(code: string): string[] {
@@ -31,9 +19,9 @@ function expectedOutput(code: string): string[] {
     .map((line) => line.slice(line.indexOf('); // ') + 6));
 }
 
-const blocks = codeBlocks(readFileSync(join(packageRoot, 'README.md'), 'utf8')).filter((code) =>
-  code.includes(importName),
-);
+const blocks = codeBlocks(readFileSync(join(packageRoot, 'README.md'), 'utf8'))
+  .map((block) => block.code)
+  .filter((code) => code.includes(importName));
 const tsx = join(
   createRequire(join(packageRoot, '../../package.json')).resolve('tsx/package.json'),
   '..',

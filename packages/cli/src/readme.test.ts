@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeBlocks } from '@mailverdict/testkit/readme-examples';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertBuilt, binPath } from '../test/helpers/run-cli';
 
@@ -20,11 +21,9 @@ interface Example {
 
 export function consoleExamples(markdown: string): Example[] {
   const examples: Example[] = [];
-  const blocks = markdown.split('```console\n').slice(1);
-  for (const block of blocks) {
-    const body = block.slice(0, block.indexOf('```'));
+  for (const block of codeBlocks(markdown, 'console')) {
     let current: { command: string; output: string[] } | undefined;
-    for (const line of body.split('\n')) {
+    for (const line of block.code.split('\n')) {
       if (line.startsWith('$ ')) {
         if (current !== undefined)
           examples.push({ command: current.command, output: current.output.join('\n') });

@@ -14,9 +14,9 @@ import {
   yahooLike,
   yahooReplies,
 } from '@mailverdict/testkit';
+import { type PostfixInstance, startPostfix, waitForLog } from '@mailverdict/testkit/postfix';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PostfixInstance, startPostfix, waitForLog } from './helpers/postfix';
 import { runCli } from './helpers/run-cli';
 
 interface Case {
@@ -133,7 +133,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  postfix?.stop();
+  await postfix?.stop();
   await Promise.all(servers.map((server) => server.close()));
 });
 

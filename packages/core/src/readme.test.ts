@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeBlocks } from '@mailverdict/testkit/readme-examples';
 import { afterAll, describe, expect, it } from 'vitest';
 import { throwingProxy } from './adapter/__fixtures__/hostile-values';
 import type { DeliveryOutcome } from './verdict/delivery-outcome';
@@ -21,21 +22,13 @@ interface Example {
 /** The ```ts blocks; a block without an import continues the example before it. */
 function examples(markdown: string): Example[] {
   const found: { line: number; lines: string[] }[] = [];
-  let current: string[] | undefined;
-  markdown.split('\n').forEach((text, index) => {
-    if (current === undefined && text === '```ts') {
-      current = [];
-      found.push({ line: index + 2, lines: current });
-    } else if (current !== undefined && text === '```') {
-      const block = found[found.length - 1]!;
-      const previous = found[found.length - 2];
-      if (previous !== undefined && !block.lines.some((line) => line.startsWith('import '))) {
-        previous.lines.push(...block.lines);
-        found.pop();
-      }
-      current = undefined;
-    } else current?.push(text);
-  });
+  for (const block of codeBlocks(markdown)) {
+    const lines = block.code.split('\n');
+    const previous = found[found.length - 1];
+    if (previous !== undefined && !lines.some((line) => line.startsWith('import ')))
+      previous.lines.push(...lines);
+    else found.push({ line: block.line, lines });
+  }
   return found;
 }
 

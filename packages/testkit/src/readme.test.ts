@@ -4,15 +4,23 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { codeBlocks } from './readme/code-blocks';
+import { codeBlocks } from './readme-examples';
 
 // The README's examples are run as written (with the package import pointed at this source tree), so they
-// cannot rot. Blocks meant for test files (the conformance ones) are not run here.
+// cannot rot. Blocks meant for test files (the conformance ones) and the real-Postfix one (it needs root;
+// the bounce and cli packages' Postfix tests run it) are not run here.
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+const subpaths = ['linear-time', 'readme-examples'];
+const imports = (code: string, name: string) => code.includes(`from '@mailverdict/testkit${name}';`);
 
 const blocks = codeBlocks(readFileSync(join(packageRoot, 'README.md'), 'utf8'))
   .map((block) => block.code)
-  .filter((code) => code.includes("from '@mailverdict/testkit';"));
+  .filter(
+    (code) =>
+      ['', ...subpaths.map((name) => `/${name}`)].some((name) => imports(code, name)) &&
+      !imports(code, '/postfix') &&
+      !imports(code, '/conformance'),
+  );
 const tsx = join(
   createRequire(join(packageRoot, '../../package.json')).resolve('tsx/package.json'),
   '..',
@@ -24,10 +32,17 @@ const marker = '@@example@@';
 async function runAll(): Promise<{ outputs: string[]; stderr: string; failed: boolean }> {
   const directory = join(packageRoot, '.readme-run');
   mkdirSync(directory, { recursive: true });
-  const source = JSON.stringify(join(packageRoot, 'src/index.ts'));
+  const pointed = (code: string) =>
+    subpaths.reduce(
+      (text, name) =>
+        text
+          .split(`'@mailverdict/testkit/${name}'`)
+          .join(JSON.stringify(join(packageRoot, `src/${name}.ts`))),
+      code.split("'@mailverdict/testkit'").join(JSON.stringify(join(packageRoot, 'src/index.ts'))),
+    );
   const files = blocks.map((code, index) => {
     const file = join(directory, `example-${index}.mts`);
-    writeFileSync(file, code.split("'@mailverdict/testkit'").join(source));
+    writeFileSync(file, pointed(code));
     return file;
   });
   const runner = join(directory, 'run.mts');
@@ -60,6 +75,8 @@ describe('README examples', () => {
     ['450', "[ 'jane@grey.test' ]"],
     ['HardBounce', 'InactiveRecipientsError 406'],
     ['POST'],
+    ['true'],
+    ["[ { line: 4, code: 'console.log(1);' } ]"],
   ];
 
   it('all run and print what the README says', async () => {

@@ -1,5 +1,5 @@
+import { hostileInput, measureLinearTime } from '@mailverdict/testkit/linear-time';
 import { describe, expect, it } from 'vitest';
-import { hostileInput, measureLinearTime } from './__fixtures__/linear-time';
 import { parseEximLine } from './exim-line';
 import { parseLogLine } from './parse-log-line';
 import { parsePostfixLine } from './postfix-line';

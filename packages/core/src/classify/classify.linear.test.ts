@@ -1,5 +1,5 @@
+import { hostileInput, measureLinearTime } from '@mailverdict/testkit/linear-time';
 import { describe, expect, it } from 'vitest';
-import { hostileInput, measureLinearTime } from '../__fixtures__/linear-time';
 import { classify } from './classify';
 
 // Timing tests run apart from the rest (`pnpm test:linear`, after every other suite), so that no

@@ -1,5 +1,5 @@
+import { hostileInput, measureLinearTime } from '@mailverdict/testkit/linear-time';
 import { describe, expect, it } from 'vitest';
-import { hostileInput, measureLinearTime } from '../__fixtures__/linear-time';
 import { parseReply } from './parse-reply';
 
 // Hostile inputs built to trip a backtracking or rescanning parser: each is a repeated unit, so

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
-import { codeBlocks } from './code-blocks';
+import { codeBlocks } from '../readme-examples';
 
 /** `@mailverdict/<dir>` and its subpaths → the sources (`src/<subpath>.ts` or `src/<subpath>/index.ts`). */
 function sourcePaths(packagesDir: string): Record<string, string[]> {

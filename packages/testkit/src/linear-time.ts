@@ -1,7 +1,8 @@
-// Copied from packages/core/src/__fixtures__/linear-time.ts (a test helper core does not export);
-// fold the two copies into a shared test package once one exists.
-// Test helper: how much longer one call on a 1 MB input takes than one call on a 100 KB input.
-// A linear algorithm gives about 10; a backtracking or rescanning one gives ~100 or more.
+// For linear-time tests: how much longer one call on a 1 MB input takes than one call on a 100 KB
+// input. A linear algorithm gives about 10; a backtracking or rescanning one gives ~100 or more.
+// Measured in CPU time, so it needs Node (`process.cpuUsage`). Used by mailverdict's own
+// `*.linear.test.ts` (core's reach it from source through the test aliases: core cannot depend on
+// testkit, which depends on core).
 
 /** CPU time in ms (not wall time: other processes on a shared machine must not count). */
 function cpuMs(): number {
