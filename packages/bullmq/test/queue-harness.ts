@@ -22,8 +22,9 @@ export async function startQueue<Message>(url: string, options: MailProcessorOpt
     async settle(id: string, timeoutMs = 10_000): Promise<{ state: string; job: Job<MailJobData<Message>> }> {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until) {
+        // The state first: a job read before it finished would lack what finishing wrote.
+        const state = await queue.getJobState(id);
         const job = (await queue.getJob(id)) as Job<MailJobData<Message>>;
-        const state = await job.getState();
         if (state === 'completed' || state === 'failed') return { state, job };
         if (state === 'delayed' && job.data.mailverdict?.held !== undefined) return { state: 'held', job };
         await new Promise((resolve) => setTimeout(resolve, 50));
