@@ -118,7 +118,9 @@ export function createMailProcessor<Message>(
     if (progress.attempt !== undefined) {
       const mark = progress.attempt;
       if (clock() < mark.startedAt + grace) return delayUntil(job, token, mark.startedAt + grace);
-      await resolveInDoubt(mark.recipients, mark.key, 'the worker stopped during the attempt');
+      if (!(await resolveInDoubt(mark.recipients, mark.key, 'the worker stopped during the attempt'))) {
+        return delayUntil(job, token, clock() + grace);
+      }
       progress.attempt = undefined;
       await save();
     }
@@ -152,7 +154,11 @@ export function createMailProcessor<Message>(
         // Whatever the send reached before it threw is unknown: the attempt is in doubt.
         outcomes = undefined;
       }
-      await record(go, leases, mark, outcomes);
+      if (!(await record(go, leases, mark, outcomes))) {
+        // The provider could not be asked now: the mark stays, the next run asks again.
+        await save();
+        return delayUntil(job, token, clock() + grace);
+      }
       progress.attempt = undefined;
       await save();
     }
@@ -224,11 +230,20 @@ export function createMailProcessor<Message>(
       if (doubtful.length > 0) {
         const wait = mark.startedAt + grace - clock();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        await resolveInDoubt(doubtful, mark.key, 'no reply was seen for the attempt');
+        const resolved = await resolveInDoubt(doubtful, mark.key, 'no reply was seen for the attempt');
+        // Only the unanswered recipients stay in doubt; the others' results are recorded above.
+        if (!resolved) progress.attempt = { ...mark, recipients: doubtful };
+        return resolved;
       }
+      return true;
     }
 
-    async function resolveInDoubt(addresses: readonly string[], attemptKey: string, reason: string) {
+    /** False when a lookup failed (the provider could not answer now): ask again on the next run. */
+    async function resolveInDoubt(
+      addresses: readonly string[],
+      attemptKey: string,
+      reason: string,
+    ): Promise<boolean> {
       for (const address of addresses) {
         const r = progress.recipients.find((p) => p.address === address);
         if (r === undefined || r.status !== 'pending') continue;
@@ -243,7 +258,7 @@ export function createMailProcessor<Message>(
               route,
             });
           } catch {
-            answer = 'unknown';
+            return false;
           }
         }
         if (answer === 'delivered') {
@@ -259,6 +274,7 @@ export function createMailProcessor<Message>(
           };
         }
       }
+      return true;
     }
 
     async function finish(): Promise<MailJobResult> {

@@ -35,8 +35,8 @@ if now < pausedUntil then
   return {0, tostring(pausedUntil), 'paused', fields[4] or ''}
 end
 if KEYS[3] ~= '' then
-  local until = tonumber(redis.call('GET', KEYS[3]) or '0')
-  if now < until then return {0, tostring(until), 'recipient', ''} end
+  local untilAt = tonumber(redis.call('GET', KEYS[3]) or '0')
+  if now < untilAt then return {0, tostring(untilAt), 'recipient', ''} end
 end
 local warm = ARGV[9]
 local wuDay, wuAllowance, wuSent, wuDeferred
@@ -130,10 +130,10 @@ local function effective()
   if shapedUntil ~= 0 and now < shapedUntil and shapedRate ~= nil and r > shapedRate then r = shapedRate end
   return r
 end
-local function pause(until, by)
-  if until > pausedUntil then
-    pausedUntil = until
-    redis.call('HSET', state, 'pausedUntil', tostring(until), 'pausedBy', by)
+local function pause(untilAt, by)
+  if untilAt > pausedUntil then
+    pausedUntil = untilAt
+    redis.call('HSET', state, 'pausedUntil', tostring(untilAt), 'pausedBy', by)
   end
 end
 local function decrease()
@@ -154,9 +154,9 @@ elseif kind == 'recipient-limited' then
   if KEYS[3] ~= '' then
     local holdMs = tonumber(ARGV[13])
     if wait > holdMs then holdMs = capped end
-    local until = now + holdMs
+    local untilAt = now + holdMs
     local existing = tonumber(redis.call('GET', KEYS[3]) or '0')
-    if until > existing then redis.call('SET', KEYS[3], tostring(until), 'PX', math.max(1, math.ceil(holdMs))) end
+    if untilAt > existing then redis.call('SET', KEYS[3], tostring(untilAt), 'PX', math.max(1, math.ceil(holdMs))) end
   end
 elseif kind == 'rate-limited' or kind == 'reputation' then
   decrease()
@@ -193,15 +193,15 @@ for index = 0, count - 1 do
     if redis.call('ZCARD', hits) < needed then fire = false else redis.call('DEL', hits) end
   end
   if fire then
-    local until = now + holdMs
-    if ARGV[base + 4] == '1' then pause(until, id) end
+    local untilAt = now + holdMs
+    if ARGV[base + 4] == '1' then pause(untilAt, id) end
     if ARGV[base + 5] ~= '' or ARGV[base + 6] ~= '' then
       local shaped = redis.call('HMGET', state, 'shapedUntil', 'shapedMaxRate', 'shapedMaxConcurrency')
       local shapedUntil = num(shaped[1], 0)
       local shapedRate = num(shaped[2], nil)
       local shapedConcurrency = num(shaped[3], nil)
       if shapedUntil ~= 0 and now >= shapedUntil then shapedRate = nil; shapedConcurrency = nil; shapedUntil = 0 end
-      if until > shapedUntil then shapedUntil = until end
+      if untilAt > shapedUntil then shapedUntil = untilAt end
       if ARGV[base + 5] ~= '' and (shapedRate == nil or tonumber(ARGV[base + 5]) < shapedRate) then
         shapedRate = tonumber(ARGV[base + 5])
       end
