@@ -137,7 +137,10 @@ export function createMailProcessor<Message>(
         recipients: go.map((r) => r.address),
         startedAt: clock(),
       };
-      for (const r of go) r.attempts += 1;
+      for (const r of go) {
+        r.attempts += 1;
+        r.lastAttemptAt = mark.startedAt;
+      }
       progress.attempt = mark;
       // Written before the first byte goes out: a crash from here on leaves an in-doubt attempt, never a silent resend.
       await save();

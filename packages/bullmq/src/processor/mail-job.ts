@@ -20,6 +20,8 @@ export interface RecipientProgress {
   status: RecipientStatus;
   /** Attempts actually made (throttle waits are not attempts). */
   attempts: number;
+  /** Epoch ms when the last attempt started (after the throttle admitted it). */
+  lastAttemptAt?: number;
   /** Epoch ms before which the recipient is not tried again. */
   nextAt: number;
   /** Categories of the failed attempts so far, oldest first. */
