@@ -1,10 +1,12 @@
-import type { DeliveryOutcome } from '@mailverdict/core';
+import { classify, type DeliveryOutcome } from '@mailverdict/core';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcome } from '../../test/outcomes';
 import { startQueue } from '../../test/queue-harness';
 import { ensureRedis } from '../../test/redis-server';
 import { listHeld, releaseHeld } from '../hold/held-jobs';
 import { markInDoubt } from '../in-doubt/in-doubt';
+import { createSharedThrottle } from '../throttle/shared-throttle';
 
 const ok = '250 2.0.0 OK queued';
 const transient = '451 4.3.0 Temporary local problem - please try later';
@@ -145,5 +147,29 @@ describe('createMailProcessor', () => {
     expect(state).toBe('failed');
     expect(done.failedReason).toContain('recipients');
     expect(calls).toHaveLength(0);
+  });
+
+  it('delays a job whose destination is paused, without counting an attempt', async () => {
+    const { calls, send } = scripted(() => ok);
+    const redis = new Redis(url);
+    const prefix = `mv-paused-${process.pid}-${Date.now().toString(36)}`;
+    const throttle = createSharedThrottle(redis, { prefix, busyPauseMs: 600 });
+    // Another worker saw the destination busy: it is paused for 600 ms.
+    await throttle.feedback(
+      { destination: 'busy.test', route: 'default' },
+      classify('421 4.4.5 Server busy, try again later'),
+    );
+    const q = await startQueue(url, { send, policy: fast, throttle });
+    opened.push(q);
+    const started = Date.now();
+    const job = await q.queue.add('m', { recipients: ['p@busy.test'], message: 'hi' });
+    const { state, job: done } = await q.settle(job.id as string);
+    expect(state).toBe('completed');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(calls).toHaveLength(1);
+    expect(done.data.mailverdict?.recipients[0]?.attempts).toBe(1);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
   });
 });
