@@ -7,6 +7,7 @@ import { ensureRedis } from '../../test/redis-server';
 import { listHeld, releaseHeld } from '../hold/held-jobs';
 import { markInDoubt } from '../in-doubt/in-doubt';
 import { createSharedThrottle } from '../throttle/shared-throttle';
+import { createMailProcessor } from './create-processor';
 
 const ok = '250 2.0.0 OK queued';
 const transient = '451 4.3.0 Temporary local problem - please try later';
@@ -171,5 +172,25 @@ describe('createMailProcessor', () => {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
+  });
+
+  it('divides delays by timeScale for a simulated clock', async () => {
+    const greylisted = '451 4.7.1 Greylisting in action, please come back later';
+    const { calls, send } = scripted((_, call) => (call === 1 ? greylisted : ok));
+    const start = Date.now();
+    const now = () => start + (Date.now() - start) * 3000;
+    const q = await startQueue(url, { send, now, timeScale: 3000, policy: { jitter: 0 } });
+    opened.push(q);
+    const job = await q.queue.add('m', { recipients: ['g@grey.test'], message: 'hi' });
+    const { state, job: done } = await q.settle(job.id as string);
+    expect(state).toBe('completed');
+    expect(calls).toHaveLength(2);
+    // Greylisting asks for 5 minutes: 100 ms of real time at 3000×.
+    expect(done.data.mailverdict?.recipients[0]?.decision).toMatchObject({
+      action: 'retry',
+      delayMs: 300_000,
+    });
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(() => createMailProcessor({ send, timeScale: 0 })).toThrow(/timeScale/);
   });
 });

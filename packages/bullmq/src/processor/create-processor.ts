@@ -46,8 +46,16 @@ export interface MailProcessorOptions<Message> {
   readonly inDoubtGraceMs?: number;
   /** A held job wakes after this long, finds itself still held and sleeps again. Default 30 days. */
   readonly holdWakeMs?: number;
-  /** The clock (epoch ms); default `Date.now`. BullMQ's own delays always use real time. */
+  /**
+   * The clock for decisions, marks and the throttle (epoch ms); default `Date.now`. With a clock of
+   * its own, the throttle is given this time instead of reading the Redis server's.
+   */
   readonly now?: () => number;
+  /**
+   * Simulations only: how many times faster `now` runs than real time. Delays handed to BullMQ (which
+   * always waits in real time) are divided by it. Default 1.
+   */
+  readonly timeScale?: number;
 }
 
 /** Retry-now decisions answered in one run before the job goes back to the queue. */
@@ -82,12 +90,6 @@ function startProgress(recipients: readonly string[], now: number): MailJobProgr
   };
 }
 
-/** Sleeps the job until `at` inside BullMQ (the delay survives restarts) without using an attempt. */
-async function delayUntil(job: Job, token: string | undefined, at: number): Promise<never> {
-  await job.moveToDelayed(Math.ceil(at), token);
-  throw new DelayedError();
-}
-
 /**
  * A BullMQ processor that runs `send` and maps core's `decideRetry` onto BullMQ: retry later →
  * `moveToDelayed` + `DelayedError` (no BullMQ attempt used; our per-recipient count drives the
@@ -103,6 +105,17 @@ export function createMailProcessor<Message>(
   const holdWake = options.holdWakeMs ?? 30 * 86_400_000;
   const clock = options.now ?? Date.now;
   const throttle = options.throttle;
+  const scale = options.timeScale ?? 1;
+  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) {
+    throw new TypeError('createMailProcessor: `timeScale` must be a finite number > 0');
+  }
+  const throttleClock = options.now === undefined ? () => undefined : clock;
+
+  /** Sleeps the job until `at` (on `clock`) inside BullMQ — the delay survives restarts — without using an attempt. */
+  async function delayUntil(job: Job, token: string | undefined, at: number): Promise<never> {
+    await job.moveToDelayed(Math.ceil(Date.now() + Math.max(0, at - clock()) / scale), token);
+    throw new DelayedError();
+  }
 
   return async (job, token) => {
     checkData(job.data);
@@ -176,7 +189,11 @@ export function createMailProcessor<Message>(
           go.push(r);
           continue;
         }
-        const answer = await throttle.acquire(r.address, route, { recipient: r.address });
+        const at = throttleClock();
+        const answer = await throttle.acquire(r.address, route, {
+          recipient: r.address,
+          ...(at === undefined ? {} : { now: at }),
+        });
         if (answer.allowed) {
           go.push(r);
           leases.set(r.address, answer.lease);
@@ -202,7 +219,8 @@ export function createMailProcessor<Message>(
           doubtful.push(r.address);
           continue;
         }
-        if (throttle !== undefined && lease !== undefined) await throttle.feedback(lease, outcome);
+        if (throttle !== undefined && lease !== undefined)
+          await throttle.feedback(lease, outcome, throttleClock());
         if (
           outcome.event === 'accepted' ||
           outcome.event === 'delivered' ||
@@ -232,7 +250,7 @@ export function createMailProcessor<Message>(
       }
       if (doubtful.length > 0) {
         const wait = mark.startedAt + grace - clock();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait / scale));
         const resolved = await resolveInDoubt(doubtful, mark.key, 'no reply was seen for the attempt');
         // Only the unanswered recipients stay in doubt; the others' results are recorded above.
         if (!resolved) progress.attempt = { ...mark, recipients: doubtful };
