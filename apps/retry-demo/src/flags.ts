@@ -15,11 +15,18 @@ export interface Flags {
   /** `auto` redraws in a TTY and prints plain lines otherwise; `off` prints only the report. */
   readonly progress: 'auto' | 'plain' | 'off';
   readonly help: boolean;
+  /** `sqlite`: the embedded outbox (default); `bullmq`: worker processes on Redis (`@mailverdict/bullmq`). */
+  readonly queue: 'sqlite' | 'bullmq';
+  /** Worker processes for `--queue bullmq`. */
+  readonly workers: number;
+  /** Redis for `--queue bullmq`. */
+  readonly redisUrl: string;
 }
 
 export const usage =
   'usage: retry-demo [--messages N] [--seed N] [--db PATH] [--resume] [--json FILE] ' +
-  '[--progress auto|plain|off] [--fakes local|external --fakes-url URL]';
+  '[--progress auto|plain|off] [--fakes local|external --fakes-url URL] ' +
+  '[--queue sqlite|bullmq [--workers N] [--redis-url URL]]';
 
 export class FlagError extends Error {
   override readonly name = 'FlagError';
@@ -54,6 +61,9 @@ export function parseFlags(argv: readonly string[]): Flags {
   let fakesUrl: string | undefined;
   let progress: Flags['progress'] = 'auto';
   let help = false;
+  let queue: Flags['queue'] = 'sqlite';
+  let workers = 4;
+  let redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   // pnpm may forward a lone `--` separator; it carries no meaning here.
   const args = argv.filter((arg, index) => !(arg === '--' && index === 0));
   for (let index = 0; index < args.length; index++) {
@@ -97,6 +107,20 @@ export function parseFlags(argv: readonly string[]): Flags {
         progress = mode;
         break;
       }
+      case '--queue': {
+        const mode = text(flag, value());
+        if (mode !== 'sqlite' && mode !== 'bullmq') {
+          throw new FlagError(`--queue must be "sqlite" or "bullmq", got "${mode}"`);
+        }
+        queue = mode;
+        break;
+      }
+      case '--workers':
+        workers = integer(flag, value(), 1, 16);
+        break;
+      case '--redis-url':
+        redisUrl = text(flag, value());
+        break;
       case '--help':
       case '-h':
         help = true;
@@ -120,5 +144,8 @@ export function parseFlags(argv: readonly string[]): Flags {
     ...(fakesUrl !== undefined ? { fakesUrl } : {}),
     progress,
     help,
+    queue,
+    workers,
+    redisUrl,
   };
 }
