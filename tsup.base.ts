@@ -7,7 +7,12 @@ export function packageBuild(overrides: Options = {}): Options {
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
+    // Maps without the sources inside them: stack traces still point at src/ lines, but the
+    // package does not ship every source file a second time (most of its installed size).
     sourcemap: true,
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     target: 'es2022',
     treeshake: true,
     splitting: false,

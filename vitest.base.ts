@@ -11,8 +11,25 @@ const alias = readdirSync(packagesDir)
   .sort()
   .flatMap((dir) => [
     { find: new RegExp(`^@mailverdict/${dir}$`), replacement: `${packagesDir}${dir}/src/index.ts` },
-    // Subpath exports (`@mailverdict/testkit/conformance`) map to `src/<subpath>.ts`.
-    { find: new RegExp(`^@mailverdict/${dir}/(.+)$`), replacement: `${packagesDir}${dir}/src/$1.ts` },
+    // Subpath exports map to `src/<subpath>.ts` (`@mailverdict/testkit/conformance`), or to the
+    // entry of the folder of that name (`@mailverdict/core/adapter` → `src/adapter/index.ts`).
+    ...readdirSync(`${packagesDir}${dir}/src`).flatMap((name) => {
+      const subpath = name.endsWith('.ts') ? name.slice(0, -3) : name;
+      const file = name.endsWith('.ts') ? name : `${name}/index.ts`;
+      if (
+        subpath === 'index' ||
+        name.endsWith('.test.ts') ||
+        !existsSync(`${packagesDir}${dir}/src/${file}`)
+      ) {
+        return [];
+      }
+      return [
+        {
+          find: new RegExp(`^@mailverdict/${dir}/${subpath}$`),
+          replacement: `${packagesDir}${dir}/src/${file}`,
+        },
+      ];
+    }),
   ]);
 
 export function packageTests(overrides: ViteUserConfig = {}): ViteUserConfig {

@@ -5,7 +5,7 @@
 // pnpm is taken from PATH when it is the pinned major, otherwise fetched through npx at the version
 // package.json pins (corepack is not assumed: it is missing or broken on many machines).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,12 +37,46 @@ function pnpm(...args) {
   }
 }
 
+// Programs from Debian's registry that test suites drive for real: a real MTA writes the bounces and logs that
+// the bounce and CLI tests read, a real browser loads the playground. Installed here, once, before any suite
+// starts, so that suites running side by side never race for the package manager; a suite run on its own
+// installs what it needs the same way.
+const systemPackages = [
+  { program: '/usr/sbin/postfix', package: 'postfix', for: 'the bounce and CLI tests' },
+  { program: '/usr/bin/chromium', package: 'chromium', for: "the playground's browser tests" },
+];
+
+function installSystemPackages() {
+  const missing = systemPackages.filter((entry) => !existsSync(entry.program));
+  if (missing.length === 0) return;
+  const names = missing.map((entry) => entry.package);
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    console.error(
+      `quick-start: the tests need Debian packages that are missing: ${names.join(' ')} ` +
+        `(${missing.map((entry) => `${entry.package} for ${entry.for}`).join('; ')}). ` +
+        `Install them (apt-get install ${names.join(' ')}) or run this as root, then run it again.`,
+    );
+    process.exit(1);
+  }
+  console.log(`quick-start: installing ${names.join(' ')} from Debian's registry`);
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...names]]) {
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: aptEnv });
+    if (result.status !== 0) {
+      console.error(`quick-start: \`apt-get ${args.join(' ')}\` failed; install ${names.join(' ')} by hand.`);
+      process.exit(1);
+    }
+  }
+}
+
 const [task, ...rest] = process.argv.slice(2);
 const forwarded = rest[0] === '--' ? rest.slice(1) : rest;
 const pnpmCommand = findPnpm();
 
 switch (task) {
   case 'test':
+    installSystemPackages();
     pnpm('install', '--frozen-lockfile');
     pnpm(
       'exec',
@@ -56,7 +90,7 @@ switch (task) {
       '--output-logs=new-only',
     );
     // Timing tests (1 MB vs 100 KB inputs) run last and alone, with no other suite competing for the CPU.
-    pnpm('--filter', '@mailverdict/core', 'run', 'test:linear');
+    pnpm('-r', '--workspace-concurrency=1', 'run', 'test:linear');
     console.log('\nquick-start: build, typecheck, lint, tests and package checks all passed');
     break;
   case 'demo':

@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
-
-/** Issue 3: core stays small enough for browsers and edge runtimes (minified + gzip). */
-const maxGzipBytes = 40 * 1024;
+import { entries, gzipSizeOf, maxGzipBytes } from './scripts/entry-size';
 
 // The built-in rules' `example`, `source`, `reason` and `note` are documentation and test data (every rule's example
 // is classified by src/rules/rules.test.ts against the source files); they are dropped from the
@@ -17,7 +14,7 @@ const docProperty = new RegExp(String.raw`([{,\s])(?:example|source|reason|note)
 const stripRuleDocs: Plugin = {
   name: 'strip-rule-docs',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/](rules[\\/][^.]+|blocklists)\.ts$/ }, async (args) => {
+    build.onLoad({ filter: /[\\/]src[\\/](rules[\\/][^.]+|verdict[\\/]blocklists)\.ts$/ }, async (args) => {
       if (args.path.endsWith('.test.ts')) return undefined;
       const text = await readFile(args.path, 'utf8');
       return { contents: text.replace(docProperty, '$1'), loader: 'ts' };
@@ -25,32 +22,11 @@ const stripRuleDocs: Plugin = {
   },
 };
 
-/**
- * Minified + gzip size of what a user downloads who imports only `entry` (a built ESM file): the
- * entry bundled with every chunk it imports, as a bundler would ship it.
- */
-async function gzipSizeOf(entry: string): Promise<{ minified: number; gzip: number }> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
-
-// Two entries: `@mailverdict/core` (parse, classify, decide, throttle) and `@mailverdict/core/explain`
-// (the human guidance prose). Each is checked against the budget on its own; code both use is shared
-// through chunks (`splitting`), so an application importing both does not get the classifier twice.
-const entries = { 'core bundle': 'dist/index.js', 'core/explain bundle': 'dist/explain.js' } as const;
-
+// Each entry (scripts/entry-size.ts) is checked against the budget on its own; code they share is
+// split into chunks (`splitting`), so an application importing two does not get the classifier twice.
 export default defineConfig(
   packageBuild({
-    entry: { index: 'src/index.ts', explain: 'src/explain.ts' },
+    entry: { index: 'src/index.ts', explain: 'src/explain/index.ts', adapter: 'src/adapter/index.ts' },
     splitting: true,
     esbuildPlugins: [stripRuleDocs],
     async onSuccess() {

@@ -2,12 +2,7 @@
 // any error the client rejects with, every webhook — becomes DeliveryOutcomes in
 // `@mailverdict/postmark`; the app adds no Postmark-specific retry logic.
 import type { DeliveryOutcome } from '@mailverdict/core';
-import {
-  createWebhookGuard,
-  fromPostmarkError,
-  fromPostmarkResponse,
-  fromPostmarkWebhook,
-} from '@mailverdict/postmark';
+import { createWebhookGuard, postmarkAdapter } from '@mailverdict/postmark';
 import { ServerClient } from 'postmark';
 import type { OutgoingMail, ProviderPort } from './ports';
 import type { WebhookPort } from './runner';
@@ -23,7 +18,7 @@ export function createPostmarkProvider(options: PostmarkProviderOptions): Provid
   const client =
     options.requestHost === undefined
       ? new ServerClient(options.serverToken)
-      : // providers.md §2.3: the exact options that point the real client at a local fake.
+      : // packages/postmark/PROVIDER.md §3: the exact options that point the real client at a local fake.
         new ServerClient(options.serverToken, {
           useHttps: false,
           requestHost: options.requestHost,
@@ -33,6 +28,8 @@ export function createPostmarkProvider(options: PostmarkProviderOptions): Provid
     name: 'postmark',
     acceptedIsDelivery: false,
     async send(mail: OutgoingMail): Promise<DeliveryOutcome[]> {
+      // What was sent, so every recipient gets an outcome whatever Postmark's answer names.
+      const context = { sent: { To: mail.to } };
       try {
         const response = await client.sendEmail({
           From: mail.from,
@@ -44,9 +41,9 @@ export function createPostmarkProvider(options: PostmarkProviderOptions): Provid
           Metadata: { outbox: mail.outboxId, attempt: mail.attemptId },
           Headers: [{ Name: 'Message-ID', Value: `<${mail.attemptId}>` }],
         });
-        return fromPostmarkResponse(response);
+        return postmarkAdapter.fromResponse(response, context);
       } catch (error) {
-        return fromPostmarkError(error);
+        return postmarkAdapter.fromError(error, context);
       }
     },
     lookup: options.lookup,
@@ -61,7 +58,7 @@ function metadataOf(payload: unknown): Record<string, unknown> {
 }
 
 export const postmarkWebhookPort: WebhookPort = {
-  convert: (payload) => fromPostmarkWebhook(payload),
+  convert: (payload) => postmarkAdapter.fromWebhook(payload),
   correlate(payload) {
     const attempt = metadataOf(payload).attempt;
     const messageId =

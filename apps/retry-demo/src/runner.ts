@@ -32,7 +32,7 @@
 //  3. after the "after" commit: nothing to do.
 // Webhooks are stored on arrival (one transaction, deduplicated) and applied by this loop, so an event
 // received just before a crash is applied after the restart.
-import type { DeliveryOutcome, Verdict } from '@mailverdict/core';
+import { type DeliveryOutcome, decideSuppression, type Verdict } from '@mailverdict/core';
 import type { OutgoingMail, PolicyPort, ProviderPort, RetryDecision, ThrottlePort } from './ports';
 import type { SimClock } from './sim-clock';
 import type { FinalState, MessageChange, MessageRow, ProviderName, Store } from './store';
@@ -461,11 +461,24 @@ export class OutboxRunner {
             break;
         }
       }
+      // A full or disabled mailbox is a soft failure: one says little, the same answer at sends a
+      // week apart means nobody reads the mailbox (decideSuppression; never sender-side failures).
+      let reason = verdict.summary;
+      if (!suppress && verdict.scope === 'recipient' && !verdict.suppressRecipient) {
+        const earlier = store
+          .recipientOutcomes(message.recipient)
+          .map((row) => ({ at: row.at, verdict: JSON.parse(row.verdict) as Verdict }));
+        const escalation = decideSuppression([...earlier, { at: now, verdict }]);
+        if (escalation.suppress) {
+          suppress = true;
+          reason = `${escalation.softFailures} soft bounces (${verdict.category}) over ${Math.round(escalation.spanMs / 86_400_000)} days since the last delivery.`;
+        }
+      }
       if (suppress) {
         store.suppress({
           address: message.recipient,
           category: verdict.category,
-          reason: verdict.summary,
+          reason,
           at: now,
           messageId,
         });

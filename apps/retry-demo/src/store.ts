@@ -344,6 +344,14 @@ export class Store {
     ).all() as AttemptRow[];
   }
 
+  /** The finished attempts' verdicts for one recipient, across messages (decideSuppression's history). */
+  recipientOutcomes(address: string): Array<{ at: number; verdict: string }> {
+    return this.sql(
+      `SELECT a.ended_at AS at, a.verdict AS verdict FROM attempts a JOIN messages m ON m.id = a.message_id
+         WHERE lower(m.recipient) = ? AND a.ended_at IS NOT NULL AND a.verdict IS NOT NULL`,
+    ).all(address.toLowerCase()) as Array<{ at: number; verdict: string }>;
+  }
+
   suppression(address: string): Suppression | undefined {
     return this.sql(
       'SELECT address, category, reason, at, message_id AS messageId FROM suppressions WHERE address = ?',

@@ -1,7 +1,7 @@
 // The app's own webhook endpoint (node:http on loopback). An event is stored durably (one
 // transaction, deduplicated) before we answer 200, and applied by the runner's loop; so an event
 // received just before a crash is not lost, and Postmark's retries of the same event count once.
-// Postmark does not sign webhooks (providers.md §2.6): the endpoint checks HTTP Basic credentials.
+// Postmark does not sign webhooks (packages/postmark/PROVIDER.md §6): the endpoint checks HTTP Basic credentials.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from './store';
@@ -28,7 +28,7 @@ export interface WebhookServer {
 const maxBody = 1_000_000;
 
 function eventId(headers: IncomingMessage['headers'], body: Record<string, unknown>): string {
-  // Postmark retries carry the same trace id (providers.md §2.6); fall back to the event's own ids.
+  // Postmark retries carry the same trace id (packages/postmark/PROVIDER.md §6); fall back to the event's own ids.
   const trace = headers['x-pm-webhook-trace-id'];
   if (typeof trace === 'string' && trace.length > 0) return `trace:${trace}`;
   const parts = [
@@ -61,7 +61,7 @@ export async function startWebhookServer(options: {
     }
     const check = guard(request.headers);
     if (!check.ok) {
-      // A 401 is not retried by Postmark (providers.md §2.6): the sender learns its credentials are wrong.
+      // A 401 is not retried by Postmark (packages/postmark/PROVIDER.md §6): the sender learns its credentials are wrong.
       refused++;
       answer(response, 401, check.reason);
       request.resume();
@@ -93,7 +93,7 @@ export async function startWebhookServer(options: {
           payload: JSON.stringify({ provider: 'postmark', body }),
         });
       } catch (error) {
-        // 503 makes Postmark retry later (providers.md §2.6): the event is not lost.
+        // 503 makes Postmark retry later (packages/postmark/PROVIDER.md §6): the event is not lost.
         return answer(response, 503, `could not store the event: ${(error as Error).message}`);
       }
       answer(response, 200, 'stored');

@@ -99,9 +99,10 @@ describe('the shared throttle across 4 worker processes', () => {
         Math.floor((rate * (windowMs + spread)) / 1000) + 1,
       );
     }
-    // Admission itself (the workers' clocks, right after the Redis decision) keeps the rate exactly, ±5 ms.
+    // Admission (each worker's clock read right after the Redis decision) keeps the rate within one message:
+    // a worker descheduled between the decision and reading its clock can shift one admission.
     const admissions = [...admitted.values()];
-    expect(maxInWindow(admissions, 1000 - 5)).toBeLessThanOrEqual(rate + 1);
+    expect(maxInWindow(admissions, 1000 - 5)).toBeLessThanOrEqual(rate + 2);
     console.info(
       `throttle race: ${messages} messages at ${rate}/s, transit spread ${spread} ms, max in 1 s at the MX ${maxInWindow(times, 1000)}`,
     );

@@ -1,5 +1,5 @@
 // Run by cold-start.bench.ts in a fresh process: how long the first `classify` takes, which builds the
-// built-in rules' automaton (and the WebAssembly scan) before it answers. Prints milliseconds.
+// built-in rules' automaton before it answers. Prints milliseconds.
 import { classify } from '../src/index';
 
 const reply =

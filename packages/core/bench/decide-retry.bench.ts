@@ -1,11 +1,11 @@
 // decideRetry throughput: a mix of categories and attempts, default policy with a cheap seeded
 // random source (issue 4 target: ≥ 2,000,000 decisions/s).
 
-import type { Category } from '../src/category';
-import { categoryDefaults } from '../src/category-defaults';
-import { decideRetry } from '../src/decide-retry';
-import { createRetryPolicy } from '../src/retry-policy';
-import type { Verdict } from '../src/verdict';
+import { decideRetry } from '../src/retry/decide-retry';
+import { createRetryPolicy } from '../src/retry/retry-policy';
+import type { Category } from '../src/verdict/taxonomy';
+import { categoryDefaults } from '../src/verdict/taxonomy';
+import type { Verdict } from '../src/verdict/verdict';
 import type { BenchCase } from './harness';
 
 function verdict(category: Category, extra: Partial<Verdict> = {}): Verdict {

@@ -9,7 +9,7 @@ export interface BenchCase {
   /** How many operations one call of `run` performs. */
   readonly operationsPerRun: number;
   readonly run: () => unknown;
-  /** The figure the issue asks for, printed beside the result. */
+  /** The budget (a minimum rate), printed beside the result with MET / NOT MET. */
   readonly target?: number;
   /** Extra lines to print after the result (memory per item…). */
   readonly report?: () => string[];
@@ -74,7 +74,7 @@ export function format(benchCase: BenchCase, measured: Measurement): string {
   const target =
     benchCase.target === undefined
       ? ''
-      : `  (target ${figure(benchCase.target)}: ${median >= benchCase.target ? 'met' : 'NOT MET'})`;
+      : `  (budget ≥ ${figure(benchCase.target)}: ${median >= benchCase.target ? 'MET' : 'NOT MET'})`;
   const shown = {
     median: figure(median),
     lowest: figure(measured.slowest),
@@ -88,12 +88,18 @@ export interface TimedCase {
   readonly name: string;
   readonly unit: string;
   readonly samples: () => number[];
+  /** The budget (a maximum), printed beside the median with MET / NOT MET. */
+  readonly budget?: number;
 }
 
 export function formatTimed(timedCase: TimedCase, samples: readonly number[]): string {
   const { median, lowest, highest } = summarize(samples);
   const shown = { median: median.toFixed(1), lowest: lowest.toFixed(1), highest: highest.toFixed(1) };
-  return row(timedCase.name, shown, timedCase.unit, '');
+  const budget =
+    timedCase.budget === undefined
+      ? ''
+      : `  (budget ≤ ${timedCase.budget} ${timedCase.unit}: ${median <= timedCase.budget ? 'MET' : 'NOT MET'})`;
+  return row(timedCase.name, shown, timedCase.unit, budget);
 }
 
 export function keep(): unknown {

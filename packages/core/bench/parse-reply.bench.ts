@@ -1,6 +1,6 @@
 // parseReply throughput over the real replies of src/__fixtures__/replies.jsonl (one operation = one reply).
 import { readFileSync } from 'node:fs';
-import { parseReply } from '../src/parse-reply';
+import { parseReply } from '../src/reply/parse-reply';
 import type { BenchCase } from './harness';
 
 const replies: string[] = readFileSync(new URL('../src/__fixtures__/replies.jsonl', import.meta.url), 'utf8')

@@ -1,5 +1,6 @@
-// Runs every `bench/*.bench.ts` (each exports `cases: BenchCase[]`, printed as ops/s, and/or
-// `timed: TimedCase[]`, printed in their unit) and prints the figures.
+// Runs every `bench/*.bench.ts` (each exports `cases: BenchCase[]`, printed as ops/s, `timed:
+// TimedCase[]`, printed in their unit, and/or `lines`, printed as they are) and prints the figures,
+// each beside its budget where it has one.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BenchCase, format, formatTimed, keep, measure, type TimedCase } from './harness';
@@ -15,7 +16,9 @@ for (const file of files) {
   const module = (await import(pathToFileURL(`${dir}${file}`).href)) as {
     cases?: BenchCase[];
     timed?: TimedCase[];
+    lines?: () => Promise<string[]>;
   };
+  for (const line of (await module.lines?.()) ?? []) console.log(line);
   for (const timedCase of module.timed ?? []) console.log(formatTimed(timedCase, timedCase.samples()));
   for (const benchCase of module.cases ?? []) {
     console.log(format(benchCase, measure(benchCase)));

@@ -2,10 +2,10 @@
 // (issue 4 target: ≥ 1,000,000 ops/s), and the memory each tracked destination costs.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Category } from '../src/category';
-import { categoryDefaults } from '../src/category-defaults';
 import { createThrottle } from '../src/throttle/create-throttle';
-import type { Verdict } from '../src/verdict';
+import type { Category } from '../src/verdict/taxonomy';
+import { categoryDefaults } from '../src/verdict/taxonomy';
+import type { Verdict } from '../src/verdict/verdict';
 import type { BenchCase } from './harness';
 
 function verdict(category: Category): Verdict {

@@ -1,7 +1,7 @@
-// Generates src/generated/enhanced-status-codes.ts and src/generated/reply-codes.ts from the CSV
+// Generates src/reply/generated/enhanced-status-codes.ts and src/reply/generated/reply-codes.ts from the CSV
 // files in data/ (see data/README.md for where they come from). Run after changing data/:
 //   npx tsx scripts/generate-status-codes.ts
-// A test (src/describe-status.test.ts) renders both files again and fails when they are stale.
+// A test (src/reply/describe-status.test.ts) renders both files again and fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -134,8 +134,8 @@ ${entries.join('\n')}
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const target = (name: string) => fileURLToPath(new URL(`src/generated/${name}`, root));
+  const target = (name: string) => fileURLToPath(new URL(`src/reply/generated/${name}`, root));
   writeFileSync(target('enhanced-status-codes.ts'), renderEnhancedStatusCodes());
   writeFileSync(target('reply-codes.ts'), renderReplyCodes());
-  console.log('wrote src/generated/enhanced-status-codes.ts and src/generated/reply-codes.ts');
+  console.log('wrote src/reply/generated/enhanced-status-codes.ts and src/reply/generated/reply-codes.ts');
 }

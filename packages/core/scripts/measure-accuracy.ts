@@ -1,9 +1,12 @@
-// Scores the classifier against the labelled real replies (src/__fixtures__/replies.jsonl, copied
-// from the project's reference data). Shared by `pnpm accuracy` and src/accuracy.test.ts.
+// Scores the classifier against labelled real replies. Shared by `pnpm accuracy` and src/classify/accuracy.test.ts.
+// Two corpora (src/__fixtures__/README.md): replies.jsonl, the replies the rules were first written
+// from, and replies-unseen.jsonl, split once into a development half (rules may be written from it)
+// and an evaluation half that only `pnpm accuracy` reads — never a test, never a rule author.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { classify } from '../src/classify';
-import type { Verdict } from '../src/verdict';
+import { classify } from '../src/classify/classify';
+import type { Verdict } from '../src/verdict/verdict';
 
 export interface LabelledReply {
   readonly id: string;
@@ -38,12 +41,46 @@ export interface Accuracy {
   readonly scored: readonly Scored[];
 }
 
-export function loadReplies(): LabelledReply[] {
-  const file = fileURLToPath(new URL('../src/__fixtures__/replies.jsonl', import.meta.url));
+export type Split = 'development' | 'evaluation';
+
+export interface UnseenReply extends LabelledReply {
+  readonly split: Split;
+}
+
+function readJsonl<T>(name: string): T[] {
+  const file = fileURLToPath(new URL(`../src/__fixtures__/${name}`, import.meta.url));
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as LabelledReply);
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** The first corpus: the replies the rules were written from. */
+export function loadReplies(): LabelledReply[] {
+  return readJsonl<LabelledReply>('replies.jsonl');
+}
+
+/**
+ * The half a line was given when the corpus was made: the fixed-seed hash of its id
+ * (src/__fixtures__/README.md). A line may differ only by a recorded move to development.
+ */
+export function initialSplit(id: string): Split {
+  const digest = createHash('sha256').update(`mailverdict-unseen-2026:${id}`).digest('hex');
+  return Number.parseInt(digest.slice(0, 8), 16) % 2 === 1 ? 'evaluation' : 'development';
+}
+
+/** One half of the second corpus; the half is the line's stored `split` field, checked against its hash. */
+export function loadUnseen(split: Split): UnseenReply[] {
+  const lines = readJsonl<UnseenReply & { readonly note?: string }>('replies-unseen.jsonl');
+  for (const line of lines) {
+    const moved = line.split === 'development' && /\bMoved from the evaluation\b/.test(line.note ?? '');
+    if (line.split !== initialSplit(line.id) && !moved) {
+      throw new Error(
+        `replies-unseen.jsonl: ${line.id} is in the ${line.split} half without a recorded move`,
+      );
+    }
+  }
+  return lines.filter((reply) => reply.split === split);
 }
 
 export function measureAccuracy(labels: readonly LabelledReply[] = loadReplies()): Accuracy {

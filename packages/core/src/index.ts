@@ -1,63 +1,33 @@
-export { addressDomain } from './adapter/address-domain';
-export {
-  checkFreshness,
-  type FreshnessCheck,
-  type FreshnessFailure,
-  type FreshnessResult,
-} from './adapter/check-freshness';
-export { convertSafely } from './adapter/convert-safely';
-export { ifDefined } from './adapter/if-defined';
-export {
-  judgeRelayedReply,
-  type ProviderFallback,
-  type RelayedJudgement,
-} from './adapter/judge-relayed-reply';
-export { parseTime } from './adapter/parse-time';
-export { perRecipient } from './adapter/per-recipient';
-export { readBodyText } from './adapter/read-body-text';
-export { isRecord, readArray, readField, readNumber, readString } from './adapter/read-field';
-export {
-  createMemoryReplayStore,
-  type MemoryReplayStoreOptions,
-  type ReplayStore,
-} from './adapter/replay-store';
-export { parseRetryAfter, readHeader } from './adapter/retry-after';
-export { listRecipients, type SendContext } from './adapter/send-context';
-export { type UnreadableOptions, unreadableOutcome } from './adapter/unreadable-outcome';
-export { type Blocklist, blocklists, findBlocklist } from './blocklists';
-export { type Category, categories, isCategory } from './category';
-export { type CategoryDefaults, categoryDefaults } from './category-defaults';
+// `@mailverdict/core`: what an application uses — parse a reply, describe its codes, classify it into
+// a verdict, decide the retry, pace sending with the throttle. Adapter authors also import
+// `@mailverdict/core/adapter`; explanations for humans live in `@mailverdict/core/explain`.
 export {
   type Classifier,
   type ClassifierOptions,
   type ClassifyContext,
   classify,
   createClassifier,
-} from './classify';
-export { categorySummaries, createVerdict, type VerdictOptions } from './create-verdict';
-export { decideRetry, type RetryHistory } from './decide-retry';
-export type { DeliveryEvent, DeliveryOutcome, OutcomeOrigin } from './delivery-outcome';
+} from './classify/classify';
 export {
   describeReplyCode,
   type ReplyClassMeaning,
   type ReplyCodeDescription,
-} from './describe-reply-code';
+} from './reply/describe-reply-code';
+export { describeStatus, type StatusClassMeaning, type StatusDescription } from './reply/describe-status';
+export { parseEnhancedStatus } from './reply/enhanced-status';
+export { parseReply } from './reply/parse-reply';
+export { isSmtpCommand, type SmtpCommand, smtpCommands } from './reply/smtp-command';
+export type { EnhancedSource, EnhancedStatus, ReplyWrapper, SmtpReply } from './reply/smtp-reply';
+export type { RegistryEntry, ReplyCodeEntry } from './reply/status-registry';
+export { decideRetry, type RetryHistory } from './retry/decide-retry';
 export {
-  describeStatus,
-  registeredStatusCodes,
-  type StatusClassMeaning,
-  type StatusDescription,
-} from './describe-status';
-export { destinationOf } from './destination-key';
-export { parseEnhancedStatus } from './enhanced-status';
-export { MailverdictError } from './errors';
-export {
-  isMailboxProvider,
-  type MailboxProvider,
-  mailboxProviders,
-  recognizeProvider,
-} from './mailbox-provider';
-export { parseReply } from './parse-reply';
+  decideSuppression,
+  defaultSuppressionPolicy,
+  type SuppressionDecision,
+  type SuppressionEvent,
+  type SuppressionPolicy,
+  type SuppressionReason,
+} from './retry/decide-suppression';
 export {
   type GiveUpCause,
   type GiveUpDecision,
@@ -68,7 +38,7 @@ export {
   type RetryLaterDecision,
   type RetryNowDecision,
   retryFixes,
-} from './retry-decision';
+} from './retry/retry-decision';
 export {
   createRetryPolicy,
   type DestinationRetryOverrides,
@@ -78,19 +48,8 @@ export {
   type RetrySchedule,
   type RetryScheduleKey,
   type RetryScheduleOverrides,
-  retryScheduleKeys,
-} from './retry-policy';
+} from './retry/retry-policy';
 export type { LayerName, Rule } from './rules/rule';
-export {
-  defaultShapingRules,
-  type ShapingAction,
-  type ShapingMatch,
-  type ShapingRule,
-  type ShapingTrigger,
-} from './shaping-rules';
-export { isSmtpCommand, type SmtpCommand, smtpCommands } from './smtp-command';
-export type { EnhancedSource, EnhancedStatus, ReplyWrapper, SmtpReply } from './smtp-reply';
-export type { RegistryEntry, ReplyCodeEntry } from './status-registry';
 export {
   createThrottle,
   type DestinationSnapshot,
@@ -101,7 +60,27 @@ export {
   type ThrottleWait,
   type ThrottleWaitReason,
 } from './throttle/create-throttle';
+export {
+  defaultShapingRules,
+  type ShapingAction,
+  type ShapingMatch,
+  type ShapingRule,
+  type ShapingTrigger,
+} from './throttle/shaping-rules';
 export type { DestinationLimits, ThrottleOptions } from './throttle/throttle-options';
 export type { DestinationStateJson, ThrottleState } from './throttle/throttle-state';
-export type { Permanence, RetryAdvice, Scope, Verdict } from './verdict';
-export type { WarmUpPlan, WarmUpState, WarmUpStep } from './warm-up';
+export type { WarmUpPlan, WarmUpState, WarmUpStep } from './throttle/warm-up';
+export { type Blocklist, blocklists, findBlocklist } from './verdict/blocklists';
+export { createVerdict, type VerdictOptions } from './verdict/create-verdict';
+export type { DeliveryEvent, DeliveryOutcome, OutcomeOrigin } from './verdict/delivery-outcome';
+export { destinationOf } from './verdict/destination-key';
+export { MailverdictError } from './verdict/errors';
+export { isFailure } from './verdict/is-failure';
+export {
+  isMailboxProvider,
+  type MailboxProvider,
+  mailboxProviders,
+  recognizeProvider,
+} from './verdict/mailbox-provider';
+export { type Category, categories, isCategory } from './verdict/taxonomy';
+export type { Permanence, RetryAdvice, Scope, Verdict } from './verdict/verdict';

@@ -4,21 +4,21 @@ export {
   type MemoryReplayStoreOptions,
   type ReplayStore,
   type SendContext,
-} from '@mailverdict/core';
-export { fromMailgunError } from './mailgun-error';
-export { fromMailgunResponse } from './mailgun-response';
-export {
-  type MailgunSignatureFailure,
-  type MailgunSignatureResult,
-  type MailgunVerifyOptions,
-  signMailgunToken,
-  verifyMailgunWebhook,
-} from './mailgun-signature';
+} from '@mailverdict/core/adapter';
+export { mailgunAdapter } from './adapter';
+export { fromMailgunError } from './error';
+export { fromMailgunResponse } from './response';
+export { signMailgunToken } from './sign-webhook';
 export type {
   MailgunApiErrorLike,
   MailgunDeliveryStatus,
   MailgunEventData,
   MailgunSendResult,
+  MailgunSignatureFailure,
+  MailgunSignatureResult,
+  MailgunVerifier,
+  MailgunVerifyOptions,
   MailgunWebhookPayload,
-} from './mailgun-types';
-export { fromMailgunWebhook, ignoredMailgunEvents } from './mailgun-webhook';
+} from './types';
+export { createMailgunVerifier, verifyMailgunWebhook } from './verify-webhook';
+export { fromMailgunWebhook, ignoredMailgunEvents } from './webhook';

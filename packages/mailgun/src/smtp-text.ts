@@ -1,9 +1,9 @@
 // Rebuilds one SMTP reply string from Mailgun's `delivery-status`, so core parses and classifies it like any
 // other reply. Mailgun strips the basic code from `message` and keeps the enhanced code on each line; multi-line
-// replies were joined with "\n" in 2018 captures and with spaces in newer samples (providers.md §5.3).
-import type { MailgunDeliveryStatus } from './mailgun-types';
+// replies were joined with "\n" in 2018 captures and with spaces in newer samples (packages/mailgun/PROVIDER.md §3).
+import type { MailgunDeliveryStatus } from './types';
 
-/** Mailgun's own numbers in `delivery-status.code` that are not SMTP replies (providers.md §5.3, §8.2). */
+/** Mailgun's own numbers in `delivery-status.code` that are not SMTP replies (packages/mailgun/PROVIDER.md §3, docs/providers.md §2). */
 export const pseudoCodes: Readonly<Record<number, string>> = {
   498: 'no MX / host not found',
   499: 'unable to connect',

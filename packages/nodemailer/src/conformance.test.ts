@@ -1,10 +1,11 @@
-// The shared adapter conformance suite (@mailverdict/testkit), run on the providers.md §1.4 fixtures
+// The shared adapter conformance suite (@mailverdict/testkit), run on the packages/nodemailer/PROVIDER.md §4 fixtures
 // and on garbage, for both entry points.
 import { type AdapterFixture, describeAdapter, type ExpectedOutcome } from '@mailverdict/testkit/conformance';
 import { expect } from 'vitest';
 import { type Fixture, fixtures, mail } from './__fixtures__/matrix';
-import { fromNodemailerError } from './from-nodemailer-error';
-import { fromNodemailerInfo } from './from-nodemailer-info';
+import { nodemailerAdapter } from './adapter';
+import { fromNodemailerError } from './error';
+import { fromNodemailerInfo } from './response';
 
 function adapterFixtures(kind: Fixture['kind']): AdapterFixture[] {
   return fixtures
@@ -43,3 +44,6 @@ describeAdapter({
   convert: fromNodemailerInfo,
   fixtures: adapterFixtures('info'),
 });
+
+// The whole adapter: every role through the spec (SMTP has no webhooks: `fromWebhook` says so).
+describeAdapter({ adapter: nodemailerAdapter });

@@ -1,6 +1,9 @@
-export { fromNodemailerError } from './from-nodemailer-error';
-export { fromNodemailerInfo } from './from-nodemailer-info';
+export { type NodemailerSendContext, nodemailerAdapter } from './adapter';
+export { fromNodemailerError } from './error';
 export { mailRecipients } from './mail-recipients';
+export { fromNodemailerInfo } from './response';
+export { type SendResult, sendMail } from './send-mail';
+export { toSmtpCommand } from './to-smtp-command';
 export type {
   AddressLike,
   MailLike,
@@ -8,6 +11,5 @@ export type {
   NodemailerInfoLike,
   RecipientsLike,
   TransportLike,
-} from './nodemailer-types';
-export { type SendResult, sendMail } from './send-mail';
-export { toSmtpCommand } from './to-smtp-command';
+} from './types';
+export { fromNodemailerWebhook } from './webhook';

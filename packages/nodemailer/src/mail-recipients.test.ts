@@ -1,6 +1,7 @@
+import { splitAddressList } from '@mailverdict/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mailRecipients, splitAddressList } from './mail-recipients';
+import { mailRecipients } from './mail-recipients';
 import { toSmtpCommand } from './to-smtp-command';
 
 describe('splitAddressList', () => {

@@ -1,4 +1,5 @@
-import type { AddressLike, MailLike, RecipientsLike } from './nodemailer-types';
+import { splitAddressList } from '@mailverdict/core/adapter';
+import type { AddressLike, MailLike, RecipientsLike } from './types';
 
 /**
  * The envelope recipients of a mail, as nodemailer would send to them: `envelope.to` when given,
@@ -33,51 +34,4 @@ function addressOf(value: AddressLike | undefined): string[] {
     return address === '' ? [] : [address];
   }
   return [];
-}
-
-/**
- * Splits `"Ann <a@example.org>, b@example.org"` (RFC 5322 §3.4 address lists, groups included) into
- * bare addresses. A single pass over the characters: commas and semicolons inside quotes or angle
- * brackets do not split.
- */
-export function splitAddressList(list: string): string[] {
-  const result: string[] = [];
-  let start = 0;
-  let quoted = false;
-  let angle = false;
-  let escaped = false;
-  for (let index = 0; index <= list.length; index++) {
-    const char = list[index];
-    if (escaped) {
-      escaped = false;
-    } else if (char === '\\' && quoted) {
-      escaped = true;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === '<') {
-      angle = true;
-    } else if (!quoted && char === '>') {
-      angle = false;
-    }
-    if (char === undefined || (!escaped && !quoted && !angle && (char === ',' || char === ';'))) {
-      const address = bareAddress(list.slice(start, index));
-      if (address !== '') result.push(address);
-      start = index + 1;
-    }
-  }
-  return result;
-}
-
-/** `Ann <a@example.org>` → `a@example.org`; `Group: a@example.org` → `a@example.org`. */
-function bareAddress(part: string): string {
-  const open = part.lastIndexOf('<');
-  if (open !== -1) {
-    const close = part.indexOf('>', open);
-    return part.slice(open + 1, close === -1 ? undefined : close).trim();
-  }
-  // A group name ends with a colon outside quotes: `Friends: a@example.org`.
-  const colon = part.lastIndexOf(':');
-  const quote = part.lastIndexOf('"');
-  const rest = colon > quote ? part.slice(colon + 1) : part;
-  return rest.trim();
 }

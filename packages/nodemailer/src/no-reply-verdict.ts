@@ -25,7 +25,7 @@ const dnsCodes: ReadonlySet<string> = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FA
 
 /**
  * The verdict for a nodemailer error that carries no SMTP reply: decided by nodemailer's `code`
- * (providers.md §1.1 table, §1.4 rows without `responseCode`) and, for local validation, by the
+ * (packages/nodemailer/PROVIDER.md §1 table, §4 rows without `responseCode`) and, for local validation, by the
  * message nodemailer chose (`smtp-connection/index.js`).
  */
 export function noReplyVerdict(error: ErrorFields): NoReplyVerdict {
@@ -34,7 +34,7 @@ export function noReplyVerdict(error: ErrorFields): NoReplyVerdict {
   const local = error.command === 'API';
   const origin = (fallback: OutcomeOrigin): OutcomeOrigin => (local ? 'local' : fallback);
   const make = (category: Category, rule: string, options: VerdictOptions = {}): Verdict =>
-    createVerdict(category, { rule: `nodemailer-${rule}`, ...options });
+    createVerdict(category, { rule: `smtp:${rule}`, ...options });
 
   switch (code) {
     case 'ETIMEDOUT':
@@ -119,10 +119,10 @@ export function noReplyVerdict(error: ErrorFields): NoReplyVerdict {
 /** Local envelope validation (`command: 'API'`) and remote envelope errors that lost their reply. */
 function envelopeVerdict(message: string, local: boolean): NoReplyVerdict {
   const make = (category: Category, rule: string, options: VerdictOptions = {}): Verdict =>
-    createVerdict(category, { rule: `nodemailer-${rule}`, ...options });
+    createVerdict(category, { rule: `smtp:${rule}`, ...options });
   if (message.startsWith('Invalid recipient ')) {
     // nodemailer refuses an empty address or one with CR, LF, `<` or `>`: the address is unusable
-    // (taxonomy.md decision 9: invalid address syntax → mailbox-unknown).
+    // (docs/taxonomy.md#decision-9: invalid address syntax → mailbox-unknown).
     const recipient = quotedValue(message.slice('Invalid recipient '.length));
     return {
       origin: 'local',

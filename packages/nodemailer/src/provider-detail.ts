@@ -1,4 +1,4 @@
-// The nodemailer fields kept as evidence in `DeliveryOutcome.providerDetail` (providers.md §1.1).
+// The nodemailer fields kept as evidence in `DeliveryOutcome.providerDetail` (packages/nodemailer/PROVIDER.md §1).
 // Only primitive values are copied, so the detail never shares a reference with the caller's error.
 const keptFields = [
   'code',

@@ -1,54 +1,13 @@
-import {
-  createVerdict,
-  type DeliveryEvent,
-  type DeliveryOutcome,
-  type OutcomeOrigin,
-} from '@mailverdict/core';
+import { createVerdict, type DeliveryOutcome } from '@mailverdict/core';
+import { asRecord, buildOutcome, asText as text } from '@mailverdict/core/adapter';
 import { providerDetail } from './provider-detail';
 import { replyVerdict } from './reply-verdict';
 import { toSmtpCommand } from './to-smtp-command';
-
-export const provider = 'smtp';
-
-/** Reads a value as a plain record, or undefined when it is not an object. */
-export function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-}
-
-/** A non-empty string field, or undefined. */
-export function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-interface OutcomeFields {
-  readonly event: DeliveryEvent;
-  readonly recipient: string | undefined;
-  readonly messageId: string | undefined;
-  readonly origin: OutcomeOrigin;
-  readonly reply?: DeliveryOutcome['reply'];
-  readonly providerDetail: Readonly<Record<string, unknown>>;
-  readonly verdict: DeliveryOutcome['verdict'];
-  readonly raw: unknown;
-}
-
-/** Builds an outcome, leaving out the optional fields that are unknown. */
-export function outcome(fields: OutcomeFields): DeliveryOutcome {
-  return {
-    provider,
-    event: fields.event,
-    ...(fields.recipient === undefined ? {} : { recipient: fields.recipient }),
-    ...(fields.messageId === undefined ? {} : { messageId: fields.messageId }),
-    origin: fields.origin,
-    ...(fields.reply === undefined ? {} : { reply: fields.reply }),
-    providerDetail: fields.providerDetail,
-    verdict: fields.verdict,
-    raw: fields.raw,
-  };
-}
+import { provider } from './types';
 
 /**
  * One rejected recipient, from its own error in `rejectedErrors` (an `EENVELOPE` for a refused
- * RCPT TO, or an `EMESSAGE` for an LMTP per-recipient reply after the body): providers.md §1.2.
+ * RCPT TO, or an `EMESSAGE` for an LMTP per-recipient reply after the body): packages/nodemailer/PROVIDER.md §2.
  */
 export function recipientOutcome(
   entry: unknown,
@@ -61,14 +20,15 @@ export function recipientOutcome(
   const response = text(error.response);
   const detail = providerDetail(error);
   if (response === undefined) {
-    return outcome({
+    return buildOutcome({
+      provider,
       event: 'rejected',
       recipient,
       messageId,
       origin: 'remote-server',
       providerDetail: detail,
       verdict: createVerdict('unknown', {
-        rule: 'nodemailer-rejected-without-reply',
+        rule: 'smtp:rejected-without-reply',
         confidence: 0,
         summary: 'The recipient was rejected, but nodemailer kept no reply to say why.',
       }),
@@ -80,7 +40,8 @@ export function recipientOutcome(
     toSmtpCommand(error.command, error.code) ?? 'RCPT',
     error.code,
   );
-  return outcome({
+  return buildOutcome({
+    provider,
     event: 'rejected',
     recipient,
     messageId,

@@ -25,9 +25,9 @@ const authCategories: ReadonlySet<Category> = new Set<Category>([
 ]);
 
 /**
- * Classifies a reply nodemailer carried in `response`, whatever its `code` says (providers.md §1.4:
+ * Classifies a reply nodemailer carried in `response`, whatever its `code` says (packages/nodemailer/PROVIDER.md §4:
  * the code names the step, the reply says what happened). The reply is re-parsed with core because
- * nodemailer keeps every line's `550-` prefix (§1.3).
+ * nodemailer keeps every line's `550-` prefix (packages/nodemailer/PROVIDER.md §3).
  */
 export function replyVerdict(
   response: string,
@@ -43,24 +43,24 @@ export function replyVerdict(
 function correct(verdict: Verdict, reply: SmtpReply, code: unknown): Verdict {
   const transient = reply.code !== undefined && reply.code >= 400 && reply.code < 500;
   if (code === 'EAUTH' && !authCategories.has(verdict.category)) {
-    // The relay refused our login (providers.md §1.4: `535 5.7.8` → EAUTH): our credentials.
+    // The relay refused our login (packages/nodemailer/PROVIDER.md §4: `535 5.7.8` → EAUTH): our credentials.
     return createVerdict('client-auth', {
       reply,
-      rule: 'nodemailer-eauth',
+      rule: 'smtp:eauth',
       permanence: transient ? 'transient' : 'permanent',
       retry: { changeRequired: !transient },
       confidence: 0.9,
     });
   }
   if (code === 'ETLS' && verdict.category === 'unknown' && !(reply.code !== undefined && reply.code < 400)) {
-    return createVerdict('tls-failure', { reply, rule: 'nodemailer-etls', confidence: 0.8 });
+    return createVerdict('tls-failure', { reply, rule: 'smtp:etls', confidence: 0.8 });
   }
   if (verdict.permanence === 'success' || (reply.code !== undefined && reply.code < 400)) {
     // nodemailer only fails a send on a reply it did not expect; a 2xx/3xx there is a protocol
     // fault of the session, never a delivery (EPROTOCOL "unexpected reply", `DATA` answered 250).
     return createVerdict('protocol', {
       reply,
-      rule: 'nodemailer-unexpected-reply',
+      rule: 'smtp:unexpected-reply',
       summary: 'The server sent a reply the SMTP client did not expect at this step.',
       status: '5.5.0',
       confidence: 0.7,

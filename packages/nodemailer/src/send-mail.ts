@@ -1,7 +1,7 @@
 import type { DeliveryOutcome } from '@mailverdict/core';
-import { fromNodemailerError } from './from-nodemailer-error';
-import { fromNodemailerInfo } from './from-nodemailer-info';
-import type { MailLike, NodemailerInfoLike, TransportLike } from './nodemailer-types';
+import { fromNodemailerError } from './error';
+import { fromNodemailerInfo } from './response';
+import type { MailLike, NodemailerInfoLike, TransportLike } from './types';
 
 export interface SendResult<Info = NodemailerInfoLike> {
   /** What nodemailer resolved with; absent when the send failed. */
@@ -25,13 +25,29 @@ export async function sendMail<Mail extends MailLike, Info = NodemailerInfoLike>
   if (typeof mail !== 'object' || mail === null || Array.isArray(mail)) {
     throw new TypeError('sendMail: `mail` must be the mail options object');
   }
-  // The callback form works with every nodemailer version and with promise-less custom transports.
+  // The callback form works with every nodemailer version and with promise-less custom transports; a transport
+  // whose `sendMail` ignores the callback and returns a promise (`{ sendMail: async () => info }`) settles through
+  // that promise instead. Whichever answers first counts.
   const settled = await new Promise<{ ok: true; info: Info } | { ok: false; error: unknown }>((resolve) => {
     // A synchronous throw is not a delivery failure: it rejects this promise (a programmer error).
-    transport.sendMail(mail, (error, info) => {
+    const returned = transport.sendMail(mail, (error, info) => {
       resolve(error ? { ok: false, error } : { ok: true, info: info as Info });
     });
+    if (isThenable(returned)) {
+      returned.then(
+        (info) => resolve({ ok: true, info: info as Info }),
+        (error: unknown) => resolve({ ok: false, error }),
+      );
+    }
   });
   if (settled.ok) return { info: settled.info, outcomes: fromNodemailerInfo(settled.info) };
   return { outcomes: fromNodemailerError(settled.error, mail) };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

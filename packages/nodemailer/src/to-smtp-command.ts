@@ -1,8 +1,8 @@
 import type { SmtpCommand } from '@mailverdict/core';
 
 /**
- * nodemailer's `command` → core's SmtpCommand. nodemailer names the step in flight (providers.md
- * §1.1): `CONN` is the connection and greeting, and `DATA` is used both for the reply to the DATA
+ * nodemailer's `command` → core's SmtpCommand. nodemailer names the step in flight
+ * (packages/nodemailer/PROVIDER.md §1): `CONN` is the connection and greeting, and `DATA` is used both for the reply to the DATA
  * command (`EENVELOPE`, "Data command failed") and for the reply after the message body
  * (`EMESSAGE`, "Message failed"), so the error code tells the two apart. `API` (local validation)
  * and `RSET` answer no SMTP stage a reply can be judged by.

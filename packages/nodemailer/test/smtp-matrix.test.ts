@@ -1,4 +1,4 @@
-// providers.md §1.4 reproduced live: the real nodemailer against the testkit's real SMTP server on
+// packages/nodemailer/PROVIDER.md §4 reproduced live: the real nodemailer against the testkit's real SMTP server on
 // loopback, every row normalized through `sendMail`. Expected outcomes are the fixtures' (matrix.ts),
 // so the unit fixtures and the live behaviour are held to the same answer.
 import {
@@ -62,7 +62,7 @@ const expectRow = async (name: string, result: Promise<Awaited<ReturnType<typeof
 const onBad = (reply: string) => (context: { recipient?: string }) =>
   context.recipient?.startsWith('bad@') ? reply : undefined;
 
-describe('providers.md §1.4, live (real nodemailer ↔ fake SMTP server)', () => {
+describe('packages/nodemailer/PROVIDER.md §4, live (real nodemailer ↔ fake SMTP server)', () => {
   it('partial success: bad@ 550 5.1.1 multi-line, good@ 250', async () => {
     const server = await fakeSmtp({ rcpt: onBad(replies.gmailNoSuchUser), message: replies.queued });
     const result = send(server);

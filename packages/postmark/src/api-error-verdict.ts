@@ -14,9 +14,9 @@ interface ApiErrorRule {
   readonly options?: VerdictOptions;
 }
 
-// Postmark's API ErrorCodes on the send path (providers.md §2.1 table, §2.8; Postmark API overview
+// Postmark's API ErrorCodes on the send path (packages/postmark/PROVIDER.md §1 table, §8; Postmark API overview
 // https://postmarkapp.com/developer/api/overview#error-codes). These are not SMTP or HTTP codes even
-// where the numbers look alike (400, 401, 406, 412): providers.md §8.2 hazard 2.
+// where the numbers look alike (400, 401, 406, 412): docs/providers.md §2 hazard 2.
 const errorCodes: Readonly<Record<number, ApiErrorRule>> = {
   10: {
     category: 'account-issue',
@@ -106,7 +106,7 @@ export interface ApiErrorVerdict {
 
 /**
  * The verdict and origin of a Postmark API error, from the HTTP status (how the postmark client
- * picks its error class, providers.md §2.2) and then the body's ErrorCode (§2.1).
+ * picks its error class, packages/postmark/PROVIDER.md §2) and then the body's ErrorCode (§1).
  */
 export function apiErrorVerdict(
   statusCode: number | undefined,
@@ -124,17 +124,17 @@ export function apiErrorVerdict(
     origin,
     verdict: createVerdict(category, { rule, summary, ...options }),
   });
-  const table = (key: number, rule = `postmark-error-${key}`): ApiErrorVerdict => {
+  const table = (key: number, rule = `postmark:${key}`): ApiErrorVerdict => {
     const entry = errorCodes[key] as ApiErrorRule;
     return make(rule, entry.category, entry.origin, entry.summary, entry.options);
   };
 
-  // `fetch` rejected: no HTTP answer at all (providers.md §2.2 last row: code 0, statusCode 0).
+  // `fetch` rejected: no HTTP answer at all (packages/postmark/PROVIDER.md §2 last row: code 0, statusCode 0).
   if (statusCode === 0 && code === 0) {
     const lower = message.toLowerCase();
     const timedOut = lower.includes('abort') || lower.includes('timeout') || lower.includes('timed out');
     return make(
-      timedOut ? 'postmark-timeout' : 'postmark-network',
+      timedOut ? 'postmark:timeout' : 'postmark:network',
       'network',
       'network',
       timedOut
@@ -146,17 +146,17 @@ export function apiErrorVerdict(
   // HTTP 413 is a request body over 10 MB (50 MB for a batch); ErrorCode 413 under HTTP 422 is an account state.
   if (statusCode === 413) {
     return make(
-      'postmark-http-413',
+      'postmark:http-413',
       'message-too-large',
       'provider',
       'The request is larger than Postmark accepts (10 MB, 50 MB for a batch).',
     );
   }
-  if (statusCode === 429) return table(429, 'postmark-http-429');
-  if (statusCode === 401) return table(10, 'postmark-http-401');
+  if (statusCode === 429) return table(429, 'postmark:http-429');
+  if (statusCode === 401) return table(10, 'postmark:http-401');
   const serverBusy = () =>
     make(
-      'postmark-http-5xx',
+      'postmark:http-5xx',
       'server-busy',
       'provider',
       'Postmark had a server error or is unavailable; try again later.',
@@ -170,7 +170,7 @@ export function apiErrorVerdict(
   // 1100–1199: template errors (e.g. 1101 TemplateId not found).
   if (code >= 1100 && code <= 1199) {
     return make(
-      'postmark-error-template',
+      'postmark:error-template',
       'message-format',
       'provider',
       'Postmark could not use the template of the request.',
@@ -179,7 +179,7 @@ export function apiErrorVerdict(
   // 1221–1229: message-stream errors (e.g. 1226 stream not found).
   if (code >= 1221 && code <= 1229) {
     return make(
-      'postmark-error-stream',
+      'postmark:error-stream',
       'account-issue',
       'account',
       'The Postmark message stream of the request is missing or not allowed.',
@@ -187,7 +187,7 @@ export function apiErrorVerdict(
   }
   if (statusCode !== undefined && statusCode >= 500) return serverBusy();
   return make(
-    'postmark-error-unknown',
+    'postmark:error-unknown',
     'unknown',
     'provider',
     `Postmark refused the request (HTTP ${statusCode ?? 'status unknown'}, ErrorCode ${code}).`,

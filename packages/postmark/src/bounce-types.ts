@@ -20,8 +20,8 @@ export interface BounceType {
 }
 
 // Every `BounceType` of postmark 5.1.0 (`models/bounces/Bounce.d.ts`), with the TypeCode kept for
-// reference only: match on Type, never TypeCode (providers.md §2.7: a documented SpamComplaint
-// sample carries TypeCode 512, which is SpamNotification). Meanings: providers.md §2.4, §2.8.
+// reference only: match on Type, never TypeCode (packages/postmark/PROVIDER.md §7: a documented SpamComplaint
+// sample carries TypeCode 512, which is SpamNotification). Meanings: packages/postmark/PROVIDER.md §4, §8.
 export const bounceTypes = {
   HardBounce: {
     typeCode: 1,

@@ -4,9 +4,10 @@ import { createRequire } from 'node:module';
 import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
 import { apiErrorFixtures } from './__fixtures__/api-errors';
 import { webhookFixtures } from './__fixtures__/webhooks';
-import { fromPostmarkError } from './from-postmark-error';
-import { fromPostmarkResponse } from './from-postmark-response';
-import { fromPostmarkWebhook } from './from-postmark-webhook';
+import { postmarkAdapter } from './adapter';
+import { fromPostmarkError } from './error';
+import { fromPostmarkResponse } from './response';
+import { fromPostmarkWebhook } from './webhook';
 
 // The client's own error factory: the exact objects `ServerClient` rejects with.
 const require = createRequire(import.meta.url);
@@ -60,7 +61,7 @@ describeAdapter({
   fixtures: [
     {
       name: 'single send accepted',
-      source: 'providers.md §2.1 (successful send)',
+      source: 'packages/postmark/PROVIDER.md §1 (successful send)',
       input: {
         To: 'jane@example.test',
         SubmittedAt: '2026-11-20T10:15:00Z',
@@ -73,12 +74,12 @@ describeAdapter({
         recipient: 'jane@example.test',
         messageId: 'b7bc2f4a-e38e-4336-af7d-e6c392c2f817',
         occurredAt: Date.UTC(2026, 10, 20, 10, 15),
-        verdict: { category: 'delivered', permanence: 'success' },
+        verdict: { category: 'accepted', permanence: 'success' },
       },
     },
     {
       name: 'batch with a 406 element',
-      source: 'providers.md §2.1 (batch: HTTP 200, ErrorCode per message; pastebin 04peBCvB)',
+      source: 'packages/postmark/PROVIDER.md §1 (batch: HTTP 200, ErrorCode per message; pastebin 04peBCvB)',
       input: [
         {
           To: 'jane@example.test',
@@ -94,7 +95,7 @@ describeAdapter({
         },
       ],
       expected: [
-        { event: 'accepted', recipient: 'jane@example.test', verdict: { category: 'delivered' } },
+        { event: 'accepted', recipient: 'jane@example.test', verdict: { category: 'accepted' } },
         {
           event: 'rejected',
           recipient: 'gone@example.test',
@@ -106,3 +107,7 @@ describeAdapter({
     },
   ],
 });
+
+// The whole adapter: every role through the spec. Postmark does not sign webhooks, so there is no verifier
+// suite; its Basic-auth check (`createWebhookVerifier`) has its own tests in verify-webhook.test.ts.
+describeAdapter({ adapter: postmarkAdapter });

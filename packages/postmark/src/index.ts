@@ -1,8 +1,9 @@
-export { inactiveAddresses, splitAddressList } from './address-list';
+export { splitAddressList } from '@mailverdict/core/adapter';
+export { type PostmarkSendContext, postmarkAdapter } from './adapter';
+export { inactiveAddresses } from './address-list';
 export { type BounceType, type BounceTypeName, bounceTypes } from './bounce-types';
-export { fromPostmarkError } from './from-postmark-error';
-export { fromPostmarkResponse } from './from-postmark-response';
-export { fromPostmarkWebhook } from './from-postmark-webhook';
+export { fromPostmarkError } from './error';
+export { fromPostmarkResponse } from './response';
 export type {
   PostmarkBounceWebhook,
   PostmarkDeliveryWebhook,
@@ -11,7 +12,7 @@ export type {
   PostmarkSendResponse,
   PostmarkSubscriptionChangeWebhook,
   PostmarkWebhook,
-} from './postmark-types';
+} from './types';
 export {
   type BasicCredentials,
   checkBasicAuth,
@@ -19,4 +20,5 @@ export {
   type GuardResult,
   type HeadersLike,
   type RequestLike,
-} from './webhook-guard';
+} from './verify-webhook';
+export { fromPostmarkWebhook } from './webhook';

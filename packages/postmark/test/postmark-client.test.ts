@@ -1,4 +1,4 @@
-// providers.md §2.2 reproduced live: the real `postmark` client against the testkit's fake Postmark
+// packages/postmark/PROVIDER.md §2 reproduced live: the real `postmark` client against the testkit's fake Postmark
 // API on loopback, every row normalized; webhooks POSTed by the fake with Basic auth, guarded and
 // converted by this package.
 
@@ -17,10 +17,10 @@ import {
 import { ServerClient } from 'postmark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bounceTypes } from '../src/bounce-types';
-import { fromPostmarkError } from '../src/from-postmark-error';
-import { fromPostmarkResponse } from '../src/from-postmark-response';
-import { fromPostmarkWebhook } from '../src/from-postmark-webhook';
-import { createWebhookGuard } from '../src/webhook-guard';
+import { fromPostmarkError } from '../src/error';
+import { fromPostmarkResponse } from '../src/response';
+import { createWebhookGuard } from '../src/verify-webhook';
+import { fromPostmarkWebhook } from '../src/webhook';
 
 const token = 'server-token';
 const closers: { close(): Promise<void> }[] = [];
@@ -57,13 +57,13 @@ async function send(client: ServerClient, to: string, withMessage = false): Prom
 const summary = (outcomes: readonly DeliveryOutcome[]) =>
   outcomes.map((outcome) => [outcome.event, outcome.recipient, outcome.origin, outcome.verdict.category]);
 
-describe('providers.md §2.2, live (real postmark client ↔ fake Postmark API)', () => {
+describe('packages/postmark/PROVIDER.md §2, live (real postmark client ↔ fake Postmark API)', () => {
   it('accepted send: one accepted outcome per recipient, with Postmark MessageID', async () => {
     const fake = await fakePostmark();
     const outcomes = await send(clientFor(fake), 'Ann <ann@example.test>, bob@example.test');
     expect(summary(outcomes)).toEqual([
-      ['accepted', 'ann@example.test', 'provider', 'delivered'],
-      ['accepted', 'bob@example.test', 'provider', 'delivered'],
+      ['accepted', 'ann@example.test', 'provider', 'accepted'],
+      ['accepted', 'bob@example.test', 'provider', 'accepted'],
     ]);
     expect(outcomes[0]?.messageId).toBe(fake.messages[0]?.messageId);
     expect(outcomes[0]?.occurredAt).toBeTypeOf('number');
@@ -211,7 +211,7 @@ describe('providers.md §2.2, live (real postmark client ↔ fake Postmark API)'
       message('bad-address@example.test'),
     ]);
     expect(summary(fromPostmarkResponse(results))).toEqual([
-      ['accepted', 'ann@example.test', 'provider', 'delivered'],
+      ['accepted', 'ann@example.test', 'provider', 'accepted'],
       ['rejected', 'gone@example.test', 'provider', 'suppressed'],
       // A failed batch element carries no `To`: the outcome is for that message, not a recipient.
       ['failed', undefined, 'provider', 'protocol'],

@@ -1,9 +1,12 @@
+import { createMemoryReplayStore } from '@mailverdict/core/adapter';
+import { createResendWebhookSecret, signResendWebhook } from '@mailverdict/testkit';
 import { describeAdapter } from '@mailverdict/testkit/conformance';
 import { resultFixtures } from './__fixtures__/results';
 import { fixtures } from './__fixtures__/webhooks';
-import { fromResendError } from './resend-error';
-import { fromResendResult } from './resend-result';
-import { fromResendWebhook } from './resend-webhook';
+import { resendAdapter } from './adapter';
+import { fromResendError } from './error';
+import { fromResendResult } from './response';
+import { fromResendWebhook } from './webhook';
 
 describeAdapter({
   name: 'fromResendWebhook',
@@ -12,7 +15,7 @@ describeAdapter({
   fixtures: fixtures.map(({ name, payload, expected }) => ({
     name,
     input: payload,
-    source: 'providers.md §6.2',
+    source: 'packages/resend/PROVIDER.md §2',
     expected: expected.map(({ category, ...fields }) => ({
       ...fields,
       ...(category === undefined ? {} : { verdict: { category } }),
@@ -27,7 +30,7 @@ describeAdapter({
   fixtures: resultFixtures.map(({ name, result, expected }) => ({
     name,
     input: result,
-    source: 'resend@6.38.0 run against the fake (providers.md §6.1)',
+    source: 'resend@6.38.0 run against the fake (packages/resend/PROVIDER.md §1)',
     expected: expected.map(({ category, ...fields }) => ({ ...fields, verdict: { category } })),
   })),
 });
@@ -47,4 +50,30 @@ describeAdapter({
         verdict: { category: expected[0]!.category },
       },
     })),
+});
+
+// The whole adapter (every role, with the shared verifier suite).
+const secret = createResendWebhookSecret();
+const otherSecret = createResendWebhookSecret();
+const delivered = {
+  type: 'email.delivered',
+  created_at: '2025-11-24T16:00:00.000Z',
+  data: { email_id: 'e1', to: ['a@example.test'] },
+};
+
+describeAdapter({
+  adapter: resendAdapter,
+  verifier: {
+    create: (now) =>
+      resendAdapter.createWebhookVerifier({ secret, now, replayStore: createMemoryReplayStore({ now }) }),
+    sign: (at) => signResendWebhook(delivered, { secret, timestamp: Math.floor(at / 1000) }),
+    forge: (at) => signResendWebhook(delivered, { secret: otherSecret, timestamp: Math.floor(at / 1000) }),
+    alter: (request) => ({
+      ...request,
+      body: String(request.body).replace('a@example.test', 'z@example.test'),
+    }),
+    toleranceMs: 300_000,
+    parsedBody: 'refused',
+    readsHeaders: true,
+  },
 });

@@ -1,27 +1,27 @@
 // Re-exported from core's adapter toolkit, where they live since every adapter shares them.
 export {
   createMemoryReplayStore,
+  type HeadersLike,
   type MemoryReplayStoreOptions,
   type ReplayStore,
   type SendContext,
-} from '@mailverdict/core';
-export { fromResendError, type ResendErrorContext } from './resend-error';
-export { fromResendResult } from './resend-result';
-export {
-  type HeadersLike,
-  type ResendSignatureFailure,
-  type ResendSignatureResult,
-  type ResendVerifyOptions,
-  type ResendWebhookRequest,
-  signResendPayload,
-  verifyResendWebhook,
-} from './resend-signature';
+} from '@mailverdict/core/adapter';
+export { resendAdapter } from './adapter';
+export { fromResendError, type ResendErrorContext } from './error';
+export { fromResendResult } from './response';
+export { signResendPayload } from './sign-webhook';
 export type {
   ResendBatchData,
   ResendEmailEventData,
   ResendErrorLike,
   ResendResultLike,
   ResendSendData,
+  ResendSignatureFailure,
+  ResendSignatureResult,
+  ResendVerifier,
+  ResendVerifyOptions,
   ResendWebhookPayload,
-} from './resend-types';
-export { fromResendWebhook, ignoredResendEvents } from './resend-webhook';
+  ResendWebhookRequest,
+} from './types';
+export { createResendVerifier, verifyResendWebhook } from './verify-webhook';
+export { fromResendWebhook, ignoredResendEvents } from './webhook';

@@ -1,41 +1,66 @@
 // The shared adapter conformance suite (testkit), run on real payload shapes and on garbage.
+import { createMemoryReplayStore } from '@mailverdict/core/adapter';
+import { createSendGridTestKeys, sendGridEvents, signSendGridBatch } from '@mailverdict/testkit';
 import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
-import { sendGridFixtures } from './__fixtures__/sendgrid-events';
-import { fromSendGridError } from './sendgrid-error';
-import { fromSendGridEvents } from './sendgrid-events';
-import { fromSendGridResponse } from './sendgrid-response';
+import { sendGridFixtures } from './__fixtures__/webhooks';
+import { sendGridAdapter } from './adapter';
+import { fromSendGridError } from './error';
+import { fromSendGridResponse } from './response';
 
 const delivering = sendGridFixtures.filter((fixture) => fixture.expected !== null);
 
+const keys = createSendGridTestKeys();
+const otherKeys = createSendGridTestKeys();
+const batch = [sendGridEvents.delivered({ email: 'a@example.test' })];
+const signedAt = (at: number, with_ = keys) => signSendGridBatch(batch, with_, Math.floor(at / 1000));
+
+// The whole adapter (every role, with the shared verifier suite), then each conversion's own cases below.
 describeAdapter({
-  name: 'fromSendGridEvents',
-  provider: 'sendgrid',
-  convert: fromSendGridEvents,
-  fixtures: [
-    ...delivering.map(
-      (fixture): AdapterFixture => ({
-        name: fixture.name,
-        input: [fixture.input],
-        source: 'providers.md §4.3',
-        // Where an expert accepts several categories, sendgrid-events.test.ts checks them.
-        expected: {
-          event: fixture.expected!.event,
-          origin: fixture.expected!.origin,
-          recipient: fixture.input.email as string,
-          messageId: fixture.input.sg_message_id as string,
-          ...(fixture.expected!.alsoAccept === undefined
-            ? { verdict: { category: fixture.expected!.category } }
-            : {}),
-        },
+  adapter: sendGridAdapter,
+  verifier: {
+    create: (now) =>
+      sendGridAdapter.createWebhookVerifier({
+        publicKey: keys.publicKey,
+        now,
+        replayStore: createMemoryReplayStore({ now }),
       }),
-    ),
-    {
-      name: 'the whole documented batch: tracking events give no outcome',
-      input: sendGridFixtures.map((fixture) => fixture.input),
-      source: 'providers.md §4.3',
-      expected: delivering.map((fixture) => ({ event: fixture.expected!.event })),
-    },
-  ],
+    sign: (at) => signedAt(at),
+    forge: (at) => signedAt(at, otherKeys),
+    alter: (request) => ({
+      ...request,
+      body: String(request.body).replace('a@example.test', 'z@example.test'),
+    }),
+    toleranceMs: 10 * 60 * 1000,
+    parsedBody: 'refused',
+    readsHeaders: true,
+  },
+  fixtures: {
+    webhook: [
+      ...delivering.map(
+        (fixture): AdapterFixture => ({
+          name: fixture.name,
+          input: [fixture.input],
+          source: 'packages/sendgrid/PROVIDER.md §3',
+          // Where an expert accepts several categories, sendgrid-events.test.ts checks them.
+          expected: {
+            event: fixture.expected!.event,
+            origin: fixture.expected!.origin,
+            recipient: fixture.input.email as string,
+            messageId: fixture.input.sg_message_id as string,
+            ...(fixture.expected!.alsoAccept === undefined
+              ? { verdict: { category: fixture.expected!.category } }
+              : {}),
+          },
+        }),
+      ),
+      {
+        name: 'the whole documented batch: tracking events give no outcome',
+        input: sendGridFixtures.map((fixture) => fixture.input),
+        source: 'packages/sendgrid/PROVIDER.md §3',
+        expected: delivering.map((fixture) => ({ event: fixture.expected!.event })),
+      },
+    ],
+  },
 });
 
 /** A `ResponseError` as @sendgrid/helpers 8.0.0 builds it (code, message = status text, response). */
@@ -58,7 +83,7 @@ describeAdapter({
   fixtures: [
     {
       name: '401 bad API key',
-      source: 'providers.md §4.1',
+      source: 'packages/sendgrid/PROVIDER.md §1',
       input: () =>
         responseError(401, 'Unauthorized', [
           {
@@ -71,7 +96,7 @@ describeAdapter({
     },
     {
       name: '400 unverified Sender Identity (observed run)',
-      source: 'providers.md §4.2',
+      source: 'packages/sendgrid/PROVIDER.md §2',
       input: () =>
         responseError(400, 'Bad Request', [
           {
@@ -84,12 +109,12 @@ describeAdapter({
       expected: {
         event: 'failed',
         origin: 'account',
-        verdict: { category: 'account-issue', rule: 'sendgrid-unverified-sender' },
+        verdict: { category: 'account-issue', rule: 'sendgrid:unverified-sender' },
       },
     },
     {
       name: '429 with X-RateLimit-Reset',
-      source: 'providers.md §4.1',
+      source: 'packages/sendgrid/PROVIDER.md §1',
       input: () =>
         responseError(429, 'Too Many Requests', [{ field: null, message: 'too many requests' }], {
           'x-ratelimit-limit': '600',
@@ -104,7 +129,7 @@ describeAdapter({
     },
     {
       name: 'raw axios ECONNREFUSED (no response)',
-      source: 'providers.md §4.2',
+      source: 'packages/sendgrid/PROVIDER.md §2',
       input: () =>
         Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
           code: 'ECONNREFUSED',
@@ -122,7 +147,7 @@ describeAdapter({
   fixtures: [
     {
       name: '202 with X-Message-Id',
-      source: 'providers.md §4.2: sgMail.send resolves to [ClientResponse, {}]',
+      source: 'packages/sendgrid/PROVIDER.md §2: sgMail.send resolves to [ClientResponse, {}]',
       input: [{ statusCode: 202, body: '', headers: { 'x-message-id': 'W7qGXjdTTtqW0zkRz6Lq4w' } }, {}],
       expected: { event: 'accepted', recipient: 'a@example.test', messageId: 'W7qGXjdTTtqW0zkRz6Lq4w' },
     },

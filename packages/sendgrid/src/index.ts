@@ -1,15 +1,20 @@
+export type { HeadersLike } from '@mailverdict/core/adapter';
+export { type SendGridAdapterVerifyOptions, sendGridAdapter } from './adapter';
+export { fromSendGridError } from './error';
+export { fromSendGridResponse } from './response';
+export type {
+  SendGridErrorLike,
+  SendGridErrorOptions,
+  SendGridRejection,
+  SendGridVerification,
+  SendGridVerifier,
+  SendGridVerifyOptions,
+  SendGridWebhookRequest,
+} from './types';
 export {
   createSendGridVerifier,
-  type HeadersLike,
-  type SendGridRejection,
-  type SendGridVerification,
-  type SendGridVerifier,
-  type SendGridVerifyOptions,
-  type SendGridWebhookRequest,
   signatureHeader,
   timestampHeader,
   verifySendGridWebhook,
-} from './event-webhook-signature';
-export { fromSendGridError, type SendGridErrorLike, type SendGridErrorOptions } from './sendgrid-error';
-export { fromSendGridEvent, fromSendGridEvents } from './sendgrid-events';
-export { fromSendGridResponse } from './sendgrid-response';
+} from './verify-webhook';
+export { fromSendGridEvent, fromSendGridEvents } from './webhook';

@@ -10,8 +10,8 @@ import {
   signSendGridBatch,
 } from '@mailverdict/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSendGridVerifier } from './event-webhook-signature';
-import { fromSendGridEvents } from './sendgrid-events';
+import { createSendGridVerifier } from './verify-webhook';
+import { fromSendGridEvents } from './webhook';
 
 const keys = createSendGridTestKeys();
 let server: Server | undefined;
@@ -28,7 +28,7 @@ function startReceiver(publicKey: string, handle: (outcome: DeliveryOutcome) => 
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks); // the raw bytes: never re-serialize parsed JSON
 
-    const check = verify({ body, headers: request.headers });
+    const check = await verify({ body, headers: request.headers });
     if (!check.ok) {
       response.writeHead(403).end(check.message);
       return;
@@ -55,7 +55,7 @@ describe('node:http SendGrid receiver (README example)', () => {
     ];
     expect(await postSendGridEvents(url, signSendGridBatch(batch, keys))).toBe(200);
     expect(outcomes.map((outcome) => [outcome.recipient, outcome.verdict.category])).toEqual([
-      ['a@example.test', 'delivered'],
+      ['a@example.test', 'accepted'],
       ['former@example.test', 'suppressed'],
       ['b@example.test', 'complaint'],
     ]);
@@ -67,6 +67,9 @@ describe('node:http SendGrid receiver (README example)', () => {
     const replayed = signSendGridBatch(batch, keys, Math.floor(Date.now() / 1000) - 3600);
     expect(await postSendGridEvents(url, replayed)).toBe(403);
     expect(await postSendGridEvents(url, signSendGridBatch(batch, createSendGridTestKeys()))).toBe(403);
-    expect(outcomes).toHaveLength(3);
+    const once = signSendGridBatch([sendGridEvents.delivered({ email: 'c@example.test' })], keys);
+    expect(await postSendGridEvents(url, once)).toBe(200);
+    expect(await postSendGridEvents(url, once)).toBe(403);
+    expect(outcomes).toHaveLength(4);
   });
 });

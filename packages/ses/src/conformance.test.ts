@@ -1,10 +1,13 @@
 // The shared adapter conformance suite (testkit), run on real payload shapes and on garbage.
 import { AccountSuspendedException, MessageRejected, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { createMemoryReplayStore } from '@mailverdict/core/adapter';
+import { createSnsTestSigner, toSnsNotification } from '@mailverdict/testkit';
 import { type AdapterFixture, describeAdapter } from '@mailverdict/testkit/conformance';
-import { sesFixtures } from './__fixtures__/ses-notifications';
-import { fromSesError } from './ses-error';
-import { fromSesNotification } from './ses-notification';
-import { fromSesResponse } from './ses-response';
+import { sesFixtures } from './__fixtures__/webhooks';
+import { sesAdapter } from './adapter';
+import { fromSesError } from './error';
+import { fromSesResponse } from './response';
+import { fromSesNotification } from './webhook';
 
 const metadata = (httpStatusCode: number) => ({
   httpStatusCode,
@@ -21,7 +24,7 @@ describeAdapter({
     (fixture): AdapterFixture => ({
       name: fixture.name,
       input: fixture.input,
-      source: 'providers.md §3.6',
+      source: 'packages/ses/PROVIDER.md §6',
       // Where an expert accepts several categories, ses-notification.test.ts checks them.
       expected: fixture.expected.map(({ event, recipient, origin, category, messageId, alsoAccept }) => ({
         event,
@@ -41,7 +44,7 @@ describeAdapter({
   fixtures: [
     {
       name: 'MessageRejected: Email address is not verified (SDK exception class)',
-      source: 'providers.md §3.1; @aws-sdk/client-sesv2 MessageRejected',
+      source: 'packages/ses/PROVIDER.md §1; @aws-sdk/client-sesv2 MessageRejected',
       input: () =>
         new MessageRejected({
           message:
@@ -56,7 +59,7 @@ describeAdapter({
     },
     {
       name: 'TooManyRequestsException: Maximum sending rate exceeded',
-      source: 'providers.md §3.1 (pm-pmaas/etailors_amazon_ses#117 body)',
+      source: 'packages/ses/PROVIDER.md §1 (pm-pmaas/etailors_amazon_ses#117 body)',
       input: () =>
         new TooManyRequestsException({ message: 'Maximum sending rate exceeded.', $metadata: metadata(429) }),
       expected: {
@@ -68,7 +71,7 @@ describeAdapter({
     },
     {
       name: 'AccountSuspendedException',
-      source: 'providers.md §3.1',
+      source: 'packages/ses/PROVIDER.md §1',
       input: () => new AccountSuspendedException({ message: 'Account suspended.', $metadata: metadata(400) }),
       expected: {
         event: 'failed',
@@ -78,7 +81,7 @@ describeAdapter({
     },
     {
       name: 'SES v1 Throttling: Daily message quota exceeded',
-      source: 'providers.md §3.2 (awsQuery error surfaced by @aws-sdk/client-ses)',
+      source: 'packages/ses/PROVIDER.md §2 (awsQuery error surfaced by @aws-sdk/client-ses)',
       input: {
         name: 'Throttling',
         Code: 'Throttling',
@@ -90,7 +93,7 @@ describeAdapter({
       expected: {
         event: 'failed',
         retryAfterMs: 3_600_000,
-        verdict: { category: 'account-limit', rule: 'ses-daily-quota' },
+        verdict: { category: 'account-limit', rule: 'ses:daily-quota' },
       },
     },
     {
@@ -129,4 +132,41 @@ describeAdapter({
       },
     },
   ],
+});
+
+// The whole adapter (every role, with the shared verifier suite).
+const signer = createSnsTestSigner({ region: 'eu-west-1' });
+const forger = createSnsTestSigner({ region: 'eu-west-1' });
+const topicArn = 'arn:aws:sns:eu-west-1:111122223333:ses-events';
+const delivery = {
+  eventType: 'Delivery',
+  delivery: { recipients: ['a@example.test'] },
+  mail: { messageId: 'm-1' },
+};
+const signedAt = (at: number, by = signer) => ({
+  body: JSON.stringify(
+    toSnsNotification(delivery, { signer: by, topicArn, timestamp: new Date(at).toISOString() }),
+  ),
+});
+
+describeAdapter({
+  adapter: sesAdapter,
+  verifier: {
+    create: (now) =>
+      sesAdapter.createWebhookVerifier({
+        topicArns: [topicArn],
+        fetchCertificate: signer.fetchCertificate,
+        now,
+        replayStore: createMemoryReplayStore({ now }),
+      }),
+    sign: (at) => signedAt(at),
+    forge: (at) => signedAt(at, forger),
+    alter: (request) => ({
+      ...request,
+      body: String(request.body).replace('a@example.test', 'z@example.test'),
+    }),
+    toleranceMs: 60 * 60 * 1000,
+    parsedBody: 'accepted',
+    readsHeaders: false,
+  },
 });

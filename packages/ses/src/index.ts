@@ -1,14 +1,17 @@
-export { fromSesError, type SesErrorLike, type SesErrorOptions } from './ses-error';
-export { fromSesEventObject, sesEventType } from './ses-event';
-export { fromSesNotification, readSesWebhook, type SesWebhook } from './ses-notification';
-export { fromSesResponse, type SesSendOutputLike } from './ses-response';
-export {
-  createSnsVerifier,
-  type SnsRejection,
-  type SnsVerification,
-  type SnsVerifier,
-  type SnsVerifyOptions,
-  snsStringToSign,
-  verifySnsMessage,
-} from './sns-signature';
+export { sesAdapter } from './adapter';
+export { fromSesError } from './error';
+export { fromSesEventObject, sesEventType } from './event';
+export { fromSesResponse } from './response';
 export { isSnsUrl } from './sns-url';
+export type {
+  SesErrorLike,
+  SesErrorOptions,
+  SesSendOutputLike,
+  SesWebhook,
+  SnsRejection,
+  SnsVerification,
+  SnsVerifier,
+  SnsVerifyOptions,
+} from './types';
+export { createSnsVerifier, snsStringToSign, verifySnsMessage } from './verify-webhook';
+export { fromSesNotification, readSesWebhook } from './webhook';

@@ -11,8 +11,8 @@ import {
   toSnsSubscriptionConfirmation,
 } from '@mailverdict/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSesWebhook } from './ses-notification';
-import { createSnsVerifier } from './sns-signature';
+import { createSnsVerifier } from './verify-webhook';
+import { readSesWebhook } from './webhook';
 
 const signer = createSnsTestSigner({ region: 'eu-west-1' });
 const topicArn = 'arn:aws:sns:eu-west-1:111122223333:ses-events';

@@ -1,8 +1,10 @@
 import type { DeliveryOutcome, RetryAdvice, SmtpReply, Verdict } from '@mailverdict/core';
+import type { ProviderAdapter } from '@mailverdict/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { type GarbageInput, garbageInputs } from './conformance/garbage';
 import { outcomeProblems } from './conformance/outcome-problems';
 import { deepFreeze, isPartOf } from './conformance/raw';
+import { describeWebhookVerifier, type VerifierSuiteOptions } from './conformance/verifier-suite';
 
 /** What a fixture expects of one outcome: any subset of its fields (nested objects are matched partially too). */
 export type ExpectedOutcome = Partial<
@@ -20,7 +22,7 @@ export interface AdapterFixture<Input = unknown> {
   readonly input: Input | (() => Input);
   /** The outcomes, in order — the adapter must produce exactly this many; a single object means exactly one. */
   readonly expected: ExpectedOutcome | readonly ExpectedOutcome[];
-  /** Where the shape comes from (provider doc, providers.md section, recorded run). */
+  /** Where the shape comes from (provider doc, a section of the provider package's own document, recorded run). */
   readonly source?: string;
 }
 
@@ -45,6 +47,60 @@ export interface DescribeAdapterOptions<Input = unknown> {
     /** Longest a garbage input may take (ms); default 1000. */
     readonly timeLimitMs?: number;
   };
+}
+
+/**
+ * The whole adapter at once: every role (`fromError`, `fromResponse`, `fromWebhook`) runs its fixtures and the
+ * garbage pool, and a package with signed webhooks passes `verifier` to run the shared verifier suite.
+ */
+export interface DescribeProviderAdapterOptions {
+  // biome-ignore lint/suspicious/noExplicitAny: any verifier options and send context
+  readonly adapter: ProviderAdapter<any, any>;
+  /** Real payload shapes per role; a role without fixtures still runs the garbage pool. */
+  readonly fixtures?: {
+    readonly error?: readonly AdapterFixture[];
+    readonly response?: readonly AdapterFixture[];
+    readonly webhook?: readonly AdapterFixture[];
+  };
+  readonly inputIsFunction?: boolean;
+  readonly garbage?: DescribeAdapterOptions['garbage'];
+  /** How to sign requests for the shared verifier suite (packages whose provider signs webhooks). */
+  readonly verifier?: VerifierSuiteOptions;
+}
+
+const roles = [
+  ['error', 'fromError'],
+  ['response', 'fromResponse'],
+  ['webhook', 'fromWebhook'],
+] as const;
+
+function describeProviderAdapter(options: DescribeProviderAdapterOptions): void {
+  const { adapter } = options;
+  if (typeof adapter !== 'object' || adapter === null) {
+    throw new TypeError('describeAdapter: `adapter` must be a ProviderAdapter object');
+  }
+  describe(`${String(adapter.provider)} adapter`, () => {
+    it('has the ProviderAdapter shape', () => {
+      expect(adapter.provider, 'provider').toBeTypeOf('string');
+      expect(adapter.provider).not.toBe('');
+      for (const [, method] of roles) expect(adapter[method], method).toBeTypeOf('function');
+      if (options.verifier !== undefined) {
+        expect(adapter.createWebhookVerifier, 'createWebhookVerifier').toBeTypeOf('function');
+      }
+    });
+  });
+  for (const [role, method] of roles) {
+    describeRole({
+      name: `${adapter.provider} ${method}`,
+      provider: adapter.provider,
+      convert: (input: unknown) => adapter[method](input),
+      fixtures: options.fixtures?.[role] ?? [],
+      ...(options.inputIsFunction === undefined ? {} : { inputIsFunction: options.inputIsFunction }),
+      ...(options.garbage === undefined ? {} : { garbage: options.garbage }),
+      requireFixtures: false,
+    });
+  }
+  if (options.verifier !== undefined) describeWebhookVerifier(adapter.provider, options.verifier);
 }
 
 function isGarbageInput(value: unknown): value is GarbageInput {
@@ -100,9 +156,16 @@ function checkOutcomes(outcomes: unknown, input: unknown, provider: string): voi
  * For each garbage input: `convert` must not throw, must finish within the time limit, and must return `[]`
  * or well-formed outcomes whose verdict category is `unknown` (with the reason in the summary).
  */
-export function describeAdapter<Input>(options: DescribeAdapterOptions<Input>): void {
+export function describeAdapter<Input>(
+  options: DescribeAdapterOptions<Input> | DescribeProviderAdapterOptions,
+): void {
   if (options === null || typeof options !== 'object')
     throw new TypeError('describeAdapter: `options` must be an object');
+  if ('adapter' in options) describeProviderAdapter(options);
+  else describeRole({ ...options, requireFixtures: true });
+}
+
+function describeRole<Input>(options: DescribeAdapterOptions<Input> & { requireFixtures: boolean }): void {
   if (typeof options.convert !== 'function')
     throw new TypeError('describeAdapter: `convert` must be a function');
   if (typeof options.name !== 'string' || options.name === '')
@@ -127,34 +190,37 @@ export function describeAdapter<Input>(options: DescribeAdapterOptions<Input>): 
   const convert = options.convert as (input: unknown) => readonly DeliveryOutcome[];
 
   describe(`${options.name} conformance`, () => {
-    describe('fixtures', () => {
-      if (options.fixtures.length === 0) {
-        it('has fixtures', () => {
-          expect.fail('describeAdapter needs at least one fixture with a real payload shape');
-        });
-      }
-      for (const fixture of options.fixtures) {
-        it(fixture.name, () => {
-          const made =
-            typeof fixture.input === 'function' && options.inputIsFunction !== true
-              ? (fixture.input as () => Input)()
-              : fixture.input;
-          const input = tryFreeze(made);
-          let outcomes: readonly DeliveryOutcome[] = [];
-          expect(() => {
-            outcomes = convert(input);
-          }, 'convert() threw on a fixture (or tried to change its frozen input)').not.toThrow();
-          checkOutcomes(outcomes, input, options.provider);
-          const expected: readonly ExpectedOutcome[] = Array.isArray(fixture.expected)
-            ? (fixture.expected as readonly ExpectedOutcome[])
-            : [fixture.expected as ExpectedOutcome];
-          expect(outcomes, `expected ${expected.length} outcome(s)`).toHaveLength(expected.length);
-          expected.forEach((expectation, index) => {
-            expect(outcomes[index], `outcome ${index}`).toMatchObject(expectation);
+    // A role described without fixtures (an adapter's role that only runs the garbage pool) has no fixture block.
+    if (options.fixtures.length > 0 || options.requireFixtures) {
+      describe('fixtures', () => {
+        if (options.fixtures.length === 0 && options.requireFixtures) {
+          it('has fixtures', () => {
+            expect.fail('describeAdapter needs at least one fixture with a real payload shape');
           });
-        });
-      }
-    });
+        }
+        for (const fixture of options.fixtures) {
+          it(fixture.name, () => {
+            const made =
+              typeof fixture.input === 'function' && options.inputIsFunction !== true
+                ? (fixture.input as () => Input)()
+                : fixture.input;
+            const input = tryFreeze(made);
+            let outcomes: readonly DeliveryOutcome[] = [];
+            expect(() => {
+              outcomes = convert(input);
+            }, 'convert() threw on a fixture (or tried to change its frozen input)').not.toThrow();
+            checkOutcomes(outcomes, input, options.provider);
+            const expected: readonly ExpectedOutcome[] = Array.isArray(fixture.expected)
+              ? (fixture.expected as readonly ExpectedOutcome[])
+              : [fixture.expected as ExpectedOutcome];
+            expect(outcomes, `expected ${expected.length} outcome(s)`).toHaveLength(expected.length);
+            expected.forEach((expectation, index) => {
+              expect(outcomes[index], `outcome ${index}`).toMatchObject(expectation);
+            });
+          });
+        }
+      });
+    }
 
     describe('garbage', () => {
       const extra = (options.garbage?.extra ?? []).map(
@@ -192,3 +258,4 @@ export function describeAdapter<Input>(options: DescribeAdapterOptions<Input>): 
 export { type GarbageInput, garbageInputs } from './conformance/garbage';
 export { categoryOf, outcomeProblems } from './conformance/outcome-problems';
 export { deepFreeze, isPartOf } from './conformance/raw';
+export { describeWebhookVerifier, type VerifierSuiteOptions } from './conformance/verifier-suite';

@@ -1,5 +1,5 @@
 // A fake Mailgun sending API and signed Mailgun webhook builders, for tests that run offline.
-// Wire format (Mailgun docs "API Response Codes", providers.md §5.1): `POST /v3/<domain>/messages` (and
+// Wire format (Mailgun docs "API Response Codes", packages/mailgun/PROVIDER.md §1): `POST /v3/<domain>/messages` (and
 // `messages.mime`), HTTP Basic `api:<key>`, multipart or urlencoded form; 200 `{"id":"<…>","message":"Queued. Thank you."}`;
 // errors are JSON `{"message": …}` (a 401 for a wrong key is plain text `Forbidden`, as commonly seen).
 // Point the real client at it (mailgun.js@14 `MailgunClientOptions.url`, verified by the tests):
@@ -65,7 +65,7 @@ export interface FakeMailgun extends RunningHttpServer {
   readonly sends: MailgunSendRecord[];
 }
 
-/** Ready-made scenarios for each error row of providers.md §5.1–§5.2 / §5.4 (texts as Mailgun writes them). */
+/** Ready-made scenarios for each error row of packages/mailgun/PROVIDER.md §1–§2 / §4 (texts as Mailgun writes them). */
 export const mailgunScenarios = {
   accept: { accept: true },
   invalidAddress: {
@@ -73,7 +73,7 @@ export const mailgunScenarios = {
     message: "'to' parameter is not a valid address. please check documentation",
   },
   missingFrom: { status: 400, message: "'from' parameter is missing" },
-  /** Wrong API key: 401 with a plain-text body (providers.md §5.1 marks the body text as commonly seen, unverified). */
+  /** Wrong API key: 401 with a plain-text body (packages/mailgun/PROVIDER.md §1 marks the body text as commonly seen, unverified). */
   unauthorized: { status: 401, message: 'Forbidden', plainText: true },
   forbidden: { status: 403, message: 'Domain mg.example.test is not allowed to send: account disabled' },
   sandbox: {

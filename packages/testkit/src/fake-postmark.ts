@@ -18,17 +18,27 @@ import {
   type WebhookPayloadContext,
 } from './postmark/webhooks';
 
-/** A failure the fake answers instead of processing a send. */
-export interface PostmarkFailure {
-  /** 429, 500, 503, or any other HTTP status. */
-  readonly status: number;
-  /** Response body; default per status (see README). A string is sent as is, anything else as JSON. */
-  readonly body?: unknown;
-  /** Destroy the socket instead (the client sees a network error: `PostmarkError` with `statusCode` 0). */
-  readonly drop?: boolean;
-  /** Wait this long (ms, real time) first — longer than the client's `timeout` makes it time out. */
-  readonly delayMs?: number;
-}
+/**
+ * A failure the fake answers instead of processing a send: an HTTP status (`{ status: 503 }`), or a dropped
+ * connection (`{ drop: true }`, no status needed).
+ */
+export type PostmarkFailure =
+  | {
+      /** 429, 500, 503, or any other HTTP status. */
+      readonly status: number;
+      /** Response body; default per status (see README). A string is sent as is, anything else as JSON. */
+      readonly body?: unknown;
+      readonly drop?: false;
+      /** Wait this long (ms, real time) first — longer than the client's `timeout` makes it time out. */
+      readonly delayMs?: number;
+    }
+  | {
+      /** Destroy the socket instead (the client sees a network error: `PostmarkError` with `statusCode` 0). */
+      readonly drop: true;
+      readonly status?: number;
+      /** Wait this long (ms, real time) first. */
+      readonly delayMs?: number;
+    };
 
 export interface PostmarkRequestContext {
   /** 1 for the first send request, 2 for the next… (only `/email*` requests count). */
@@ -42,7 +52,7 @@ export interface PostmarkRequestContext {
 export interface PostmarkWebhookConfig {
   /** Where to POST events (e.g. your app's webhook endpoint). */
   readonly url: string;
-  /** HTTP Basic credentials Postmark sends (providers.md §2.6). */
+  /** HTTP Basic credentials Postmark sends (packages/postmark/PROVIDER.md §6). */
   readonly username?: string;
   readonly password?: string;
   /** Extra headers (Postmark's `HttpHeaders` webhook option). */
@@ -148,10 +158,10 @@ export interface RunningFakePostmark {
   close(): Promise<void>;
 }
 
-// providers.md §2.6: up to 6 retries at 1, 5, 10, 10, 10, 15 minutes; only 5xx, 408, 429 and network failures.
+// packages/postmark/PROVIDER.md §6: up to 6 retries at 1, 5, 10, 10, 10, 15 minutes; only 5xx, 408, 429 and network failures.
 const retryScheduleMs = [1, 5, 10, 10, 10, 15].map((minutes) => minutes * 60_000);
 
-// Texts: 406 as observed (providers.md §2.2); 401/300/402/409/410/1101 worded after Postmark's error table.
+// Texts: 406 as observed (packages/postmark/PROVIDER.md §2); 401/300/402/409/410/1101 worded after Postmark's error table.
 const messages = {
   noToken:
     'No Account or Server API tokens were supplied in the HTTP headers. Please add a header for either X-Postmark-Server-Token or X-Postmark-Account-Token.',
@@ -172,7 +182,7 @@ const messages = {
   template: 'The Template with the given id or alias was not found.',
 };
 
-// providers.md §2.1: 429 body not documented ([UNV]); 503 is the planned-outage status, ErrorCode 100 "Maintenance".
+// packages/postmark/PROVIDER.md §1: 429 body not documented ([UNV]); 503 is the planned-outage status, ErrorCode 100 "Maintenance".
 function defaultFailureBody(status: number): unknown {
   if (status === 429)
     return { ErrorCode: 429, Message: 'Rate limit exceeded. Please slow down and try again later.' };
@@ -257,7 +267,7 @@ function validateScenarios(scenarios: PostmarkScenarios): void {
 }
 
 /**
- * Starts an HTTP server that speaks Postmark's sending API (providers.md §2) for the real `postmark` client:
+ * Starts an HTTP server that speaks Postmark's sending API (packages/postmark/PROVIDER.md) for the real `postmark` client:
  * `new ServerClient(token, { useHttps: false, requestHost: fake.requestHost })`.
  */
 export async function startFakePostmark(scenarios: PostmarkScenarios = {}): Promise<RunningFakePostmark> {
@@ -369,7 +379,7 @@ export async function startFakePostmark(scenarios: PostmarkScenarios = {}): Prom
     const invalid = recipients.find((_, index) => outcomes[index] === 'invalid');
     if (invalid !== undefined)
       return { error: { ErrorCode: 300, Message: messages.invalidAddress('To', invalid) } };
-    // Decision (Postmark does not document partial inactivity of one message, providers.md §2.2 [UNV]): any
+    // Decision (Postmark does not document partial inactivity of one message, packages/postmark/PROVIDER.md §2 [UNV]): any
     // inactive recipient refuses the whole message with 406 naming every inactive address.
     const inactive = recipients.filter((_, index) => outcomes[index] === 'inactive');
     if (inactive.length > 0) return { error: { ErrorCode: 406, Message: messages.inactive(inactive) } };
@@ -488,7 +498,7 @@ export async function startFakePostmark(scenarios: PostmarkScenarios = {}): Prom
       if (windowCount > limit) return failureReply({ status: 429 });
     }
 
-    // Token (providers.md §2.1: bad or missing token → HTTP 401, ErrorCode 10).
+    // Token (packages/postmark/PROVIDER.md §1: bad or missing token → HTTP 401, ErrorCode 10).
     const token = headerValue(request, 'x-postmark-server-token');
     if (token === undefined || token === '') return apiError(401, 10, messages.noToken);
     if (scenarios.serverToken !== undefined && token !== scenarios.serverToken)
@@ -511,7 +521,7 @@ export async function startFakePostmark(scenarios: PostmarkScenarios = {}): Prom
       if (scenarios.dropReply?.(context) === true) return { status: 0, destroy: true };
       return reply;
     }
-    // Batch: HTTP 200 with one result per message, each with its own ErrorCode (providers.md §2.1).
+    // Batch: HTTP 200 with one result per message, each with its own ErrorCode (packages/postmark/PROVIDER.md §1).
     const list = path === '/email/batchWithTemplates' && isRecord(parsed) ? parsed.Messages : parsed;
     if (!Array.isArray(list)) return apiError(422, 402, messages.notArray);
     if (list.length > 500) return apiError(422, 410, messages.tooManyBatch);

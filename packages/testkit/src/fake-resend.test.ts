@@ -134,7 +134,7 @@ describe('startFakeResend', () => {
     await receiver.close();
   });
 
-  it('reproduces the providers.md §6.3 test vector', () => {
+  it('reproduces the packages/resend/PROVIDER.md §3 test vector', () => {
     const body =
       '{"type":"email.bounced","created_at":"2025-11-24T16:00:00.000Z","data":{"email_id":"4ef9a417-02e9-4d39-ad75-9611e0fcc33c","to":["gone@example.test"],"bounce":{"type":"Permanent","subType":"General","message":"x"}}}';
     const signed = signResendWebhook(body, {

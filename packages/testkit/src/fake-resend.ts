@@ -1,5 +1,5 @@
 // A fake Resend sending API and Svix-signed Resend webhook builders, for tests that run offline.
-// Wire format (resend@6.38.0 `fetchRequest`, https://resend.com/docs/api-reference/errors, providers.md §6.1):
+// Wire format (resend@6.38.0 `fetchRequest`, https://resend.com/docs/api-reference/errors, packages/resend/PROVIDER.md §1):
 // `POST /emails` and `POST /emails/batch` with `Authorization: Bearer <key>` and a JSON body; success `{ "id": "<uuid>" }`
 // (batch: `{ "data": [{ "id" }], "errors"?: [{ "index", "message" }] }`); errors `{ "statusCode", "name", "message" }`;
 // 429 with `ratelimit-*` and `retry-after` headers (https://resend.com/docs/api-reference/rate-limit).
@@ -66,7 +66,7 @@ export interface FakeResend extends RunningHttpServer {
 const addressFormat =
   'The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.';
 
-/** Ready-made scenarios for each error row of providers.md §6.1 / §6.4 (names, statuses and texts as Resend writes them). */
+/** Ready-made scenarios for each error row of packages/resend/PROVIDER.md §1 / §4 (names, statuses and texts as Resend writes them). */
 export const resendScenarios = {
   accept: { accept: true },
   validationError: {

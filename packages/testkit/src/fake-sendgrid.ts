@@ -1,5 +1,5 @@
 // A fake SendGrid v3 Mail Send API and signed Event Webhook batches, for tests that run offline.
-// Wire format: providers.md §4.1–§4.4 (SendGrid API reference "errors", "rate limits", "event webhook").
+// Wire format: packages/sendgrid/PROVIDER.md §1–§4 (SendGrid API reference "errors", "rate limits", "event webhook").
 // Point the real `@sendgrid/mail` at it — `setApiKey` resets the base URL, so set `baseUrl` after it:
 //   const client = new Client();                 // from '@sendgrid/client'
 //   client.setApiKey('SG.test');
@@ -63,7 +63,7 @@ const error = (
   errors: [{ message, field, help }],
 });
 
-/** Ready-made scenarios for each error row of providers.md §4.1 / §4.5 (texts as SendGrid writes them). */
+/** Ready-made scenarios for each error row of packages/sendgrid/PROVIDER.md §1 / §5 (texts as SendGrid writes them). */
 export const sendGridScenarios = {
   accept: { accept: true },
   badRequest: error(
@@ -197,7 +197,7 @@ export async function startFakeSendGrid(options: FakeSendGridOptions = {}): Prom
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Event Webhook batches (providers.md §4.3; values invented, shapes documented)
+// Event Webhook batches (packages/sendgrid/PROVIDER.md §3; values invented, shapes documented)
 
 interface EventBase {
   readonly email: string;
@@ -272,7 +272,7 @@ export interface SignedSendGridBatch {
 
 /**
  * Signs a batch the way SendGrid does: ECDSA P-256 / SHA-256 over `timestamp + body`, base64 DER signature
- * (providers.md §4.4). `timestamp` is unix seconds (default now).
+ * (packages/sendgrid/PROVIDER.md §4). `timestamp` is unix seconds (default now).
  */
 export function signSendGridBatch(
   events: readonly unknown[] | string,

@@ -84,7 +84,7 @@ describe('SNS test signing', () => {
     expect(certificate.verify(certificate.publicKey)).toBe(true);
     expect(Date.parse(certificate.validTo)).toBeGreaterThan(Date.now());
     expect(signer.certificateUrl).toBe(
-      'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-test.pem',
+      'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem',
     );
   });
 

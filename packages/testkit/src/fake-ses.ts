@@ -1,7 +1,7 @@
 // A fake Amazon SES v2 API and SES/SNS notification builders, for tests that run offline.
 // Wire format: restJson1 as the AWS SDK (`@aws-sdk/client-sesv2`) parses it — the error name comes from the
 // `x-amzn-ErrorType` header (the SDK strips anything after `:`), the message from the JSON body's `message`
-// (@smithy/core `loadErrorCode`, providers.md §3.1). Point the real client at it with
+// (@smithy/core `loadErrorCode`, packages/ses/PROVIDER.md §1). Point the real client at it with
 // `new SESv2Client({ region: 'eu-west-1', endpoint: fake.url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })`.
 import { generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
 import { type HttpReply, json, parseJsonBody, type RunningHttpServer, startHttpServer } from './http-server';
@@ -54,7 +54,7 @@ export interface FakeSes extends RunningHttpServer {
   readonly sends: SesSendRecord[];
 }
 
-/** HTTP status of each modeled SESv2 error (`@aws-sdk/client-sesv2` schemas, providers.md §3.1). */
+/** HTTP status of each modeled SESv2 error (`@aws-sdk/client-sesv2` schemas, packages/ses/PROVIDER.md §1). */
 export const sesErrorStatus: Readonly<Record<string, number>> = {
   MessageRejected: 400,
   MailFromDomainNotVerifiedException: 400,
@@ -67,7 +67,7 @@ export const sesErrorStatus: Readonly<Record<string, number>> = {
   InternalServiceErrorException: 500,
 };
 
-/** Ready-made scenarios for each error row of providers.md §3.1 / §3.7 (texts as SES writes them). */
+/** Ready-made scenarios for each error row of packages/ses/PROVIDER.md §1 / §7 (texts as SES writes them). */
 export const sesScenarios = {
   accept: { accept: true },
   unverifiedSender: {
@@ -199,7 +199,7 @@ export async function startFakeSes(options: FakeSesOptions = {}): Promise<FakeSe
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Notifications (providers.md §3.3–§3.6; shapes from the SES developer guide, values invented)
+// Notifications (packages/ses/PROVIDER.md §3–§6; shapes from the SES developer guide, values invented)
 
 /** `eventType` (configuration-set event publishing) or `notificationType` (identity notifications). */
 export type SesNotificationStyle = 'event' | 'notification';
@@ -390,11 +390,11 @@ export function toEventBridge(event: Record<string, unknown>, options: { region?
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// SNS envelopes and signing (providers.md §3.4–§3.5)
+// SNS envelopes and signing (packages/ses/PROVIDER.md §4–§5)
 
 /** A self-signed RSA certificate and its key, standing in for SNS's signing certificate in tests. */
 export interface SnsTestSigner {
-  /** `https://sns.<region>.amazonaws.com/SimpleNotificationService-test.pem` */
+  /** `https://sns.<region>.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem` */
   readonly certificateUrl: string;
   readonly certificatePem: string;
   readonly privateKey: KeyObject;
@@ -478,7 +478,7 @@ export function createSnsTestSigner(options: SnsTestSignerOptions = {}): SnsTest
     validFrom: options.validFrom ?? Date.now() - 3_600_000,
     validTo: options.validTo ?? Date.now() + 86_400_000,
   });
-  const certificateUrl = `https://sns.${region}.amazonaws.com/SimpleNotificationService-test.pem`;
+  const certificateUrl = `https://sns.${region}.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem`;
   let fetches = 0;
   return {
     certificateUrl,
@@ -561,7 +561,7 @@ export function toSnsNotification(event: unknown, options: SnsEnvelopeOptions = 
     SigningCertURL:
       options.signingCertUrl ??
       options.signer?.certificateUrl ??
-      `https://sns.${region}.amazonaws.com/SimpleNotificationService-test.pem`,
+      `https://sns.${region}.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem`,
     UnsubscribeURL: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:${randomUUID()}`,
   };
   return options.signer === undefined
@@ -587,7 +587,7 @@ export function toSnsSubscriptionConfirmation(options: SnsEnvelopeOptions = {}):
     SigningCertURL:
       options.signingCertUrl ??
       options.signer?.certificateUrl ??
-      `https://sns.${region}.amazonaws.com/SimpleNotificationService-test.pem`,
+      `https://sns.${region}.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem`,
   };
   return options.signer === undefined
     ? envelope

@@ -6,7 +6,7 @@ import { findDuplicates } from './smtp-log';
 import type { SmtpScript } from './smtp-script';
 
 // Real nodemailer against the fake over loopback. Errors are plain objects with the fields nodemailer sets
-// (providers.md §1.1), so we read them structurally.
+// (packages/nodemailer/PROVIDER.md §1), so we read them structurally.
 interface MailError extends Error {
   code?: string;
   command?: string;
@@ -117,7 +117,7 @@ describe('startFakeSmtp with the real nodemailer', () => {
     expect(error.response).toBe('550-5.1.1 first\n550 5.1.1 last');
   });
 
-  it('reports a 550 + 450 mix as 450 at the top and both per recipient (providers.md §1.4)', async () => {
+  it('reports a 550 + 450 mix as 450 at the top and both per recipient (packages/nodemailer/PROVIDER.md §4)', async () => {
     const server = await start({
       rcpt: (ctx) =>
         ctx.recipient?.startsWith('bad')
@@ -223,7 +223,7 @@ describe('startFakeSmtp with the real nodemailer', () => {
   });
 
   // Observed with nodemailer 10.6.1: which error code carries a 421 depends on the step it answers
-  // (providers.md §1.4 lists only the greeting → EPROTOCOL and RCPT → ECONNECTION rows).
+  // (packages/nodemailer/PROVIDER.md §4 lists only the greeting → EPROTOCOL and RCPT → ECONNECTION rows).
   it.each([
     ['ehlo', 'ECONNECTION', 'EHLO'],
     ['mail', 'EENVELOPE', 'MAIL FROM'],

@@ -1,9 +1,10 @@
 // Test helper: a verdict built from the taxonomy defaults of its category (category-defaults.ts),
 // with overrides. Kept local so the retry and throttle tests do not depend on the classifier's work.
-import type { Category } from '../category';
-import { categoryDefaults } from '../category-defaults';
-import type { SmtpReply } from '../smtp-reply';
-import type { RetryAdvice, Verdict } from '../verdict';
+
+import type { SmtpReply } from '../reply/smtp-reply';
+import type { Category } from '../verdict/taxonomy';
+import { categoryDefaults } from '../verdict/taxonomy';
+import type { RetryAdvice, Verdict } from '../verdict/verdict';
 
 export interface VerdictOverrides extends Partial<Omit<Verdict, 'retry'>> {
   readonly retry?: Partial<RetryAdvice>;

@@ -50,4 +50,24 @@ describe('checkFreshness', () => {
     });
     expect(await checkFreshness({ ...base, signedAt: now, store: false })).toEqual({ ok: true });
   });
+
+  it('accepts a retry of the same id signed at a new time (Svix keeps the id, re-signs the timestamp)', async () => {
+    const store = createMemoryReplayStore({ now: () => now });
+    expect(await checkFreshness({ ...base, signedAt: now - 60_000, store })).toEqual({ ok: true });
+    expect(await checkFreshness({ ...base, signedAt: now - 1_000, store })).toEqual({ ok: true });
+    expect(await checkFreshness({ ...base, signedAt: now - 1_000, store })).toMatchObject({
+      reason: 'replayed',
+    });
+  });
+
+  it('fails closed when the memory store is full of live ids', async () => {
+    const store = createMemoryReplayStore({ now: () => now, maxEntries: 1 });
+    expect(await checkFreshness({ ...base, replayKey: 'a', signedAt: now, store })).toEqual({ ok: true });
+    expect(await checkFreshness({ ...base, replayKey: 'b', signedAt: now, store })).toMatchObject({
+      reason: 'replay-check-failed',
+    });
+    expect(await checkFreshness({ ...base, replayKey: 'a', signedAt: now, store })).toMatchObject({
+      reason: 'replayed',
+    });
+  });
 });

@@ -13,7 +13,11 @@ export interface FreshnessCheck {
   readonly now: number;
   /** How far `signedAt` may be from `now`, either way, in ms. */
   readonly toleranceMs: number;
-  /** The signed id that must not be accepted twice (`mailgun:<token>`, `svix:<id>`); `false` store skips it. */
+  /**
+   * The signed id that must not be accepted twice (`mailgun:<token>`, `svix:<id>`); `false` store skips it.
+   * The store is keyed on this id *and* `signedAt`: a provider's retry re-signs with a new timestamp (Svix keeps
+   * `svix-id` across retries) and must not be refused as a replay of the first attempt.
+   */
   readonly replayKey: string;
   /** What the id is called in messages (`token`, `svix-id`). */
   readonly replayLabel: string;
@@ -40,7 +44,7 @@ export async function checkFreshness(check: FreshnessCheck): Promise<FreshnessRe
   let fresh: boolean;
   try {
     // Remember the id until its timestamp leaves the window: after that the timestamp check refuses it.
-    fresh = await check.store.remember(check.replayKey, signedAt + toleranceMs - now);
+    fresh = await check.store.remember(`${check.replayKey}@${signedAt}`, signedAt + toleranceMs - now);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return fail('replay-check-failed', `The replay store failed, so the webhook is refused: ${detail}`);

@@ -1,5 +1,5 @@
-import type { DeliveryOutcome } from '../delivery-outcome';
-import { type UnreadableOptions, unreadableOutcome } from './unreadable-outcome';
+import type { DeliveryOutcome } from '../verdict/delivery-outcome';
+import { type UnreadableOptions, unreadableOutcome, unreadableSummary } from './unreadable-outcome';
 
 /**
  * Runs `convert` and returns its outcomes; when reading `input` throws (a getter that throws, a hostile Proxy,
@@ -13,7 +13,7 @@ export function convertSafely(
   try {
     return convert();
   } catch (error) {
-    return [unreadableOutcome(input, `Could not read the input: ${reasonOf(error)}.`, options)];
+    return [unreadableOutcome(input, unreadableSummary(options.provider, reasonOf(error)), options)];
   }
 }
 

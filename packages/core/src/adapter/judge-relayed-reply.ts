@@ -1,9 +1,9 @@
-import type { Category } from '../category';
-import { classify } from '../classify';
-import { createVerdict, type VerdictOptions } from '../create-verdict';
-import { parseReply } from '../parse-reply';
-import type { SmtpReply } from '../smtp-reply';
-import type { Verdict } from '../verdict';
+import { classify } from '../classify/classify';
+import { parseReply } from '../reply/parse-reply';
+import type { SmtpReply } from '../reply/smtp-reply';
+import { createVerdict, type VerdictOptions } from '../verdict/create-verdict';
+import type { Category } from '../verdict/taxonomy';
+import type { Verdict } from '../verdict/verdict';
 import { addressDomain } from './address-domain';
 
 /** The verdict on a relayed reply, with the parsed reply when there was text. */

@@ -25,8 +25,13 @@ describe('readBodyText', () => {
         },
       },
     );
-    for (const value of [undefined, null, 42, {}, [1, 2], new ArrayBuffer(4), hostile]) {
+    for (const value of [undefined, null, 42, {}, [1, 2], hostile]) {
       expect(readBodyText(value)).toBeUndefined();
     }
+  });
+
+  it("reads an ArrayBuffer (what fetch's arrayBuffer() returns) as UTF-8", () => {
+    const buffer = new TextEncoder().encode('{"a":"é"}').buffer;
+    expect(readBodyText(buffer)).toBe('{"a":"é"}');
   });
 });

@@ -9,13 +9,20 @@ declare const TextDecoder: new (
 // A byte-order mark is kept, as `Buffer#toString` keeps it: the signed text is the text as sent.
 let decoder: { decode(input: Uint8Array): string } | undefined;
 
-/** The text of a raw body given as a string or bytes (UTF-8); `undefined` for anything else (never throws). */
+/**
+ * The text of a raw body given as a string, bytes or an `ArrayBuffer` (what `fetch`'s `arrayBuffer()` returns),
+ * decoded as UTF-8; `undefined` for anything else (never throws).
+ */
 export function readBodyText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   try {
     if (value instanceof Uint8Array) {
       decoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
       return decoder.decode(value);
+    }
+    if (value instanceof ArrayBuffer) {
+      decoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
+      return decoder.decode(new Uint8Array(value));
     }
   } catch {
     // `instanceof` on a hostile Proxy throws (getPrototypeOf trap): not a body.

@@ -42,3 +42,20 @@ export function readArray(value: unknown, key: string): readonly unknown[] {
     return [];
   }
 }
+
+/** `value` when it is a plain object (see `isRecord`); `undefined` otherwise. */
+export function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return isRecord(value) ? value : undefined;
+}
+
+/** `value` trimmed when it is a string with something other than spaces; `undefined` otherwise. */
+export function asText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** The field when it is a string with something other than spaces, trimmed (`asText`); `undefined` otherwise. */
+export function readText(value: unknown, key: string): string | undefined {
+  return asText(readField(value, key));
+}

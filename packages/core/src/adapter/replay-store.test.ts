@@ -13,13 +13,18 @@ describe('createMemoryReplayStore', () => {
     expect(store.remember('a', 500)).toBe(true);
   });
 
-  it('forgets the oldest id first when maxEntries is reached', () => {
-    const store = createMemoryReplayStore({ maxEntries: 2, now: () => 0 });
+  it('refuses (throws) rather than forget a live id when maxEntries live ids are kept', () => {
+    let time = 0;
+    const store = createMemoryReplayStore({ maxEntries: 2, now: () => time });
     expect(store.remember('a', 1_000)).toBe(true);
-    expect(store.remember('b', 1_000)).toBe(true);
+    expect(store.remember('b', 2_000)).toBe(true);
+    expect(() => store.remember('c', 1_000)).toThrow(/holds 2 live ids/);
+    // The live ids are still known: a replay of `a` is still refused.
+    expect(store.remember('a', 1_000)).toBe(false);
+    time = 1_000;
+    // `a` expired: there is room again.
     expect(store.remember('c', 1_000)).toBe(true);
     expect(store.remember('b', 1_000)).toBe(false);
-    expect(store.remember('a', 1_000)).toBe(true);
   });
 
   it('treats a negative ttl as zero: the id is forgotten at once', () => {

@@ -13,13 +13,18 @@ export interface ReplayStore {
 }
 
 export interface MemoryReplayStoreOptions {
-  /** Most ids kept at once; the oldest is forgotten first when full. Default 10 000. */
+  /**
+   * Most live ids kept at once. Size it as your peak webhook rate × the verifier's tolerance window, both ways
+   * (5 minutes each way at 50 webhooks/s is 30 000). When every entry is still live the store throws, so the
+   * verifier refuses the webhook (fail closed, the provider retries later) rather than forgetting an id that a
+   * captured request could then replay. Default 10 000.
+   */
   readonly maxEntries?: number;
   /** Clock, epoch ms; default `Date.now`. */
   readonly now?: () => number;
 }
 
-/** A bounded in-memory `ReplayStore` for a single process. */
+/** A bounded in-memory `ReplayStore` for a single process; expired ids are dropped as new ones arrive. */
 export function createMemoryReplayStore(options: MemoryReplayStoreOptions = {}): ReplayStore {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('createMemoryReplayStore: `options` must be an object');
@@ -45,10 +50,14 @@ export function createMemoryReplayStore(options: MemoryReplayStoreOptions = {}):
         if (expiry > time) break;
         seen.delete(key);
       }
-      while (seen.size >= maxEntries) {
-        const oldest = seen.keys().next();
-        if (oldest.done === true) break;
-        seen.delete(oldest.value);
+      if (seen.size >= maxEntries) {
+        // Entries are not sorted by expiry (ttls differ): sweep once before refusing.
+        for (const [key, expiry] of seen) if (expiry <= time) seen.delete(key);
+        if (seen.size >= maxEntries) {
+          throw new Error(
+            `the memory replay store holds ${maxEntries} live ids (raise maxEntries to rate × window)`,
+          );
+        }
       }
       seen.set(id, expiresAt);
       return true;

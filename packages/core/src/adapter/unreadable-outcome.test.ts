@@ -52,7 +52,7 @@ describe('convertSafely', () => {
     expect(rest).toEqual([]);
     expect(outcome?.raw).toBe(input);
     expect(outcome?.verdict.rule).toBe('acme-unreadable-input');
-    expect(outcome?.verdict.summary).toBe('Could not read the input: getter a throws.');
+    expect(outcome?.verdict.summary).toBe('Not readable as acme input: getter a throws.');
   });
 
   it('survives a thrown value that itself throws when read', () => {
@@ -63,6 +63,6 @@ describe('convertSafely', () => {
         },
       };
     });
-    expect(outcome?.verdict.summary).toBe('Could not read the input: it threw while being read.');
+    expect(outcome?.verdict.summary).toBe('Not readable as acme input: it threw while being read.');
   });
 });

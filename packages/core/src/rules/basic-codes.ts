@@ -63,7 +63,17 @@ export const basicCodeRules: readonly Rule[] = [
     source: `${rfc5321}: syntax error, command unrecognized / out of sequence / parameters`,
   },
   // RFC 7504: 521 "host does not accept mail", 556 "domain does not accept mail"
-  { id: 'basic:521', category: 'domain-invalid', codes: [521, 556], example: '521', source: 'RFC 7504 §3' },
+  {
+    // servers also send 521 for "service unavailable; client blocked" — the code alone is not enough
+    id: 'basic:521',
+    category: 'domain-invalid',
+    codes: [521, 556],
+    suppressRecipient: false,
+    reason:
+      'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
+    example: '521',
+    source: 'RFC 7504 §3',
+  },
   {
     id: 'basic:530',
     category: 'client-auth',
@@ -93,6 +103,9 @@ export const basicCodeRules: readonly Rule[] = [
     id: 'basic:551',
     category: 'recipient-moved',
     codes: [551],
+    suppressRecipient: false,
+    reason:
+      'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
     example: '551',
     source: `${rfc5321}: user not local; please try <forward-path>`,
   },
@@ -113,12 +126,15 @@ export const basicCodeRules: readonly Rule[] = [
     example: '553',
     source: `${rfc5321}: mailbox name not allowed, in answer to MAIL FROM`,
   },
-  // taxonomy decision 9: an address that is not allowed by syntax cannot be delivered to
+  // docs/taxonomy.md#decision-9: an address that is not allowed by syntax cannot be delivered to
   {
     id: 'basic:553-rcpt',
     category: 'mailbox-unknown',
     codes: [553],
     commands: ['RCPT'],
+    suppressRecipient: false,
+    reason:
+      'a bare code is no evidence about the mailbox (issue 14): suppression needs recipient wording or a recipient enhanced code',
     example: '553',
     source: `${rfc5321}: mailbox name not allowed (syntax), in answer to RCPT TO`,
   },

@@ -1,9 +1,9 @@
 // Code layer 1: every enhanced status code of the IANA registry (RFC 3463, RFC 5248 and the RFCs
 // that added codes; 81 codes X.0.0–X.7.30, list copied from the IANA "SMTP Enhanced Status Codes"
 // registry) mapped to the category it means when the text says nothing more. Text rules come first
-// (taxonomy.md: "the classifier reads the text first and falls back to the enhanced code").
+// (docs/taxonomy.md: "the classifier reads the text first and falls back to the enhanced code").
 // A code the registry does not define falls back to its subject's X.<subject>.0 entry (engine).
-import type { Category } from '../category';
+import type { Category } from '../verdict/taxonomy';
 import type { Rule } from './rule';
 
 interface CodeEntry {
@@ -28,8 +28,10 @@ const entries: readonly CodeEntry[] = [
     note: 'other address status: names neither the sender nor the recipient',
   },
   { code: 'X.1.1', category: 'mailbox-unknown' },
-  { code: 'X.1.2', category: 'domain-invalid' },
-  // taxonomy decision 9: an invalid recipient address syntax is an address that cannot exist
+  // a 4.1.2 is a destination that could not be found NOW (qmail #4.1.2: temporary DNS failure)
+  { code: 'X.1.2', category: 'dns-failure', classes: [4] },
+  { code: 'X.1.2', category: 'domain-invalid', classes: [5, 2] },
+  // docs/taxonomy.md#decision-9: an invalid recipient address syntax is an address that cannot exist
   { code: 'X.1.3', category: 'mailbox-unknown' },
   { code: 'X.1.4', category: 'mailbox-unknown', note: 'ambiguous address: undeliverable as given' },
   { code: 'X.1.5', category: 'delivered', classes: [2] },
@@ -38,7 +40,7 @@ const entries: readonly CodeEntry[] = [
   { code: 'X.1.8', category: 'sender-rejected' },
   { code: 'X.1.9', category: 'delivered', classes: [2] },
   { code: 'X.1.9', category: 'routing', classes: [4, 5] },
-  // RFC 7505 defines X.1.10 as null MX, but Microsoft uses 5.1.10 for RecipientNotFound (taxonomy.md);
+  // RFC 7505 defines X.1.10 as null MX, but Microsoft uses 5.1.10 for RecipientNotFound (docs/taxonomy.md);
   // the null-MX meaning is taken only from its text (generic rule `generic:null-mx`).
   { code: 'X.1.10', category: 'mailbox-unknown' },
   { code: 'X.2.0', category: 'unknown', note: 'other mailbox status: no reason given' },
@@ -88,10 +90,10 @@ const entries: readonly CodeEntry[] = [
   { code: 'X.6.9', category: 'message-format' },
   { code: 'X.6.10', category: 'message-format' },
   { code: 'X.7.0', category: 'delivered', classes: [2] },
-  // taxonomy decision 1: X.7.x with "try later" wording (or none) is a deferral
+  // docs/taxonomy.md#decision-1: X.7.x with "try later" wording (or none) is a deferral
   { code: 'X.7.0', category: 'deferred', classes: [4] },
   { code: 'X.7.0', category: 'policy', classes: [5], confidence: 0.3 },
-  // taxonomy.md: `policy` is the last resort AFTER text matching, never a mapping from 5.7.1 before the text
+  // docs/taxonomy.md: `policy` is the last resort AFTER text matching, never a mapping from 5.7.1 before the text
   // is read: this code layer runs after every text rule, and says it is unsure.
   {
     code: 'X.7.1',
@@ -100,7 +102,7 @@ const entries: readonly CodeEntry[] = [
     confidence: 0.3,
     note: 'not authorized: reason unknown',
   },
-  // 4.7.1 is the usual greylisting/deferral code (Postfix, postgrey; taxonomy decision 1: X.7.x → deferred).
+  // 4.7.1 is the usual greylisting/deferral code (Postfix, postgrey; docs/taxonomy.md#decision-1: X.7.x → deferred).
   {
     code: 'X.7.1',
     category: 'deferred',
@@ -126,7 +128,7 @@ const entries: readonly CodeEntry[] = [
       scope: 'sender',
       permanence: 'permanent',
       changeRequired: true,
-      reason: 'RFC 5248: encryption needed; they require TLS we did not use (taxonomy decision 2)',
+      reason: 'RFC 5248: encryption needed; they require TLS we did not use (docs/taxonomy.md#decision-2)',
     },
   },
   {
@@ -157,7 +159,7 @@ const entries: readonly CodeEntry[] = [
   { code: 'X.7.25', category: 'sender-infrastructure' },
   { code: 'X.7.26', category: 'authentication' },
   // RFC 7505 defines it as "sender address has null MX"; Gmail uses 4.7.27/5.7.27 for SPF failures.
-  // Either way the fix is in our sending domain's DNS (taxonomy: X.7.20–X.7.29 → authentication).
+  // Either way the fix is in our sending domain's DNS (docs/taxonomy.md: X.7.20–X.7.29 → authentication).
   { code: 'X.7.27', category: 'authentication' },
   { code: 'X.7.28', category: 'reputation', note: 'mail flood detected (Gmail 4.7.28: unsolicited rate)' },
   { code: 'X.7.29', category: 'authentication' },

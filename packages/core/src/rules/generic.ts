@@ -23,6 +23,16 @@ export const genericRules: readonly Rule[] = [
       'maximum time in queue',
       'could not be delivered within',
       'has been delayed for too long',
+      'could not be delivered for',
+      'cannot send message for',
+      'failing for a long time',
+      'envelope expired',
+      'delivery expired',
+      'message too old',
+      'queue lifetime',
+      'lifetime exceeded',
+      'delivery timeout',
+      'not going to try again',
     ],
     example: '550 4.4.7 QUEUE.Expired; message expired',
     source: 'RFC 3463 X.4.7; Exchange QUEUE.Expired; Exim "retry timeout exceeded"',
@@ -31,7 +41,13 @@ export const genericRules: readonly Rule[] = [
     // a delay notice (4.4.7 "message delayed") is not the end: the sender's MTA keeps trying
     id: 'generic:delayed',
     category: 'deferred',
-    phrases: ['message delayed', 'delivery delayed', 'delayed delivery', 'delivery is delayed'],
+    phrases: [
+      'message delayed',
+      'delivery delayed',
+      'delayed delivery',
+      'delivery is delayed',
+      'could not send message for past',
+    ],
     unless: ['expired', 'giving up', 'gave up'],
     permanence: 'transient',
     reason: 'a delay notification (RFC 3464 action=delayed), not a final failure',
@@ -77,6 +93,9 @@ export const genericRules: readonly Rule[] = [
       'previously bounced',
       'unsubscribed address',
       'spam reporting address',
+      'has suppressed sending',
+      'was suppressed due to',
+      'marked your messages as spam',
     ],
     example: 'Address is on the suppression list',
     source: 'ESP suppression wording (SES OnAccountSuppressionList, Postmark 406 inactive, SendGrid dropped)',
@@ -104,12 +123,21 @@ export const genericRules: readonly Rule[] = [
       'daily smtp relay limit',
       'relay limit exceeded',
       'submission quota',
+      'exceed sending limit',
+      'monthly sending limit',
+      'daily email sending quota',
+      'requests per second',
+      'max emails per hour',
+      'large batches',
+      'submissionquotaexceeded',
     ],
+    // Google ends unrelated replies with links titled "…sending limits" / "Sending quotas, …"
+    unless: ['too many recipients', 'has a policy that prohibited'],
     example: '554 You have reached your daily relay quota',
     source: 'Gmail 5.4.5; SES "Maximum sending rate exceeded"; ESP daily caps',
   },
 
-  // ── protocol: follow-on errors and session faults (taxonomy: not the cause of a failure) ─
+  // ── protocol: follow-on errors and session faults (docs/taxonomy.md, protocol: not the cause of a failure) ─
   {
     id: 'generic:recipient-syntax',
     category: 'mailbox-unknown',
@@ -119,11 +147,12 @@ export const genericRules: readonly Rule[] = [
       'invalid recipient address',
       'illegal recipient address',
       'invalid address syntax',
+      'bad address syntax',
       'syntaxe de l',
       'ungültige empfängeradresse',
     ],
     example: '501 5.1.3 Bad recipient address syntax',
-    source: 'Postfix smtpd; taxonomy decision 9',
+    source: 'Postfix smtpd; docs/taxonomy.md#decision-9',
   },
   {
     // Exim sender callout: the quoted "user unknown" is about OUR sender address
@@ -134,6 +163,7 @@ export const genericRules: readonly Rule[] = [
       'sender verification failed',
       'verification failed for <',
       'sender address verification',
+      'sender address rejected: unverified address',
     ],
     example: '550 Sender verify failed',
     source: 'Exim verify = sender (callout) replies',
@@ -165,7 +195,8 @@ export const genericRules: readonly Rule[] = [
     ],
     summary: 'A follow-on SMTP error: an earlier reply in the same transaction is the real cause.',
     example: '554 5.5.1 Error: no valid recipients',
-    source: 'RFC 5321 §4.2.3 (503); Postfix "no valid recipients"; taxonomy: follow-on errors → protocol',
+    source:
+      'RFC 5321 §4.2.3 (503); Postfix "no valid recipients"; docs/taxonomy.md: follow-on errors → protocol',
   },
   {
     id: 'generic:protocol',
@@ -194,14 +225,21 @@ export const genericRules: readonly Rule[] = [
       'bdat',
       'no identity changes permitted',
       'not permitted for that auth mode',
+      'synchronization error',
+      'protocol synchronization',
+      'talk too soon',
+      'no data before greeting',
+      'before greeting',
+      'pregreet',
+      'i can break rules',
     ],
     // sendmail's "Remote protocol error: Connection reset by peer" names a network cause
-    unless: ['connection reset', 'connection refused', 'lost connection', 'timed out'],
+    unless: ['connection reset', 'connection refused', 'lost connection', 'timed out', 'bare linefeed'],
     example: '502 5.5.1 Too many unrecognized commands, goodbye.',
     source: 'RFC 5321 §4.2.3 (500–504); Postfix/Gmail wording',
   },
 
-  // ── TLS (taxonomy decision 2) ──────────────────────────────────────────────────────
+  // ── TLS (docs/taxonomy.md#decision-2) ──────────────────────────────────────────────────────
   {
     id: 'generic:tls-destination',
     category: 'tls-failure',
@@ -221,13 +259,16 @@ export const genericRules: readonly Rule[] = [
       'tls not available',
       'tls handshake failed',
       'starttls failed',
+      'cannot start tls',
+      'handshake failure',
       'tls negotiation failed',
       'tlsa record',
       'dane ',
       'mta-sts',
     ],
     example: 'TLS is required, but was not offered by host',
-    source: 'Postfix smtp client TLS errors; RFC 7672 (DANE), RFC 8461 (MTA-STS); taxonomy decision 2',
+    source:
+      'Postfix smtp client TLS errors; RFC 7672 (DANE), RFC 8461 (MTA-STS); docs/taxonomy.md#decision-2',
   },
   {
     id: 'generic:tls-required',
@@ -247,6 +288,9 @@ export const genericRules: readonly Rule[] = [
       'not using a tls connection',
       'secure connection required',
       'use tls',
+      'connection required. (#4.7.1)',
+      'tls/sslv3 connection required',
+      'tls version 1.2 or greater',
       'chiffrement requis',
       'verschlüsselung erforderlich',
     ],
@@ -254,7 +298,7 @@ export const genericRules: readonly Rule[] = [
     permanence: 'permanent',
     changeRequired: true,
     reason:
-      'they require TLS we did not use: no retry succeeds until we offer it (taxonomy decision 2; retry.md §9)',
+      'they require TLS we did not use: no retry succeeds until we offer it (docs/taxonomy.md#decision-2; docs/retry.md §9)',
     example: '530 5.7.0 Must issue a STARTTLS command first',
     source: 'RFC 3207 §4 (530 Must issue a STARTTLS command first); Gmail 4.7.0/4.7.29',
   },
@@ -267,6 +311,12 @@ export const genericRules: readonly Rule[] = [
       'ptr record',
       'ptr resource',
       'reverse dns',
+      'full circle dns',
+      'helo host',
+      'name in helo',
+      'helo argument',
+      'ip address is dynamic',
+      'dns check failure',
       'reverse-dns',
       'rdns',
       'reverse hostname',
@@ -300,7 +350,7 @@ export const genericRules: readonly Rule[] = [
     unless: ['lost connection', 'timed out'],
     example: '450 4.7.1 Client host rejected: cannot find your reverse hostname',
     source:
-      'Postfix reject_unknown_client_hostname / reject_invalid_helo_hostname; Gmail 5.7.25; taxonomy decision 8',
+      'Postfix reject_unknown_client_hostname / reject_invalid_helo_hostname; Gmail 5.7.25; docs/taxonomy.md#decision-8',
   },
   {
     // before SPF/DKIM/DMARC: "Duplicate header 'DKIM-Signature'" is a broken message, not a failed check
@@ -336,6 +386,7 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:authentication',
     category: 'authentication',
     phrases: [
+      'domain authentication fail',
       'dmarc',
       'spf',
       'dkim',
@@ -360,11 +411,12 @@ export const genericRules: readonly Rule[] = [
     source: 'RFC 7372 (X.7.20–X.7.29); Gmail, Yahoo and Microsoft sender requirements (2024)',
   },
 
-  // ── network, DNS, routing (local diagnostics of the sending MTA count, taxonomy decision 10) ─
+  // ── network, DNS, routing (local diagnostics of the sending MTA count, docs/taxonomy.md#decision-10) ─
   {
     id: 'generic:network',
     category: 'network',
     phrases: [
+      'greeting failed',
       'connection timed out',
       'timed out',
       ' timeout',
@@ -399,7 +451,6 @@ export const genericRules: readonly Rule[] = [
     category: 'domain-invalid',
     phrases: [
       'host or domain name not found',
-      'domain not found',
       'no such domain',
       'domain does not exist',
       'domain name not found',
@@ -410,16 +461,33 @@ export const genericRules: readonly Rule[] = [
       'null mx',
       'does not accept mail',
       'domain is not reachable',
-      'invalid domain',
+      'recipient address rejected: domain not found',
+      'nonexistent domain',
+      'nonexistentdomain',
+      "couldn't find a mail exchanger",
+      'point to non-existent hosts',
+      'infodomainnonexistent',
       'host unknown',
       'no relevant answers',
       'find the recipient domain',
       'domaine inexistant',
       'domain existiert nicht',
     ],
-    unless: ['sender', 'mail from', 'from domain'],
+    unless: ['sender', 'mail from', 'from domain', 'not found, try again', 'dns query failed'],
     example: '550 Host does not accept mail',
     source: 'Postfix "Host or domain name not found"; Exim "Unrouteable address"; RFC 7504/7505 null MX',
+  },
+  {
+    // a domain named without the recipient: it may be our HELO name or sending domain (Exchange
+    // "5.5.4 Invalid domain name" answers HELO), so the verdict does not suppress (issue 14)
+    id: 'generic:domain-unnamed',
+    category: 'domain-invalid',
+    phrases: ['invalid domain', 'domain not found'],
+    unless: ['sender', 'mail from', 'from domain', 'helo'],
+    suppressRecipient: false,
+    reason: 'the text does not say the domain is the recipient’s',
+    example: '550 5.5.4 Invalid domain name',
+    source: 'Exchange 5.5.4 (HELO); Mailgun "Domain not found"',
   },
   {
     id: 'generic:dns-permanent',
@@ -440,7 +508,7 @@ export const genericRules: readonly Rule[] = [
       'dns error',
       'servfail',
       'serverfailure',
-      'temporary lookup failure',
+      'lookup did not complete',
       'name server',
       'dns temporary',
     ],
@@ -460,7 +528,13 @@ export const genericRules: readonly Rule[] = [
       'too many "received" headers',
       'routing loop',
       'loops back to myself',
+      'points back to',
+      'forwarding loop',
+      'hop count',
     ],
+    // a loop repeats on every retry until someone fixes the forwarding (issue 14; RFC 5321 §6.3)
+    permanence: 'permanent',
+    reason: 'a mail loop or exhausted hop count repeats identically on retry until the routing is fixed',
     example: '554 too many hops, this message is looping (#5.4.6)',
     source: 'RFC 5321 §6.3 (loop detection); qmail, Exim, Exchange',
   },
@@ -483,6 +557,10 @@ export const genericRules: readonly Rule[] = [
       'relay not permitted',
       'relaying not permitted',
       'not permitted to relay',
+      'cannot deliver mail for',
+      'access to submit messages',
+      'as a relay',
+      'relay rejected',
       'unable to relay',
       'relaying not allowed',
       'relay not allowed',
@@ -507,13 +585,13 @@ export const genericRules: readonly Rule[] = [
 
   // ── recipient ─────────────────────────────────────────────────────────────────────
   {
-    // taxonomy decision 7: "550 : User unknown" with an EMPTY address is KDDI's (au.com) carrier-side
+    // docs/taxonomy.md#decision-7: "550 : User unknown" with an EMPTY address is KDDI's (au.com) carrier-side
     // sender filter, not a missing mailbox — the recipient refuses this sender
     id: 'generic:user-unknown-empty-address',
     category: 'blocked-by-recipient',
     phrases: [' : user unknown', '<>: user unknown'],
     example: '550 : User unknown',
-    source: 'sisimai set-of-emails lhost-postfix-35 / lhost-sendmail-50 (KDDI); taxonomy decision 7',
+    source: 'sisimai set-of-emails lhost-postfix-35 / lhost-sendmail-50 (KDDI); docs/taxonomy.md#decision-7',
   },
   {
     id: 'generic:user-unknown-after-data',
@@ -533,7 +611,7 @@ export const genericRules: readonly Rule[] = [
       'A "user unknown" text after DATA: the address was accepted at RCPT, so this is a filter on the recipient side, not proof the address is gone.',
     example: '550 User unknown',
     source:
-      'sisimai Reason::UserUnknown (trusts this text only at RCPT unless the status is X.1.1); taxonomy decision 7',
+      'sisimai Reason::UserUnknown (trusts this text only at RCPT unless the status is X.1.1); docs/taxonomy.md#decision-7',
   },
   {
     id: 'generic:mailbox-unknown',
@@ -553,7 +631,6 @@ export const genericRules: readonly Rule[] = [
       'no such recipient',
       'invalid recipient',
       'recipient invalid',
-      'mailbox unavailable',
       'mailbox not found',
       'mailbox does not exist',
       'no such mailbox',
@@ -573,6 +650,7 @@ export const genericRules: readonly Rule[] = [
       'no such person',
       'unknown local part',
       'unknown or illegal alias',
+      'not in my validrcptto list',
       'not listed in domino directory',
       'utilisateur inconnu',
       'destinataire inconnu',
@@ -604,6 +682,26 @@ export const genericRules: readonly Rule[] = [
     example:
       '550 5.1.1 <user@example.org>: Recipient address rejected: User unknown in virtual mailbox table',
     source: 'Postfix local/virtual; Exim; Sendmail; Exchange RESOLVER.ADR.RecipientNotFound; RFC 3463 X.1.1',
+  },
+  {
+    // RFC 5321 §4.2.3's default 550 text: servers send it for policy and reputation rejections too
+    // (Outlook.com, GMX "mailbox unavailable ⏎ Reject due to policy restrictions"), so on its own it
+    // is not evidence about the mailbox; with X.1.1 the code layer decides (issue 14)
+    id: 'generic:mailbox-unavailable',
+    category: 'mailbox-unknown',
+    phrases: ['mailbox unavailable'],
+    notEnhanced: ['X.1.1', 'X.1.10'],
+    unless: [
+      'sender address rejected',
+      'sender rejected',
+      'domain not found',
+      'too many invalid recipients',
+      'policy',
+    ],
+    suppressRecipient: false,
+    reason: 'RFC 5321 default 550 wording, also used for policy rejections: no recipient evidence',
+    example: '550 Requested action not taken: mailbox unavailable',
+    source: 'RFC 5321 §4.2.3 (550); Outlook.com and GMX replies',
   },
   {
     // IronPort and others: "#5.1.0 Address rejected" for a recipient the directory does not know
@@ -658,6 +756,7 @@ export const genericRules: readonly Rule[] = [
       'account is blocked',
       'account blocked',
       'mailbox is frozen',
+      'is no longer valid',
       'compte desactive',
       'compte désactivé',
       'compte suspendu',
@@ -670,7 +769,8 @@ export const genericRules: readonly Rule[] = [
       'konto gesperrt',
       'konto deaktiviert',
     ],
-    unless: ['your account', 'vrfy', 'command'],
+    // "SmtpClientAuthentication is disabled for the Tenant" is our own submission set-up
+    unless: ['your account', 'vrfy', 'command', 'authentication', 'for the tenant'],
     example: '550 5.2.1 <user@example.org>... Mailbox disabled, not accepting messages',
     source: 'RFC 3463 X.2.1; Gmail DisabledUser; Yahoo [#102]; La Poste LPN007',
   },
@@ -685,6 +785,8 @@ export const genericRules: readonly Rule[] = [
       'over quota',
       'overquota',
       'quota exceeded',
+      'exceeded its quota',
+      'file size exceeds quota',
       'exceeded quota',
       'exceeds quota',
       'disk quota',
@@ -712,6 +814,8 @@ export const genericRules: readonly Rule[] = [
       'speicherplatz',
       'speichervolumen',
     ],
+    // Gmail's "exceeded its quota for sending messages with the same Message-ID" is about the message
+    unless: ['message-id'],
     example: '552 5.2.2 <user@example.org> Quota exceeded (mailbox for user is full)',
     source: 'RFC 3463 X.2.2 (transient even as 5xx); Dovecot/qmail/Exchange wording',
   },
@@ -753,6 +857,13 @@ export const genericRules: readonly Rule[] = [
       'restricted to authorized senders',
       'not authorized to send to this recipient',
       'sender is on the block list of the recipient',
+      'sender address blocked',
+      'envelope blocked',
+      'your email address has been blocked',
+      'your domain has been blocked',
+      'administrative prohibition envelope blocked',
+      'block policy for envelope from',
+      'mail is rejected by recipients',
     ],
     example: '550 5.7.1 IP address blacklisted by recipient',
     source: 'SES/Exchange/Mimecast recipient-side block wording',
@@ -760,13 +871,14 @@ export const genericRules: readonly Rule[] = [
 
   // ── destination conditions ───────────────────────────────────────────────────────
   {
-    // a URL in the content on a list is the content's problem (taxonomy spam-content); a named
+    // a URL in the content on a list is the content's problem (docs/taxonomy.md, spam-content); a named
     // URL list (SURBL, URIBL, Spamhaus DBL) is decided earlier by the block-list rules
     id: 'generic:spam-url-list',
     category: 'spam-content',
     phrases: ['blacklisted url', 'blocklisted url', 'url blacklist', 'uri blacklist', 'url is blacklisted'],
     example: '550-REJECTED - Blacklisted URL in message. (example.com) in [black].',
-    source: 'Ipswitch IMail spam filter (sisimai set-of-emails lhost-imailserver-06); taxonomy spam-content',
+    source:
+      'Ipswitch IMail spam filter (sisimai set-of-emails lhost-imailserver-06); docs/taxonomy.md (spam-content)',
   },
   {
     id: 'generic:blocklist-unnamed',
@@ -826,7 +938,7 @@ export const genericRules: readonly Rule[] = [
       'mailbox receiving too much',
     ],
     scope: 'recipient',
-    reason: 'a per-recipient limit: slow down for this recipient only (taxonomy decision 4)',
+    reason: 'a per-recipient limit: slow down for this recipient only (docs/taxonomy.md#decision-4)',
     example: '452 4.2.1 Ratelimit exceeded for mailbox user@example.org. Try again later.',
     source: 'Gmail 4.2.1 / ReceivingRatePerm; Exchange STOREDRV recipient thread limit',
   },
@@ -844,7 +956,8 @@ export const genericRules: readonly Rule[] = [
     category: 'transaction-limit',
     phrases: ['message count per session', 'mails per session'],
     scope: 'provider',
-    reason: 'the per-session cap of a submission relay (ours), not of the destination (taxonomy decision 4)',
+    reason:
+      'the per-session cap of a submission relay (ours), not of the destination (docs/taxonomy.md#decision-4)',
     example: '421 Connection closed by server. Maximum message count per session reached.',
     source: 'Amazon SES SMTP interface; IONOS submission servers',
   },
@@ -858,19 +971,25 @@ export const genericRules: readonly Rule[] = [
       'messages per session',
       'mails per session',
       'message count per session',
+      'message threshold exceeded',
+      'in a single session',
+      'too many messages in this session',
+      'messages for this session',
       'per connection',
       'messages per connection',
       'too many messages in this connection',
       'multiple destination domains per transaction',
       'connection age',
+      'allowable connection time',
       'open a new session',
       'per transaction',
       'separate transaction',
       'trop de destinataires',
       'zu viele empfänger',
     ],
+    unless: ['this hour', 'per hour', 'short period'],
     example: '452 4.5.3 Error: too many recipients',
-    source: 'RFC 5321 §4.5.3.1.10; taxonomy decisions 5 and 6',
+    source: 'RFC 5321 §4.5.3.1.10; docs/taxonomy.md#decision-5 and #decision-6',
   },
   {
     id: 'generic:rate-limited',
@@ -889,6 +1008,12 @@ export const genericRules: readonly Rule[] = [
       'connection rate',
       'sending rate',
       'frequency limited',
+      'too much mail from',
+      'received this hour',
+      'in a short period of time',
+      'rate overlimit',
+      'too many open connections',
+      'frequency of receiving',
       'too fast',
       'too quickly',
       'slow down',
@@ -915,6 +1040,9 @@ export const genericRules: readonly Rule[] = [
       'maintenance',
       'insufficient system storage',
       'insufficient disk space',
+      'disk full',
+      'too much load',
+      'system load',
       'insufficient system resources',
       'system resources',
       'load too high',
@@ -932,7 +1060,7 @@ export const genericRules: readonly Rule[] = [
     source: 'RFC 5321 §4.2.3 (421, 452); RFC 3463 X.3.1, X.3.2',
   },
   {
-    // taxonomy decision 1: "unavailable" with an X.7.x code is a deferral …
+    // docs/taxonomy.md#decision-1: "unavailable" with an X.7.x code is a deferral …
     id: 'generic:unavailable-security',
     category: 'deferred',
     phrases: [
@@ -944,7 +1072,7 @@ export const genericRules: readonly Rule[] = [
     enhanced: ['X.7.*'],
     unless: ['nemesis esmtp'],
     example: '450 4.7.1 Service unavailable',
-    source: 'taxonomy decision 1',
+    source: 'docs/taxonomy.md#decision-1',
   },
   {
     // … and without one (or with X.3.x) the service itself is unavailable
@@ -962,7 +1090,7 @@ export const genericRules: readonly Rule[] = [
     // the reason (postmaster.gmx.com/en/error-messages), so this phrase says nothing there.
     unless: ['nemesis esmtp'],
     example: '450 4.3.2 Service currently unavailable',
-    source: 'RFC 5321 §4.2.3 (421 service not available); taxonomy decision 1',
+    source: 'RFC 5321 §4.2.3 (421 service not available); docs/taxonomy.md#decision-1',
   },
   {
     id: 'generic:server-error',
@@ -984,6 +1112,10 @@ export const genericRules: readonly Rule[] = [
       'delivery program',
       'command died with status',
       'lock failure',
+      'storedrv.deliver',
+      'mail transport unavailable',
+      'temporary lookup failure',
+      'unknown mailer error',
       'error while writing',
       'mail system configuration',
       'erreur interne',
@@ -1002,6 +1134,9 @@ export const genericRules: readonly Rule[] = [
       'reputation',
       'unsolicited',
       'user complaints',
+      'connection rejected by policy',
+      'intrusion prevention',
+      'open proxy',
       'spam complaints',
       'too many spams',
       'blocked for abuse',
@@ -1046,6 +1181,20 @@ export const genericRules: readonly Rule[] = [
       'upgrade your plan',
       'invalid api key',
       'api key',
+      'sender identity',
+      'sender signature',
+      'pending approval',
+      'not yet activated',
+      'sending has been disabled',
+      'account is disabled',
+      'sender address not authorized',
+      'is not authorized to perform',
+      'testing emails',
+      'unconfigured sending domain',
+      'configuration set',
+      'server token',
+      'authorization grant',
+      'sender is not valid',
     ],
     example: '554 Message rejected: Email address is not verified.',
     source: 'SES, Mailgun, Elastic Email and Gmail relay service wording',
@@ -1072,6 +1221,15 @@ export const genericRules: readonly Rule[] = [
       'smtp auth',
       'temporary authentication failure',
       'too many login attempts',
+      'please log in',
+      'log in through your web browser',
+      'xoauth',
+      'authentication unsuccessful',
+      'not authenticated to send',
+      'client was not authenticated',
+      'smtpclientauthentication',
+      'failed to authenticate',
+      'must issue an auth command',
       'authentification',
       'authentifizierung',
     ],
@@ -1133,7 +1291,13 @@ export const genericRules: readonly Rule[] = [
   {
     id: 'generic:format-long-line',
     category: 'message-format',
-    phrases: ['header line is too long', 'line too long', 'line length', 'lines longer than'],
+    phrases: [
+      'header line is too long',
+      'line too long',
+      'lines too long',
+      'line length',
+      'lines longer than',
+    ],
     example: '552 A message header line is too long',
     source: 'RFC 5322 §2.1.1 (998 octets); Exim',
   },
@@ -1181,9 +1345,17 @@ export const genericRules: readonly Rule[] = [
       'message is malformed',
       'invalid characters',
       'missing a valid address in from',
+      'disallowed header',
+      'header is too long',
+      'unicode character in',
       'no from: header',
       'bare lf',
       'smtplf',
+      'bare <lf>',
+      'bare linefeed',
+      'bare line feed',
+      'bare newline',
+      'stray linefeed',
       'crlf',
       '8-bit',
       '8bit',
@@ -1203,6 +1375,7 @@ export const genericRules: readonly Rule[] = [
       'content rejected',
       'content denied',
       'content filter',
+      'spam score',
       'message content',
       'phishing',
       'blocked url',
@@ -1242,10 +1415,10 @@ export const genericRules: readonly Rule[] = [
       'vorübergehend',
     ],
     // An X.3.x code names the reason (the receiving system is busy or unavailable): the code layer
-    // decides then (taxonomy decision 1), so `451 4.3.2 Please try again later` is server-busy.
+    // decides then (docs/taxonomy.md#decision-1), so `451 4.3.2 Please try again later` is server-busy.
     notEnhanced: ['X.3.*'],
     example: '450 4.7.1 try again later',
-    source: 'RFC 5321 §4.2.1 (4yz); taxonomy decision 1',
+    source: 'RFC 5321 §4.2.1 (4yz); docs/taxonomy.md#decision-1',
   },
   {
     id: 'generic:policy',
@@ -1273,6 +1446,6 @@ export const genericRules: readonly Rule[] = [
     ],
     confidence: 0.6,
     example: '554 5.7.9 Message not accepted for policy reasons.',
-    source: 'taxonomy.md: policy is the last resort after text matching',
+    source: 'docs/taxonomy.md: policy is the last resort after text matching',
   },
 ];

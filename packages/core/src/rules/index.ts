@@ -1,6 +1,6 @@
-// The built-in rule database, in the ONE declared order of precedence (docs/style.md habit 2):
+// The built-in rule database, in the ONE declared order of precedence (CONTRIBUTING.md, "Adding a classifier rule"):
 // provider text → generic text → enhanced code → basic code → class. Custom rules go before all.
-import { blocklists } from '../blocklists';
+import { blocklists } from '../verdict/blocklists';
 import { basicCodeRules, classRules } from './basic-codes';
 import { enhancedCodeRules } from './enhanced-codes';
 import { genericRules } from './generic';

@@ -1,14 +1,14 @@
-import type { Category } from '../category';
-import type { SmtpCommand } from '../smtp-command';
-import type { Permanence, Scope } from '../verdict';
+import type { SmtpCommand } from '../reply/smtp-command';
+import type { Category } from '../verdict/taxonomy';
+import type { Permanence, Scope } from '../verdict/verdict';
 
 /**
- * One classification rule: typed data (docs/style.md habit 1). A rule applies when ALL its
+ * One classification rule: typed data (CONTRIBUTING.md, "Adding a classifier rule"). A rule applies when ALL its
  * conditions hold; within the precedence of `layers` (rules/index.ts) the first applying rule wins.
  *
  * A rule needs something to be found by: `phrases` (found in one pass over the text), or, for
- * rules without phrases, `enhanced`, `codes` or `classes` (looked up in an index), or a `pattern`
- * (custom rules only; checked for every reply, so keep custom pattern rules few).
+ * rules without phrases, `enhanced`, `codes` or `classes` (looked up in an index). There are no
+ * regular expressions: a backtracking one can take exponential time on a hostile reply.
  */
 export interface Rule {
   /** Unique id, `<layer or provider>:<what>` — kept on the verdict as `rule`. */
@@ -20,8 +20,6 @@ export interface Rule {
   readonly also?: readonly string[];
   /** And none of these may occur. */
   readonly unless?: readonly string[];
-  /** An anchored regular expression on the one-line text (no look-around, no back-references). */
-  readonly pattern?: RegExp;
   /** Basic reply codes (`550`). */
   readonly codes?: readonly number[];
   /** Reply classes (first digit of the basic code, else of the enhanced code). */

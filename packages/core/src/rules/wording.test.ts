@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../classify';
+import { classify } from '../classify/classify';
 
 // Replies worded the way each provider and MTA words them (documentation pages, common variants),
 // beyond the labelled corpus: the rules must capture the wording, not the corpus samples.
@@ -516,5 +516,120 @@ const heldOut: readonly [string, string][] = [
 describe('held-out provider and MTA wording', () => {
   it.each(heldOut)('%s', (reply, category) => {
     expect(classify(reply).category).toBe(category);
+  });
+});
+
+// Issue 14: kinds of replies, each in a wording the rules were not written from.
+const kinds: readonly [string, string, string, string, boolean][] = [
+  // transcripts: judged by the first failing reply, not the greeting or an earlier success
+  [
+    '220 mx.example.net ESMTP ready\r\n421 4.3.2 Service shutting down, closing transmission channel',
+    'server-busy',
+    'transient',
+    'destination',
+    false,
+  ],
+  [
+    '250 2.1.0 Sender OK\n550 5.1.1 <user@example.net>: Recipient address rejected: User unknown',
+    'mailbox-unknown',
+    'permanent',
+    'recipient',
+    true,
+  ],
+  // RFC 3463 subjects when the text is silent
+  ['553 5.1.7 Address rejected', 'sender-rejected', 'permanent', 'sender', false],
+  ['550 5.1.8 Rejected', 'sender-rejected', 'permanent', 'sender', false],
+  ['451 4.4.0 Delivery failed', 'routing', 'transient', 'destination', false],
+  ['554 5.5.0 Rejected', 'protocol', 'permanent', 'message', false],
+  ['554 5.6.0 Rejected', 'message-format', 'permanent', 'message', false],
+  ['451 4.3.0 Rejected', 'server-error', 'transient', 'destination', false],
+  ['451 4.1.2', 'dns-failure', 'transient', 'destination', false],
+  // loops and hop counts are permanent even as 4xx
+  ['451 4.4.6 Mail loop detected for this address', 'routing', 'permanent', 'destination', false],
+  // rate wording beats a mailbox-status code
+  [
+    '550 5.2.1 <user@example.net>: this mailbox is receiving mail too quickly, slow down',
+    'rate-limited',
+    'transient',
+    'recipient',
+    false,
+  ],
+  // submission authentication is ours
+  [
+    '534-5.7.14 <https://accounts.google.com/signin/continue?x> Please log in via your web browser and then try again.',
+    'client-auth',
+    'permanent',
+    'sender',
+    false,
+  ],
+  [
+    '535 5.7.3 Authentication unsuccessful [AM0PR01CA0001.eurprd01.prod.exchangelabs.com]',
+    'client-auth',
+    'permanent',
+    'sender',
+    false,
+  ],
+  // ESP identities and limits are the provider account's
+  [
+    '554 Message rejected: Email address is not verified. The following identities failed the check in region EU-CENTRAL-1: news@example.org',
+    'account-issue',
+    'permanent',
+    'provider',
+    false,
+  ],
+  [
+    'The from address does not match a verified Sender Identity.',
+    'account-issue',
+    'permanent',
+    'provider',
+    false,
+  ],
+  ['454 Throttling failure: Daily message quota exceeded.', 'account-limit', 'transient', 'provider', false],
+  // expiry, load, storage, synchronization, bare LF, TLS required
+  ['Message could not be delivered for 4 days', 'expired', 'permanent', 'destination', false],
+  [
+    '452 4.3.1 Insufficient system storage, try again later',
+    'server-busy',
+    'transient',
+    'destination',
+    false,
+  ],
+  [
+    '554 5.5.0 SMTP synchronization error: data sent before greeting',
+    'protocol',
+    'permanent',
+    'message',
+    false,
+  ],
+  ['550 5.6.2 Message contains bare linefeed characters', 'message-format', 'permanent', 'message', false],
+  ['530 5.7.0 STARTTLS is required for this domain', 'tls-failure', 'permanent', 'sender', false],
+  // no suppression without recipient evidence
+  [
+    '550 Requested action not taken: mailbox unavailable (policy rejection)',
+    'policy',
+    'permanent',
+    'destination',
+    false,
+  ],
+  ['550 5.5.4 Invalid domain name in HELO', 'sender-infrastructure', 'permanent', 'sender', false],
+  // docs/taxonomy.md#decision-1: an X.7.x "service unavailable" is a deferral; a bare 521 says nothing about the address
+  [
+    '521 5.7.1 Service unavailable; client [192.0.2.1] blocked',
+    'deferred',
+    'transient',
+    'destination',
+    false,
+  ],
+];
+
+describe('issue 14: kinds of replies the rules must reach', () => {
+  it.each(kinds)('%s', (reply, category, permanence, scope, suppress) => {
+    const verdict = classify(reply);
+    expect({
+      category: verdict.category,
+      permanence: verdict.permanence,
+      scope: verdict.scope,
+      suppress: verdict.suppressRecipient,
+    }).toEqual({ category, permanence, scope, suppress });
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeReply, makeVerdict } from '../__fixtures__/make-verdict';
-import type { DeliveryOutcome } from '../delivery-outcome';
-import { MailverdictError } from '../errors';
-import type { ShapingRule } from '../shaping-rules';
-import type { WarmUpPlan } from '../warm-up';
+import type { DeliveryOutcome } from '../verdict/delivery-outcome';
+import { destinationOf } from '../verdict/destination-key';
+import { MailverdictError } from '../verdict/errors';
 import { createThrottle, restoreThrottle, type Throttle } from './create-throttle';
+import type { ShapingRule } from './shaping-rules';
 import type { ThrottleOptions } from './throttle-options';
+import type { WarmUpPlan } from './warm-up';
 
 const second = 1000;
 const minute = 60 * second;
@@ -48,14 +49,14 @@ function caught(run: () => unknown): MailverdictError {
 
 describe('createThrottle: destinations', () => {
   it('rolls domains, addresses and MX hosts up to providers; unknown domains stand alone', () => {
-    const throttle = createThrottle(noRules);
-    expect(throttle.destinationOf('someone@GMAIL.com')).toBe('google');
-    expect(throttle.destinationOf('alt1.gmail-smtp-in.l.google.com.')).toBe('google');
-    expect(throttle.destinationOf('contoso-com.mail.protection.outlook.com')).toBe('microsoft');
-    expect(throttle.destinationOf('aol.com')).toBe('yahoo');
-    expect(throttle.destinationOf('example.org')).toBe('example.org');
-    expect(throttle.destinationOf('notgmail.com')).toBe('notgmail.com');
-    expect(throttle.destinationOf('yahoo')).toBe('yahoo');
+    // One way to get a destination key: the throttle keys its state by `destinationOf`.
+    expect(destinationOf('someone@GMAIL.com')).toBe('google');
+    expect(destinationOf('alt1.gmail-smtp-in.l.google.com.')).toBe('google');
+    expect(destinationOf('contoso-com.mail.protection.outlook.com')).toBe('microsoft');
+    expect(destinationOf('aol.com')).toBe('yahoo');
+    expect(destinationOf('example.org')).toBe('example.org');
+    expect(destinationOf('notgmail.com')).toBe('notgmail.com');
+    expect(destinationOf('yahoo')).toBe('yahoo');
   });
 
   it('shares one state for all domains of a provider', () => {
@@ -708,5 +709,110 @@ describe('createThrottle: memory stays bounded per destination', () => {
     const throttle = createThrottle();
     for (let index = 0; index < 10_000; index++) throttle.acquire(`d${index}.example`, 0);
     expect(throttle.size).toBe(10_000);
+  });
+});
+
+describe('createThrottle: one throttle per sending route', () => {
+  // A failure whose scope is `provider` (an ESP's outage, its account quota) concerns the route the
+  // throttle paces, not the recipient's destination: Gmail is not slowed for an ESP's 503.
+  const espBusy = makeVerdict('server-busy', { scope: 'provider' });
+  const espLimit = makeVerdict('rate-limited', {
+    scope: 'provider',
+    retry: { allowed: true, afterMs: 30 * second, changeRequired: false },
+  });
+
+  it("never pauses or slows the recipient's destination for a provider-scope failure", () => {
+    const throttle = createThrottle(noRules);
+    expect(throttle.acquire('gmail.com', 0)).toEqual({ allowed: true });
+    const before = throttle.inspect('gmail.com', 0)?.learnedRate;
+    throttle.feedback('gmail.com', espBusy, 0);
+    throttle.feedback('gmail.com', espLimit, 0);
+    const snapshot = throttle.inspect('gmail.com', 0);
+    expect(snapshot?.pausedUntil).toBeUndefined();
+    expect(snapshot?.learnedRate).toBe(before);
+  });
+
+  it('pauses the route instead: every destination waits, then all resume together', () => {
+    const throttle = createThrottle(noRules);
+    throttle.feedback('gmail.com', espBusy, 0);
+    for (const destination of ['gmail.com', 'yahoo.com', 'example.org']) {
+      expect(throttle.acquire(destination, 1)).toMatchObject({
+        allowed: false,
+        reason: 'paused',
+        by: 'route:server-busy',
+      });
+    }
+    expect(throttle.acquire('yahoo.com', minute)).toEqual({ allowed: true });
+  });
+
+  it('keeps the route pause across toJSON and restoreThrottle', () => {
+    const throttle = createThrottle(noRules);
+    throttle.feedback('gmail.com', espLimit, 0);
+    const again = restoreThrottle(JSON.parse(JSON.stringify(throttle)), noRules);
+    expect(again.acquire('example.org', 1)).toMatchObject({
+      allowed: false,
+      reason: 'paused',
+      retryAt: 30 * second,
+    });
+  });
+});
+
+describe('createThrottle: clamps what it trusts from clocks and restored state', () => {
+  it('a pause never exceeds maxPauseMs from now, whatever clock the feedback had', () => {
+    const throttle = createThrottle({ ...noRules, maxPauseMs: 10 * minute });
+    const dayAhead = 24 * hour;
+    throttle.feedback('gmail.com', makeVerdict('server-busy'), dayAhead);
+    const answer = throttle.acquire('gmail.com', 0);
+    expect(answer.allowed).toBe(false);
+    expect(answer.allowed === false && answer.retryAt).toBeLessThanOrEqual(10 * minute);
+  });
+
+  it('a recipient hold never exceeds maxPauseMs from now', () => {
+    const throttle = createThrottle({ ...noRules, maxPauseMs: 10 * minute });
+    throttle.feedback(
+      'gmail.com',
+      makeVerdict('rate-limited', { scope: 'recipient' }),
+      24 * hour,
+      'x@gmail.com',
+    );
+    const answer = throttle.acquire('gmail.com', 0, 'x@gmail.com');
+    expect(answer.allowed === false && answer.retryAt).toBeLessThanOrEqual(10 * minute);
+  });
+
+  it('a restored rate stays within [minRate, maxRate]', () => {
+    const state = (rate: number) => ({
+      version: 1,
+      destinations: { 'example.org': { rate, nextAt: 0, slowStart: false } },
+      recipients: {},
+    });
+    const slow = restoreThrottle(state(1e-300), { ...noRules, minRate: 1 / 60 });
+    expect(slow.inspect('example.org', 0)?.learnedRate).toBe(1 / 60);
+    expect(slow.acquire('example.org', 0)).toEqual({ allowed: true });
+    const next = slow.acquire('example.org', 0);
+    expect(next.allowed === false && next.retryAt).toBeLessThanOrEqual(minute);
+    const fast = restoreThrottle(state(1e300), { ...noRules, maxRate: 50 });
+    expect(fast.inspect('example.org', 0)?.learnedRate).toBe(50);
+  });
+
+  it('a next-send time never lies beyond one burst interval', () => {
+    const throttle = restoreThrottle(
+      {
+        version: 1,
+        destinations: { 'example.org': { rate: 10, nextAt: 1e15, slowStart: false } },
+        recipients: {},
+      },
+      noRules,
+    );
+    const answer = throttle.acquire('example.org', 0);
+    expect(answer.allowed === false && answer.retryAt).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('createThrottle: acceptance by an ESP or relay', () => {
+  it('paces like a delivery: the send went through at this pace', () => {
+    const run = (verdict: ReturnType<typeof makeVerdict>) =>
+      drive(createThrottle(noRules), 'gmail.com', 0, 10 * second, verdict);
+    expect(run(makeVerdict('accepted'))).toBe(run(delivered));
+    expect(run(makeVerdict('accepted'))).toBeGreaterThan(10);
   });
 });

@@ -1,8 +1,7 @@
-import type { DeliveryOutcome } from '../delivery-outcome';
-import { destinationOf } from '../destination-key';
-import { type CompiledShapingRule, shapingRuleMatches, shapingText } from '../shaping-rules';
-import type { Verdict } from '../verdict';
-import { advanceWarmUp, nextWarmUpDay, startWarmUp, type WarmUpState, warmUpDay } from '../warm-up';
+import type { DeliveryOutcome } from '../verdict/delivery-outcome';
+import { destinationOf } from '../verdict/destination-key';
+import type { Verdict } from '../verdict/verdict';
+import { type CompiledShapingRule, shapingRuleMatches, shapingText } from './shaping-rules';
 import {
   type DestinationLimits,
   type ResolvedThrottleOptions,
@@ -10,6 +9,7 @@ import {
   type ThrottleOptions,
 } from './throttle-options';
 import { type DestinationStateJson, parseThrottleState, type ThrottleState } from './throttle-state';
+import { advanceWarmUp, nextWarmUpDay, startWarmUp, type WarmUpState, warmUpDay } from './warm-up';
 
 /** Why an attempt must wait. */
 export type ThrottleWaitReason =
@@ -86,8 +86,6 @@ export interface Throttle {
   release(destination: string): void;
   /** The destination's state at `now`, or `undefined` when it is not tracked. */
   inspect(destination: string, now: number): DestinationSnapshot | undefined;
-  /** The destination key a domain, address or MX host rolls up to. */
-  destinationOf(domainOrHost: string): string;
   /** Destinations tracked. */
   readonly size: number;
   /** Plain JSON to persist; restore with `restoreThrottle(state, options)`. */
@@ -164,7 +162,8 @@ function checkDestination(destination: unknown, method: string): void {
 /**
  * A per-destination sending throttle: answers "may I send to this destination now, and if not,
  * when". Destinations are recipient domains rolled up to their mailbox provider; unknown domains
- * stand alone. Nothing reads a clock: every call takes `now` (epoch ms).
+ * stand alone. Nothing reads a clock: every call takes `now` (epoch ms). One throttle paces one
+ * sending route: provider-scope failures pause the route, never a destination.
  *
  * The rate follows AIMD (additive increase, multiplicative decrease, as TCP congestion control,
  * RFC 5681): slow start until the first limit, then +`additiveIncrease` msg/s per round of successes,
@@ -203,6 +202,9 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
   }
   // The latest time any call gave: eviction has no `now` of its own.
   let latest = Number.NEGATIVE_INFINITY;
+  // One throttle paces one sending route (an ESP account, a relay): a failure whose scope is
+  // `provider` (the ESP's outage or quota) pauses the route, never the recipient's destination.
+  const route = new DestinationState(options.maxRate, false, undefined, undefined);
 
   function create(key: string): DestinationState {
     const limits = options.destinations.get(key);
@@ -271,6 +273,11 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
     if (state.warmUp === undefined) state.warmUp = startWarmUp(step, day);
     else advanceWarmUp(state.warmUp, step, day);
     return state.warmUp;
+  }
+
+  /** A pause, a hold or a shaping window ends at most `maxPauseMs` after `now` (a clock ahead cannot stretch it). */
+  function clampUntil(until: number, now: number): number {
+    return Math.min(until, now + options.maxPauseMs);
   }
 
   function pause(state: DestinationState, until: number, by: string): void {
@@ -355,22 +362,52 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
     }
   }
 
+  /**
+   * A provider-scope result: a transient failure pauses the route for the wait it names, else with
+   * the server-busy backoff; a permanent one (a suspended account) is for `decideRetry` to hold.
+   */
+  function routeFeedback(verdict: Verdict, capped: number, now: number): void {
+    if (verdict.permanence === 'success') {
+      route.busyLevel = 0;
+      return;
+    }
+    if (verdict.permanence !== 'transient') return;
+    if (capped > 0) {
+      pause(route, now + capped, 'retry-after');
+      return;
+    }
+    let pauseMs = options.busyPauseMs * 2 ** route.busyLevel;
+    if (pauseMs > options.maxPauseMs) pauseMs = options.maxPauseMs;
+    if (route.busyLevel < 30) route.busyLevel++;
+    pause(route, now + pauseMs, 'server-busy');
+  }
+
   const throttle: Throttle = {
     acquire(destination, now, recipient) {
       checkDestination(destination, 'acquire');
       checkTime(now, 'acquire');
       checkRecipient(recipient, 'acquire');
       if (now > latest) latest = now;
+      if (now < route.pausedUntil) {
+        route.pausedUntil = clampUntil(route.pausedUntil, now);
+        return {
+          allowed: false,
+          retryAt: route.pausedUntil,
+          reason: 'paused',
+          by: `route:${route.pausedBy}`,
+        };
+      }
       const key = keyOf(destination);
       const state = stateFor(key);
       if (now < state.pausedUntil) {
+        state.pausedUntil = clampUntil(state.pausedUntil, now);
         return { allowed: false, retryAt: state.pausedUntil, reason: 'paused', by: state.pausedBy };
       }
       if (recipient !== undefined && holds.size > 0) {
         const holdKey = `${key} ${recipient.toLowerCase()}`;
         const until = holds.get(holdKey);
         if (until !== undefined) {
-          if (now < until) return { allowed: false, retryAt: until, reason: 'recipient' };
+          if (now < until) return { allowed: false, retryAt: clampUntil(until, now), reason: 'recipient' };
           holds.delete(holdKey);
         }
       }
@@ -386,6 +423,9 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
         return { allowed: false, retryAt: now + interval, reason: 'concurrency' };
       }
       // GCRA (the "virtual scheduling" token bucket): one message per interval, `burst` at once.
+      // A next-send time from a clock ahead or restored state never lies beyond one burst.
+      const furthest = now + options.burst * interval;
+      if (state.nextAt > furthest) state.nextAt = furthest;
       const earliest = state.nextAt - (options.burst - 1) * interval;
       if (now < earliest) return { allowed: false, retryAt: earliest, reason: 'rate' };
       state.nextAt = Math.max(state.nextAt, now) + interval;
@@ -429,9 +469,16 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
       const afterMs = verdict.retry?.afterMs;
       const wait = typeof afterMs === 'number' && afterMs > retryAfter ? afterMs : retryAfter;
       const capped = Math.min(wait, options.maxPauseMs);
+      if (verdict.scope === 'provider') {
+        routeFeedback(verdict, capped, now);
+        return;
+      }
+      if (verdict.permanence === 'success') route.busyLevel = 0;
 
       switch (verdict.category) {
         case 'delivered':
+        // An ESP or relay took it: the send went through at this pace.
+        case 'accepted':
           state.busyLevel = 0;
           increase(state, now);
           return; // successes never match shaping rules
@@ -497,11 +544,6 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
       };
     },
 
-    destinationOf(domainOrHost) {
-      checkDestination(domainOrHost, 'destinationOf');
-      return destinationOf(domainOrHost);
-    },
-
     get size() {
       return states.size;
     },
@@ -511,14 +553,17 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
       const destinations = Object.fromEntries([...states].map(([key, state]) => [key, serialize(state)]));
       // Holds already over (by the latest time any call gave) are left out.
       const recipients = Object.fromEntries([...holds].filter(([, until]) => until > latest));
-      return { version: 1, destinations, recipients };
+      return (route.pausedUntil !== 0 && route.pausedUntil > latest) || route.busyLevel > 0
+        ? { version: 1, destinations, recipients, route: serialize(route) }
+        : { version: 1, destinations, recipients };
     },
   };
 
   if (restored !== undefined) {
     for (const [key, json] of Object.entries(restored.destinations)) {
       const state = create(key);
-      state.rate = json.rate;
+      // Restored state is clamped to what the options allow (a rate of 1e-300 would block for ever).
+      state.rate = Math.min(Math.max(json.rate, options.minRate), maxRateOf(state));
       state.nextAt = json.nextAt;
       state.slowStart = json.slowStart;
       state.pausedUntil = json.pausedUntil ?? 0;
@@ -540,6 +585,11 @@ function buildThrottle(options: ResolvedThrottleOptions, restored: ThrottleState
       }
       if (json.warmUp !== undefined) state.warmUp = { ...json.warmUp };
       track(key, state);
+    }
+    if (restored.route !== undefined) {
+      route.pausedUntil = restored.route.pausedUntil ?? 0;
+      route.pausedBy = restored.route.pausedBy ?? '';
+      route.busyLevel = restored.route.busyLevel ?? 0;
     }
     for (const [key, until] of Object.entries(restored.recipients)) {
       const space = key.indexOf(' ');

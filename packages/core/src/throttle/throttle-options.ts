@@ -1,12 +1,12 @@
-import { destinationKey } from '../destination-key';
-import { MailverdictError } from '../errors';
+import { destinationKey } from '../verdict/destination-key';
+import { MailverdictError } from '../verdict/errors';
 import {
   type CompiledShapingRule,
   compileShapingRules,
   defaultShapingRules,
   type ShapingRule,
-} from '../shaping-rules';
-import { type ResolvedWarmUpPlan, resolveWarmUpPlan, type WarmUpPlan } from '../warm-up';
+} from './shaping-rules';
+import { type ResolvedWarmUpPlan, resolveWarmUpPlan, type WarmUpPlan } from './warm-up';
 
 /** Fixed limits for one destination (provider id or domain). Rates are messages per second. */
 export interface DestinationLimits {
@@ -86,7 +86,7 @@ const defaults = {
   burst: 1,
   busyPauseMs: minute,
   maxPauseMs: 4 * hour,
-  recipientPauseMs: 15 * minute, // retry.md §9: per-recipient limit (Gmail 450 4.2.1) → 15–60 min
+  recipientPauseMs: 15 * minute, // docs/retry.md §9: per-recipient limit (Gmail 450 4.2.1) → 15–60 min
   maxRecipients: 10_000,
   maxDestinations: 100_000,
 };

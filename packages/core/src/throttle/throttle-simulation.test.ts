@@ -2,9 +2,9 @@
 // time with a seeded random source (replies arrive 50–300 ms after the send, as over a real network).
 import { describe, expect, it } from 'vitest';
 import { makeReply, makeVerdict } from '../__fixtures__/make-verdict';
-import { decideRetry } from '../decide-retry';
-import { createRetryPolicy } from '../retry-policy';
-import type { Verdict } from '../verdict';
+import { decideRetry } from '../retry/decide-retry';
+import { createRetryPolicy } from '../retry/retry-policy';
+import type { Verdict } from '../verdict/verdict';
 import { createThrottle, type Throttle } from './create-throttle';
 
 /** mulberry32: a tiny seeded PRNG, so every run is the same run. */

@@ -1,5 +1,5 @@
-import { MailverdictError } from '../errors';
-import type { WarmUpState } from '../warm-up';
+import { MailverdictError } from '../verdict/errors';
+import type { WarmUpState } from './warm-up';
 
 /** One destination's sending state, as JSON. Times are epoch ms; rates messages per second. */
 export interface DestinationStateJson {
@@ -31,6 +31,8 @@ export interface ThrottleState {
   readonly destinations: Readonly<Record<string, DestinationStateJson>>;
   /** Held recipients: `"<destination> <recipient>"` → hold end (epoch ms). */
   readonly recipients: Readonly<Record<string, number>>;
+  /** The sending route's own pause (provider-scope failures), when there is one. */
+  readonly route?: DestinationStateJson;
 }
 
 function invalid(path: string, message: string): never {
@@ -152,5 +154,6 @@ export function parseThrottleState(value: unknown): ThrottleState {
     if (key.indexOf(' ') <= 0) invalid(`recipients.${key}`, 'must be "<destination> <recipient>"');
     recipients[key] = finite(until, `recipients.${key}`);
   }
-  return { version: 1, destinations, recipients };
+  if (value.route === undefined) return { version: 1, destinations, recipients };
+  return { version: 1, destinations, recipients, route: parseDestination(value.route, 'route') };
 }

@@ -1,6 +1,6 @@
 // What mailgun.js@14.0.1 rejects with, recorded by running the real client against the testkit's fake Mailgun and a
 // closed port (the own enumerable fields of its APIError: stack, status, details, type, message; name is "Error").
-// Same shapes as providers.md §5.2. Expected outcomes beside each.
+// Same shapes as packages/mailgun/PROVIDER.md §2. Expected outcomes beside each.
 import type { Category, OutcomeOrigin } from '@mailverdict/core';
 
 export interface MailgunErrorFixture {

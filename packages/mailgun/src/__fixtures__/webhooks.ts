@@ -1,6 +1,6 @@
-// Mailgun webhook bodies (current JSON format), shaped exactly as providers.md §5.3 documents them
-// (/work/shared/docs/providers.md, copied here: structure from Mailgun's docs, mailgun-go `events/objects.go` and
-// anymail's 2018 captures; ids, addresses and times invented). The expected outcome sits beside each one.
+// Mailgun webhook bodies (current JSON format), shaped exactly as packages/mailgun/PROVIDER.md §3 documents them
+// (structure from Mailgun's webhook docs, https://github.com/mailgun/mailgun-go `events/objects.go` and
+// django-anymail's 2018 captures, https://github.com/anymail/django-anymail; ids, addresses and times invented). The expected outcome sits beside each one.
 // Signatures are placeholders: tests that need valid ones sign with a key generated in the test.
 import type { Category, DeliveryEvent, OutcomeOrigin } from '@mailverdict/core';
 
@@ -24,7 +24,7 @@ const signature = {
   signature: '0000000000000000000000000000000000000000000000000000000000000000',
 };
 
-// providers.md §5.3, first example: a permanent bounce, 550 5.1.1.
+// packages/mailgun/PROVIDER.md §3, first example: a permanent bounce, 550 5.1.1.
 export const permanentBounce = {
   signature,
   'event-data': {
@@ -78,7 +78,7 @@ export const permanentBounce = {
   },
 };
 
-// providers.md §5.3, second example: temporary, greylisted, retried in 600 s.
+// packages/mailgun/PROVIDER.md §3, second example: temporary, greylisted, retried in 600 s.
 export const greylisted = {
   signature: {
     ...signature,
@@ -107,7 +107,7 @@ export const greylisted = {
   },
 };
 
-// providers.md §5.3, third example: Mailgun's bounce list, pseudo-code 605, no SMTP exchange.
+// packages/mailgun/PROVIDER.md §3, third example: Mailgun's bounce list, pseudo-code 605, no SMTP exchange.
 export const suppressBounce = {
   signature: {
     ...signature,
@@ -174,7 +174,7 @@ export const tooOld = variant(suppressBounce, {
   },
 });
 
-// Generic temporary failure with Mailgun's pseudo-code 498 "No MX" (retried; providers.md §5.3).
+// Generic temporary failure with Mailgun's pseudo-code 498 "No MX" (retried; packages/mailgun/PROVIDER.md §3).
 export const noMx = variant(suppressBounce, {
   severity: 'temporary',
   reason: 'generic',
@@ -343,7 +343,7 @@ export const fixtures: readonly MailgunFixture[] = [
     name: 'accepted',
     payload: accepted,
     expected: [
-      { event: 'accepted', origin: 'provider', recipient: 'alice@example.test', category: 'delivered' },
+      { event: 'accepted', origin: 'provider', recipient: 'alice@example.test', category: 'accepted' },
     ],
   },
   {

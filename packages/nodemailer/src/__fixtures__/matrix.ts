@@ -1,8 +1,8 @@
-// The rows of providers.md §1.4 ("Observed behaviour matrix", nodemailer 10.6.1 against a fake
+// The rows of packages/nodemailer/PROVIDER.md §4 ("Observed behaviour matrix", nodemailer 10.6.1 against a fake
 // server, recipients `bad@` and `good@`), rebuilt as the objects nodemailer hands back, with the
 // outcome each must normalize to beside it. The integration tests reproduce the same rows live.
 import type { Category, DeliveryEvent, OutcomeOrigin, Permanence } from '@mailverdict/core';
-import { nodemailerError } from './nodemailer-error';
+import { nodemailerError } from './errors';
 import * as replies from './replies';
 
 export interface ExpectedOutcome {
@@ -50,7 +50,7 @@ const both = (
 export const fixtures: readonly Fixture[] = [
   {
     name: 'partial success: RCPT bad → multi-line 550 5.1.1, good → 250',
-    source: 'providers.md §1.2 (partial success as observed), §1.4 row 1',
+    source: 'packages/nodemailer/PROVIDER.md §2 (partial success as observed), §4 row 1',
     kind: 'info',
     input: {
       accepted: [good],
@@ -83,14 +83,14 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'both RCPT 550 5.1.1',
-    source: 'providers.md §1.4 row 2',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 2',
     kind: 'error',
     input: allRejected(replies.gmailNoSuchUser, replies.gmailNoSuchUser, replies.gmailNoSuchUser),
     expected: both('rejected', 'remote-server', 'mailbox-unknown', 'permanent'),
   },
   {
     name: 'RCPT 550 + 450 4.2.0 greylist: nodemailer reports 450 at the top',
-    source: 'providers.md §1.2 (all rejected: the first 4xx wins), §1.4 row 3',
+    source: 'packages/nodemailer/PROVIDER.md §2 (all rejected: the first 4xx wins), §4 row 3',
     kind: 'error',
     input: allRejected(replies.gmailNoSuchUser, replies.greylisted, replies.greylisted),
     expected: [
@@ -112,7 +112,7 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'final reply after the body: multi-line 554 5.7.1 spam',
-    source: 'providers.md §1.4 row 4',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 4',
     kind: 'error',
     input: nodemailerError('Message failed', {
       code: 'EMESSAGE',
@@ -123,7 +123,7 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'final reply 552 5.3.4 size',
-    source: 'providers.md §1.4 row 5',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 5',
     kind: 'error',
     input: nodemailerError('Message failed', {
       code: 'EMESSAGE',
@@ -134,19 +134,19 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'DATA command answered 554 5.5.1',
-    source: 'providers.md §1.4 row 6',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 6',
     kind: 'error',
     input: nodemailerError('Data command failed', {
       code: 'EENVELOPE',
       command: 'DATA',
       response: replies.dataNoValidRecipients,
     }),
-    // "no valid recipients" is a follow-on error (taxonomy.md, protocol); some read it as a policy refusal.
+    // "no valid recipients" is a follow-on error (docs/taxonomy.md, protocol); some read it as a policy refusal.
     expected: both('rejected', 'remote-server', ['protocol', 'policy', 'unknown'], 'permanent'),
   },
   {
     name: 'MAIL FROM 553 5.7.1',
-    source: 'providers.md §1.4 row 7',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 7',
     kind: 'error',
     input: nodemailerError('Mail command failed', {
       code: 'EENVELOPE',
@@ -157,7 +157,7 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'AUTH 535 5.7.8',
-    source: 'providers.md §1.4 row 8',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 8',
     kind: 'error',
     input: nodemailerError('Invalid login', {
       code: 'EAUTH',
@@ -168,7 +168,7 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'greeting 421 4.3.2 arrives as EPROTOCOL',
-    source: 'providers.md §1.4 row 9',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 9',
     kind: 'error',
     input: nodemailerError(`Invalid greeting. response=${replies.greeting421}`, {
       code: 'EPROTOCOL',
@@ -179,19 +179,19 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'RCPT answered 421 4.7.0 arrives as ECONNECTION',
-    source: 'providers.md §1.4 row 10',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 10',
     kind: 'error',
     input: nodemailerError('Server closed the connection', {
       code: 'ECONNECTION',
       command: 'CONN',
       response: replies.tooManyConnections,
     }),
-    // taxonomy.md: "too many connections" is a pure volume limit; server-busy is the other reading.
+    // docs/taxonomy.md: "too many connections" is a pure volume limit; server-busy is the other reading.
     expected: both('failed', 'remote-server', ['rate-limited', 'server-busy'], 'transient'),
   },
   {
     name: 'server silent: greeting timeout',
-    source: 'providers.md §1.4 row 11',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 11',
     kind: 'error',
     input: nodemailerError('Greeting never received', {
       code: 'ETIMEDOUT',
@@ -202,14 +202,14 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'server drops TCP during RCPT',
-    source: 'providers.md §1.4 row 12',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 12',
     kind: 'error',
     input: nodemailerError('Connection closed unexpectedly', { code: 'ECONNECTION', command: 'CONN' }),
     expected: both('failed', 'network', 'network', 'transient'),
   },
   {
     name: 'connect to a closed port',
-    source: 'providers.md §1.4 row 13',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 13',
     kind: 'error',
     input: nodemailerError('connect ECONNREFUSED 127.0.0.1:9', {
       code: 'ESOCKET',
@@ -224,7 +224,7 @@ export const fixtures: readonly Fixture[] = [
   },
   {
     name: 'unresolvable host',
-    source: 'providers.md §1.4 row 14',
+    source: 'packages/nodemailer/PROVIDER.md §4 row 14',
     kind: 'error',
     input: nodemailerError('getaddrinfo ENOTFOUND mx.invalid', {
       code: 'EDNS',

@@ -1,6 +1,6 @@
 // Postmark API failures as the postmark 5.1.0 client builds them: `ErrorHandler.buildError(message,
-// ErrorCode, HTTP status)` picks the class by status, then by ErrorCode for 422 (providers.md §2.2).
-// Bodies: providers.md §2.1 (ErrorCode table) and §2.2 (observed 406); messages invented as there.
+// ErrorCode, HTTP status)` picks the class by status, then by ErrorCode for 422 (packages/postmark/PROVIDER.md §2).
+// Bodies: packages/postmark/PROVIDER.md §1 (ErrorCode table) and §2 (observed 406); messages invented as there.
 import type { Category, DeliveryEvent, OutcomeOrigin } from '@mailverdict/core';
 
 export interface ApiErrorFixture {
@@ -28,7 +28,7 @@ const one = [undefined];
 export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   {
     name: '401 / 10 bad token',
-    source: 'providers.md §2.1 (ErrorCode 10), §2.2 row 401',
+    source: 'packages/postmark/PROVIDER.md §1 (ErrorCode 10), §2 row 401',
     status: 401,
     errorCode: 10,
     message: 'The Server Token you provided in the X-Postmark-Server-Token request header was invalid.',
@@ -37,7 +37,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '422 / 406 inactive recipient',
-    source: 'providers.md §2.2 (observed InactiveRecipientsError)',
+    source: 'packages/postmark/PROVIDER.md §2 (observed InactiveRecipientsError)',
     status: 422,
     errorCode: 406,
     message: inactiveMessage,
@@ -51,7 +51,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '422 / 406 all recipients inactive, no list',
-    source: 'providers.md §2.2 (406 message variants)',
+    source: 'packages/postmark/PROVIDER.md §2 (406 message variants)',
     status: 422,
     errorCode: 406,
     message:
@@ -61,7 +61,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '422 / 300 invalid email request',
-    source: 'providers.md §2.1 (ErrorCode 300), §2.2 row 422+300',
+    source: 'packages/postmark/PROVIDER.md §1 (ErrorCode 300), §2 row 422+300',
     status: 422,
     errorCode: 300,
     message: "Error parsing 'To': Illegal email address 'not-an-address'. It must contain the '@' symbol.",
@@ -70,7 +70,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '422 / 400 sender signature not found',
-    source: 'providers.md §2.1 (ErrorCode 400), §2.8',
+    source: 'packages/postmark/PROVIDER.md §1 (ErrorCode 400), §8',
     status: 422,
     errorCode: 400,
     message:
@@ -80,7 +80,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '422 / 401 sender signature not confirmed',
-    source: 'providers.md §2.1 (ErrorCode 401)',
+    source: 'packages/postmark/PROVIDER.md §1 (ErrorCode 401)',
     status: 422,
     errorCode: 401,
     message: 'Sender signature not confirmed.',
@@ -89,7 +89,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '422 / 405 not allowed to send (credits)',
-    source: 'providers.md §2.1 (ErrorCode 405), §2.8',
+    source: 'packages/postmark/PROVIDER.md §1 (ErrorCode 405), §8',
     status: 422,
     errorCode: 405,
     message: 'Your account has run out of credits.',
@@ -98,7 +98,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '422 / 412 account pending',
-    source: 'providers.md §2.1 (ErrorCode 412)',
+    source: 'packages/postmark/PROVIDER.md §1 (ErrorCode 412)',
     status: 422,
     errorCode: 412,
     message:
@@ -108,7 +108,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '422 / 413 account may not send',
-    source: 'providers.md §2.1 (ErrorCode 413)',
+    source: 'packages/postmark/PROVIDER.md §1 (ErrorCode 413)',
     status: 422,
     errorCode: 413,
     message: 'Your account is not approved for sending.',
@@ -117,7 +117,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '429 rate limit',
-    source: 'providers.md §2.1 (429), §2.2 row 429',
+    source: 'packages/postmark/PROVIDER.md §1 (429), §2 row 429',
     status: 429,
     errorCode: 429,
     message: 'Rate limit exceeded.',
@@ -126,7 +126,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '500 internal server error',
-    source: 'providers.md §2.2 row 500',
+    source: 'packages/postmark/PROVIDER.md §2 row 500',
     status: 500,
     errorCode: 0,
     message: 'Request returned status code 500',
@@ -135,7 +135,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: '503 / 100 maintenance (ServiceUnavailablerError, sic)',
-    source: 'providers.md §2.1 (ErrorCode 100), §2.2 row 503',
+    source: 'packages/postmark/PROVIDER.md §1 (ErrorCode 100), §2 row 503',
     status: 503,
     errorCode: 100,
     message: 'Postmark is in maintenance mode.',
@@ -144,7 +144,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: 'HTTP 413 payload too large (UnknownError)',
-    source: 'providers.md §2.1 (413: 10 MB), §2.2 row "anything else"',
+    source: 'packages/postmark/PROVIDER.md §1 (413: 10 MB), §2 row "anything else"',
     status: 413,
     errorCode: 0,
     message: 'Request returned status code 413',
@@ -153,7 +153,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: 'HTTP 404 (PostmarkError)',
-    source: 'providers.md §2.2 row 404',
+    source: 'packages/postmark/PROVIDER.md §2 row 404',
     status: 404,
     errorCode: 0,
     message: 'Request returned status code 404',
@@ -162,7 +162,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: 'network failure: fetch failed (status 0)',
-    source: 'providers.md §2.2 last row',
+    source: 'packages/postmark/PROVIDER.md §2 last row',
     status: 0,
     errorCode: 0,
     message: 'fetch failed',
@@ -171,7 +171,7 @@ export const apiErrorFixtures: readonly ApiErrorFixture[] = [
   },
   {
     name: 'timeout (status 0)',
-    source: 'providers.md §2.2 last row, §2.3 (timeout in seconds)',
+    source: 'packages/postmark/PROVIDER.md §2 last row, §3 (timeout in seconds)',
     status: 0,
     errorCode: 0,
     message: 'The operation was aborted due to timeout',

@@ -1,5 +1,5 @@
 // Postmark webhook payloads. Shapes: postmark 5.1.0 `models/webhooks/payload/*.d.ts` and the examples
-// of providers.md §2.4 (copied verbatim where marked), invented values as there.
+// of packages/postmark/PROVIDER.md §4 (copied verbatim where marked), invented values as there.
 import type { Category, DeliveryEvent, OutcomeOrigin } from '@mailverdict/core';
 
 export interface ExpectedOutcome {
@@ -17,7 +17,7 @@ export interface WebhookFixture {
 }
 
 /**
- * providers.md §2.4, first Bounce example (verbatim but for `ID`: the documented 4323372036854775807
+ * packages/postmark/PROVIDER.md §4, first Bounce example (verbatim but for `ID`: the documented 4323372036854775807
  * is an int64 beyond Number.MAX_SAFE_INTEGER, which JSON.parse rounds; see README).
  */
 export const hardBounce = {
@@ -43,7 +43,7 @@ export const hardBounce = {
   Subject: 'Reset your password',
 };
 
-/** providers.md §2.4, second Bounce example (verbatim but for `ID`, as above). */
+/** packages/postmark/PROVIDER.md §4, second Bounce example (verbatim but for `ID`, as above). */
 export const softBounce = {
   RecordType: 'Bounce',
   MessageStream: 'outbound',
@@ -65,7 +65,7 @@ export const softBounce = {
   Subject: 'Your receipt',
 };
 
-/** providers.md §2.4, Delivery example (verbatim). */
+/** packages/postmark/PROVIDER.md §4, Delivery example (verbatim). */
 export const delivery = {
   RecordType: 'Delivery',
   MessageStream: 'outbound',
@@ -78,7 +78,7 @@ export const delivery = {
   Metadata: { user_id: 'u_1843' },
 };
 
-/** providers.md §2.4, SubscriptionChange example (verbatim). */
+/** packages/postmark/PROVIDER.md §4, SubscriptionChange example (verbatim). */
 export const subscriptionChange = {
   RecordType: 'SubscriptionChange',
   MessageStream: 'outbound',
@@ -93,7 +93,7 @@ export const subscriptionChange = {
 };
 
 /**
- * A SpamComplaint record as in the anymail sample quoted by providers.md §2.7: `TypeCode: 512` is
+ * A SpamComplaint record as in the anymail sample quoted by packages/postmark/PROVIDER.md §7: `TypeCode: 512` is
  * wrong (512 is SpamNotification), which is why the adapter matches on Type / RecordType.
  */
 export const spamComplaint = {
@@ -124,7 +124,7 @@ export function bounceOf(type: string, typeCode: number, details: string, email 
 export const webhookFixtures: readonly WebhookFixture[] = [
   {
     name: 'Bounce HardBounce, Details smtp;550 5.1.1',
-    source: 'providers.md §2.4 example 1',
+    source: 'packages/postmark/PROVIDER.md §4 example 1',
     payload: hardBounce,
     expected: {
       event: 'bounced',
@@ -135,7 +135,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce SoftBounce, Details smtp;452 4.2.2 over quota',
-    source: 'providers.md §2.4 example 2',
+    source: 'packages/postmark/PROVIDER.md §4 example 2',
     payload: softBounce,
     expected: {
       event: 'bounced',
@@ -146,7 +146,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Delivery',
-    source: 'providers.md §2.4 example 3',
+    source: 'packages/postmark/PROVIDER.md §4 example 3',
     payload: delivery,
     expected: {
       event: 'delivered',
@@ -157,7 +157,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'SubscriptionChange after a hard bounce',
-    source: 'providers.md §2.4 example 4',
+    source: 'packages/postmark/PROVIDER.md §4 example 4',
     payload: subscriptionChange,
     expected: {
       event: 'bounced',
@@ -168,7 +168,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'SpamComplaint with the wrong TypeCode 512',
-    source: 'providers.md §2.4 (SpamComplaint webhook), §2.7 (TypeCode conflict)',
+    source: 'packages/postmark/PROVIDER.md §4 (SpamComplaint webhook), §7 (TypeCode conflict)',
     payload: spamComplaint,
     expected: {
       event: 'complained',
@@ -179,7 +179,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce Transient with a greylisting reply',
-    source: 'providers.md §2.4 (Transient = delayed), §2.8 (Transient → per Details)',
+    source: 'packages/postmark/PROVIDER.md §4 (Transient = delayed), §8 (Transient → per Details)',
     payload: bounceOf('Transient', 2, 'smtp;451 4.7.1 Greylisted, please try again in 300 seconds'),
     expected: {
       event: 'deferred',
@@ -190,7 +190,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce DnsError without an SMTP reply',
-    source: 'providers.md §2.4, §2.8 (DnsError → dns-failure)',
+    source: 'packages/postmark/PROVIDER.md §4, §8 (DnsError → dns-failure)',
     payload: bounceOf('DnsError', 256, ''),
     expected: {
       event: 'bounced',
@@ -201,7 +201,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce Blocked with a Spamhaus listing',
-    source: 'providers.md §2.8 (Blocked → per Details)',
+    source: 'packages/postmark/PROVIDER.md §8 (Blocked → per Details)',
     payload: bounceOf(
       'Blocked',
       100006,
@@ -216,7 +216,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce DMARCPolicy with the Gmail 5.7.26 text',
-    source: 'providers.md §2.8 (DMARCPolicy → authentication)',
+    source: 'packages/postmark/PROVIDER.md §8 (DMARCPolicy → authentication)',
     payload: bounceOf(
       'DMARCPolicy',
       100009,
@@ -231,7 +231,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce AutoResponder',
-    source: 'providers.md §2.4 (AutoResponder = out-of-office)',
+    source: 'packages/postmark/PROVIDER.md §4 (AutoResponder = out-of-office)',
     payload: bounceOf('AutoResponder', 64, 'I am out of the office until Monday.'),
     expected: {
       event: 'bounced',
@@ -242,7 +242,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce ManuallyDeactivated',
-    source: 'providers.md §2.4, §2.8 (ManuallyDeactivated → suppressed)',
+    source: 'packages/postmark/PROVIDER.md §4, §8 (ManuallyDeactivated → suppressed)',
     payload: bounceOf('ManuallyDeactivated', 100002, ''),
     expected: {
       event: 'bounced',
@@ -253,7 +253,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce SMTPApiError',
-    source: 'providers.md §2.5',
+    source: 'packages/postmark/PROVIDER.md §5',
     payload: bounceOf('SMTPApiError', 100007, 'Recipient is inactive'),
     expected: {
       event: 'rejected',
@@ -264,7 +264,7 @@ export const webhookFixtures: readonly WebhookFixture[] = [
   },
   {
     name: 'Bounce HardBounce whose Details is really a block list (the type is evidence, not the verdict)',
-    source: 'providers.md §2.4, §8.2 hazard 1',
+    source: 'packages/postmark/PROVIDER.md §4, docs/providers.md §2 hazard 1',
     payload: bounceOf(
       'HardBounce',
       1,

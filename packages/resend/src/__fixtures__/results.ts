@@ -1,5 +1,5 @@
 // What resend@6.38.0 resolves to, recorded by running the real SDK against the testkit's fake Resend and a closed
-// port (`{ data, error, headers }`, providers.md §6.1). Headers trimmed to the ones that matter. Expected outcomes beside each.
+// port (`{ data, error, headers }`, packages/resend/PROVIDER.md §1). Headers trimmed to the ones that matter. Expected outcomes beside each.
 import type { Category, DeliveryEvent, OutcomeOrigin } from '@mailverdict/core';
 
 export interface ResendResultFixture {
@@ -32,7 +32,7 @@ export const resultFixtures: readonly ResendResultFixture[] = [
       error: null,
       headers: { 'content-type': 'application/json' },
     },
-    expected: [{ event: 'accepted', origin: 'provider', category: 'delivered' }],
+    expected: [{ event: 'accepted', origin: 'provider', category: 'accepted' }],
   },
   {
     name: 'batch, permissive, one refused',
@@ -42,7 +42,7 @@ export const resultFixtures: readonly ResendResultFixture[] = [
       headers: {},
     },
     expected: [
-      { event: 'accepted', origin: 'provider', category: 'delivered' },
+      { event: 'accepted', origin: 'provider', category: 'accepted' },
       { event: 'rejected', origin: 'provider', category: 'protocol' },
     ],
   },

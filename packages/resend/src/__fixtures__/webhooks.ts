@@ -1,6 +1,6 @@
-// Resend webhook payloads shaped exactly as providers.md §6.2 documents them (/work/shared/docs/providers.md, copied
-// here: structure from resend@6.38.0 `WebhookEventPayload`, https://resend.com/docs/webhooks/event-types and the
-// bounced-event docs sample; the account-suppression text from anymail's Resend test fixture; ids invented).
+// Resend webhook payloads shaped exactly as packages/resend/PROVIDER.md §2 documents them (structure from
+// resend@6.38.0 `WebhookEventPayload`, https://resend.com/docs/webhooks/event-types and the bounced-event docs
+// sample; the account-suppression text from django-anymail's Resend test fixture; ids invented).
 // The expected outcome sits beside each one.
 import type { Category, DeliveryEvent, OutcomeOrigin } from '@mailverdict/core';
 
@@ -27,7 +27,7 @@ const base = {
   tags: { category: 'welcome' },
 };
 
-// providers.md §6.2 first example (docs-shaped).
+// packages/resend/PROVIDER.md §2 first example (docs-shaped).
 export const bouncedGeneral = {
   type: 'email.bounced',
   created_at: '2026-11-20T10:00:05.000Z',
@@ -91,7 +91,7 @@ export const bouncedLegacy = {
   data: { ...base, to: ['old@example.test'], bounce: { message: 'Bounced' } },
 };
 
-// providers.md §6.2 second example: no reason at all.
+// packages/resend/PROVIDER.md §2 second example: no reason at all.
 export const delayed = {
   type: 'email.delivery_delayed',
   created_at: '2026-11-20T10:30:00.000Z',
@@ -104,7 +104,7 @@ export const delayed = {
   },
 };
 
-// providers.md §6.2 third example.
+// packages/resend/PROVIDER.md §2 third example.
 export const failedUnverified = {
   type: 'email.failed',
   created_at: '2026-11-20T10:00:01.000Z',

@@ -1,3 +1,20 @@
+/** A Proxy whose every trap throws: reading it in any way (a field, `in`, keys, `instanceof`) throws. */
+export function throwingProxy(): object {
+  const trap = (name: string) => () => {
+    throw new Error(`proxy ${name}`);
+  };
+  return new Proxy(
+    {},
+    {
+      get: trap('get'),
+      has: trap('has'),
+      ownKeys: trap('ownKeys'),
+      getPrototypeOf: trap('getPrototypeOf'),
+      getOwnPropertyDescriptor: trap('getOwnPropertyDescriptor'),
+    },
+  );
+}
+
 /** One hostile or meaningless input for an adapter, with a name for the test title. */
 export interface GarbageInput {
   readonly name: string;
@@ -55,6 +72,36 @@ export const garbageInputs: readonly GarbageInput[] = [
   { name: 'a Map', make: () => new Map([['Type', 'HardBounce']]) },
   { name: 'an Error with no fields', make: () => new Error('garbage') },
   {
+    // Labels that name Object.prototype members: a plain-object lookup table must never find them.
+    name: 'prototype names as keys and labels (__proto__, constructor)',
+    make: () =>
+      JSON.parse(
+        '{"__proto__":{"polluted":true},"constructor":"constructor","RecordType":"__proto__","Type":"constructor",' +
+          '"event":"__proto__","reason":"constructor","bounce_classification":"__proto__","type":"constructor",' +
+          '"eventType":"__proto__","notificationType":"constructor","code":"toString","name":"hasOwnProperty",' +
+          '"severity":"__proto__","delayType":"constructor","bounceType":"__proto__","bounceSubType":"constructor"}',
+      ) as unknown,
+  },
+  {
+    name: 'a batch of events labelled __proto__ and constructor',
+    make: () =>
+      JSON.parse(
+        '[{"event":"dropped","email":"a@example.test","reason":"constructor"},' +
+          '{"event":"bounce","email":"b@example.test","bounce_classification":"__proto__"},' +
+          '{"event":"__proto__"},{"constructor":{"prototype":{}}}]',
+      ) as unknown,
+  },
+  {
+    name: 'an array whose length getter throws (a Proxy)',
+    make: () =>
+      new Proxy([{ event: 'delivered' }], {
+        get(target, key) {
+          if (key === 'length') throw new Error('length getter throws');
+          return Reflect.get(target, key);
+        },
+      }),
+  },
+  {
     name: 'an object whose getters throw',
     make: () =>
       Object.defineProperties(
@@ -82,28 +129,5 @@ export const garbageInputs: readonly GarbageInput[] = [
         ),
       ),
   },
-  {
-    name: 'a proxy that throws on every operation',
-    make: () =>
-      new Proxy(
-        {},
-        {
-          get() {
-            throw new Error('proxy get');
-          },
-          has() {
-            throw new Error('proxy has');
-          },
-          ownKeys() {
-            throw new Error('proxy ownKeys');
-          },
-          getPrototypeOf() {
-            throw new Error('proxy getPrototypeOf');
-          },
-          getOwnPropertyDescriptor() {
-            throw new Error('proxy getOwnPropertyDescriptor');
-          },
-        },
-      ),
-  },
+  { name: 'a proxy that throws on every operation', make: () => throwingProxy() },
 ];

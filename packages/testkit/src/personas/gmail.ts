@@ -69,7 +69,7 @@ export function gmailLike(options: PersonaOptions<GmailReplyName> = {}): Persona
       accept: {
         greeting: '220 mx.google.test ESMTP 00000000000000.000 - gsmtp',
         rcpt: '250 2.1.5 OK 00000000000000.000 - gsmtp',
-        // Shape of a Gmail acceptance as carried in Postmark's Delivery webhook `Details` (providers.md §2.4).
+        // Shape of a Gmail acceptance as carried in Postmark's Delivery webhook `Details` (packages/postmark/PROVIDER.md §4).
         message: '250 2.0.0 OK  1763633700 a1b2c3d4e5f6.77 - gsmtp',
       },
     },

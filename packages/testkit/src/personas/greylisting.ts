@@ -23,7 +23,7 @@ export interface GreylistingPersona {
 /**
  * The reply Postfix sends for postgrey (http://postgrey.schweikert.ch, default `--greylist-text`
  * "Greylisted, see http://postgrey.schweikert.ch/help/%r.html"; Postfix prefixes `450 4.2.0 <rcpt>: Recipient
- * address rejected:`). providers.md §1.4 uses the same `450 4.2.0 … Greylisted` form for its greylist row.
+ * address rejected:`). packages/nodemailer/PROVIDER.md §4 uses the same `450 4.2.0 … Greylisted` form for its greylist row.
  */
 export function greylistReply(recipient: string): string {
   const at = recipient.lastIndexOf('@');

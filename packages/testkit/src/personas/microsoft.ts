@@ -12,7 +12,7 @@ export const microsoftReplies = {
   },
   // Not in replies.jsonl. Text as quoted by Broadcom KB 438593 ("451 4.7.650 the mail server [IP ADDRESS] has been
   // rate limited due to IP reputation") and suped.com (4.7.651 variant "… has been temporarily rate limited due to
-  // IP reputation. For e-mail delivery information, see https://postmaster.live.com (S3114)"); retry.md §receiver.
+  // IP reputation. For e-mail delivery information, see https://postmaster.live.com (S3114)"); docs/retry.md §6.
   ratelimit: {
     stage: 'rcpt',
     reply:
@@ -43,7 +43,7 @@ export function microsoftLike(options: PersonaOptions<MicrosoftReplyName> = {}):
         greeting:
           '220 mx.outlook.test Microsoft ESMTP MAIL Service ready at Sat, 28 Nov 2026 07:00:00 +0000 [08DE2AB40B0C6A11]',
         rcpt: '250 2.1.5 Recipient OK',
-        // Exchange Online acceptance; nodemailer derives `serverMessageId` from this shape (providers.md §1.2).
+        // Exchange Online acceptance; nodemailer derives `serverMessageId` from this shape (packages/nodemailer/PROVIDER.md §2).
         message: '250 2.0.0 OK <0a1b2c3d4e5f@AM0PR01MB0000.eurprd01.prod.outlook.com>',
       },
     },

@@ -5,7 +5,7 @@ export type YahooReplyName = 'ratelimit' | 'unknown' | 'spam';
 /** Yahoo-like replies: bracketed Yahoo codes (`[TSS04]`, `[PH01]`) and links to postmaster.yahooinc.com. */
 export const yahooReplies = {
   // replies.jsonl id yahoo-002 (line 59) — verbatim. Yahoo's deferral for volume or complaints; a 421 closes the
-  // connection. KumoMTA's shaping rules key on this text to suspend a destination (style.md).
+  // connection. KumoMTA's shaping rules key on this text to suspend a destination (https://docs.kumomta.com/userguide/trafficshaping/shapingfiles/).
   ratelimit: {
     stage: 'rcpt',
     reply:

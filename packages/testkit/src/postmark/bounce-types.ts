@@ -1,6 +1,6 @@
 /**
  * Postmark bounce types: `Type`, `TypeCode` and `Name` from the `BounceType`/`BounceTypeCode` enums of
- * postmark@5.1.0 (`models/bounces/Bounce.d.ts`), as tabled in providers.md §2.4. `Description` is the generic text
+ * postmark@5.1.0 (`models/bounces/Bounce.d.ts`), as tabled in packages/postmark/PROVIDER.md §4. `Description` is the generic text
  * for the type (paraphrased from Postmark's bounce docs); `Details` is an example diagnostic (invented values,
  * documented shape `smtp;<reply>` with no space after `smtp;`). `Inactive` says whether Postmark deactivates the
  * address (it then answers 406 to later sends).
@@ -22,7 +22,7 @@ export const postmarkBounceTypes = {
     TypeCode: 1,
     Name: 'Hard bounce',
     Description: 'The server was unable to deliver your message (ex: unknown user, mailbox not found).',
-    // providers.md §2.4 Bounce example.
+    // packages/postmark/PROVIDER.md §4 Bounce example.
     Details: 'smtp;550 5.1.1 <{email}>: Recipient address rejected: User unknown in virtual mailbox table',
     Inactive: true,
     CanActivate: true,
@@ -115,7 +115,7 @@ export const postmarkBounceTypes = {
     TypeCode: 4096,
     Name: 'Soft bounce',
     Description: 'Unable to temporarily deliver this email.',
-    // providers.md §2.4 SoftBounce example.
+    // packages/postmark/PROVIDER.md §4 SoftBounce example.
     Details: 'smtp;452 4.2.2 The email account that you tried to reach is over quota.',
     Inactive: false,
     CanActivate: true,

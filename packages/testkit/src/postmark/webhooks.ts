@@ -24,7 +24,7 @@ function withTag(tag: string | undefined): { Tag?: string } {
   return tag === undefined ? {} : { Tag: tag };
 }
 
-/** Delivery webhook (providers.md §2.4, `DeliveryWebhook.d.ts`). */
+/** Delivery webhook (packages/postmark/PROVIDER.md §4, `DeliveryWebhook.d.ts`). */
 export function deliveryPayload(context: WebhookPayloadContext): Record<string, unknown> {
   return {
     RecordType: 'Delivery',
@@ -40,7 +40,7 @@ export function deliveryPayload(context: WebhookPayloadContext): Record<string, 
 }
 
 /**
- * Bounce webhook (providers.md §2.4, `BounceWebhook extends Bounce` + `Metadata`); for `SpamComplaint` the
+ * Bounce webhook (packages/postmark/PROVIDER.md §4, `BounceWebhook extends Bounce` + `Metadata`); for `SpamComplaint` the
  * SpamComplaint webhook, which has the same fields with `RecordType: "SpamComplaint"`.
  */
 export function bouncePayload(
@@ -71,7 +71,7 @@ export function bouncePayload(
   };
 }
 
-/** SubscriptionChange webhook (providers.md §2.4) sent when an address becomes inactive. */
+/** SubscriptionChange webhook (packages/postmark/PROVIDER.md §4) sent when an address becomes inactive. */
 export function subscriptionChangePayload(
   reason: 'HardBounce' | 'SpamComplaint' | 'ManualSuppression',
   context: WebhookPayloadContext,

@@ -21,7 +21,7 @@ export const appleRules: readonly Rule[] = [
     phrases: ['deferred due to excessive volume'],
     also: ['messages to '],
     scope: 'recipient',
-    reason: 'the limit is on messages TO this recipient (taxonomy decision 4)',
+    reason: 'the limit is on messages TO this recipient (docs/taxonomy.md#decision-4)',
     example:
       '421 4.7.1 Messages to user@icloud.com deferred due to excessive volume. Try again later - https://support.apple.com/en-us/HT204137',
     source: senders,

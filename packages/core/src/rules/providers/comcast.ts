@@ -19,6 +19,8 @@ export const comcastRules: readonly Rule[] = [
     category: 'rate-limited',
     provider: 'comcast',
     phrases: ['rl0000', 'rl0001'],
+    // RL000001 is also Comcast's code for a missing reverse DNS entry
+    unless: ['reverse dns'],
     example:
       '421 resimta-po-21v.sys.comcast.net comcast 192.0.2.1 Too many sessions opened from this IP RL000001',
     source: codes,

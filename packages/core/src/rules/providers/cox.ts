@@ -10,7 +10,7 @@ export const coxRules: readonly Rule[] = [
     provider: 'cox',
     phrases: ['aup#cdrbl'],
     permanence: 'transient',
-    reason: 'Cox: a CDRBL block "will not exceed 24 hours" — it clears by itself (retry.md §7)',
+    reason: 'Cox: a CDRBL block "will not exceed 24 hours" — it clears by itself (docs/retry.md §7)',
     example: '554 cox.net cox connection refused from [192.0.2.1] using Cox DRBL. AUP#CDRBL',
     source: `${codes}; sisimai Rhost/Cox.pm`,
   },
@@ -35,6 +35,8 @@ export const coxRules: readonly Rule[] = [
     category: 'sender-rejected',
     provider: 'cox',
     phrases: ['aup#cxsndr', 'aup#cxdmn'],
+    // CXSNDR is also sent for failed SPF/DKIM checks of the sender domain (cox.com postmaster page)
+    unless: ['authentication'],
     example: '550 cox.net cox sender domain rejected AUP#CXSNDR',
     source: codes,
   },

@@ -46,7 +46,7 @@ export const filterRules: readonly Rule[] = [
       'Mimecast uses this text for its greylisting-style holds and for load; the text does not say which',
     example:
       '451 Internal resource is temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451',
-    source: `${mimecast}; retry.md §8 (Mimecast greylisting)`,
+    source: `${mimecast}; docs/retry.md §8 (Mimecast greylisting)`,
   },
   {
     id: 'mimecast:spam',
@@ -77,6 +77,8 @@ export const filterRules: readonly Rule[] = [
     provider: 'barracuda',
     phrases: ['permanent failure for one or more recipients'],
     also: [':blocked)', 'blocked'],
+    // the inner reason, when Barracuda quotes one, is more specific than "blocked"
+    unless: ['spam score'],
     example: '550 permanent failure for one or more recipients (user@example.com:blocked)',
     source: 'Barracuda Email Security Gateway reply format',
   },

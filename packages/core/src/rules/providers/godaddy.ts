@@ -1,5 +1,5 @@
 // GoDaddy (secureserver.net). IB… codes from GoDaddy's help "Bounce-back error codes"
-// as transcribed in sisimai Rhost/GoDaddy.pm (retry.md §7): several 5xx blocks last an hour or a day.
+// as transcribed in sisimai Rhost/GoDaddy.pm (docs/retry.md §7): several 5xx blocks last an hour or a day.
 import { day, hour, type Rule } from '../rule';
 
 const help = 'GoDaddy help "What do the bounce-back error codes mean?" (sisimai Rhost/GoDaddy.pm)';
@@ -13,7 +13,7 @@ export const godaddyRules: readonly Rule[] = [
     permanence: 'transient',
     changeRequired: false,
     afterMs: hour,
-    reason: 'GoDaddy IB110: "blocked for an hour" — a 5xx that clears by itself (retry.md §7)',
+    reason: 'GoDaddy IB110: "blocked for an hour" — a 5xx that clears by itself (docs/retry.md §7)',
     example:
       '554 This IP has been temporarily blocked for an hour for attempting to send too many messages containing content judged to be spam. IB110',
     source: help,
@@ -41,7 +41,7 @@ export const godaddyRules: readonly Rule[] = [
     permanence: 'transient',
     suppressRecipient: false,
     afterMs: hour,
-    reason: 'IB504/IB607 are hourly volume limits, even when sent as 550 5.1.1 (retry.md §7)',
+    reason: 'IB504/IB607 are hourly volume limits, even when sent as 550 5.1.1 (docs/retry.md §7)',
     example:
       '550 5.1.1 <user@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>',
     source: help,

@@ -16,7 +16,7 @@ export const googleRules: readonly Rule[] = [
       'daily sending quota exceeded',
     ],
     afterMs: day,
-    reason: 'Gmail sending limits are a rolling 24-hour window: the 5xx clears by itself (retry.md §7)',
+    reason: 'Gmail sending limits are a rolling 24-hour window: the 5xx clears by itself (docs/retry.md §7)',
     example:
       '550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits, go to Gmail sending limits.',
     source: `${reference}; support.google.com/a/answer/166852`,
@@ -37,7 +37,7 @@ export const googleRules: readonly Rule[] = [
     phrases: ['overquotaperm', 'out of storage space and inactive'],
     permanence: 'permanent',
     suppressRecipient: true,
-    reason: 'taxonomy decision 9: the mailbox is over quota AND inactive — it will not be emptied',
+    reason: 'docs/taxonomy.md#decision-9: the mailbox is over quota AND inactive — it will not be emptied',
     example:
       "552-5.2.2 The recipient's inbox is out of storage space and inactive. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaPerm",
     source: reference,
@@ -63,7 +63,7 @@ export const googleRules: readonly Rule[] = [
     scope: 'recipient',
     permanence: 'transient',
     reason:
-      'a per-recipient rate limit, even as 550 5.2.1: slow down for this recipient (taxonomy decision 4)',
+      'a per-recipient rate limit, even as 550 5.2.1: slow down for this recipient (docs/taxonomy.md#decision-4)',
     example:
       '550-5.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered. https://support.google.com/mail/?p=ReceivingRatePerm',
     source: reference,
@@ -97,7 +97,8 @@ export const googleRules: readonly Rule[] = [
     phrases: ['invalid credentials for relay'],
     scope: 'sender',
     changeRequired: true,
-    reason: 'our own Workspace SMTP relay refuses us: a set-up problem on our side (taxonomy relay-denied)',
+    reason:
+      'our own Workspace SMTP relay refuses us: a set-up problem on our side (docs/taxonomy.md, relay-denied)',
     example:
       "550 5.7.1 Invalid credentials for relay 192.0.2.1. The IP address you've registered in your Workspace SMTP Relay service doesn't match the domain of the account this email is being sent from.",
     source: reference,
@@ -119,7 +120,8 @@ export const googleRules: readonly Rule[] = [
     scope: 'sender',
     permanence: 'permanent',
     changeRequired: true,
-    reason: 'Gmail requires TLS from bulk senders (4.7.29): the 4xx never succeeds without TLS (retry.md §9)',
+    reason:
+      'Gmail requires TLS from bulk senders (4.7.29): the 4xx never succeeds without TLS (docs/retry.md §9)',
     example: "421 4.7.29 Your email has been rate limited because you're not using a TLS connection.",
     source: `${reference}; support.google.com/a/answer/81126`,
   },

@@ -25,6 +25,15 @@ export const mailruRules: readonly Rule[] = [
     source: pm,
   },
   {
+    id: 'mailru:mailbox-full',
+    category: 'mailbox-full',
+    provider: 'mailru',
+    phrases: ['is unavailable: mailbox full', 'unavailable: mailbox is full'],
+    example:
+      '550 Message was not accepted -- invalid mailbox. Local mailbox user@mail.ru is unavailable: mailbox full',
+    source: pm,
+  },
+  {
     id: 'mailru:disabled',
     category: 'mailbox-disabled',
     provider: 'mailru',

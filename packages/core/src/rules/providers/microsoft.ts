@@ -18,6 +18,55 @@ function family(classes: readonly (4 | 5)[], subject: number, from: number, to: 
 
 export const microsoftRules: readonly Rule[] = [
   {
+    // PRX1…PRX8 mark Exchange's front-end transport proxy: it accepted the connection but could not
+    // hand the message to a back-end (mailbox) server of the recipient's organization — their side,
+    // usually brief (a server restarting, or DNS inside their Exchange failing), so retry.
+    id: 'microsoft:proxy-prx',
+    category: 'server-error',
+    provider: 'microsoft',
+    phrases: ['try again later. prx', 'try again later prx'],
+    unless: ['resource forest'],
+    summary:
+      "The recipient's Exchange front-end proxy (PRX) could not pass the message to their mailbox server; a temporary fault on their side.",
+    example: '451 4.7.0 Temporary server error. Please try again later. PRX2.',
+    source:
+      'https://smtpfieldmanual.com/spamfilter/exchangeonline (observed PRX2/PRX4/PRX5 replies); Exchange front-end transport proxy',
+  },
+  {
+    id: 'microsoft:proxy-connections',
+    category: 'rate-limited',
+    provider: 'microsoft',
+    phrases: ['concurrent connections per resource forest'],
+    example:
+      '421 4.3.2 The maximum number of concurrent connections per resource forest has exceeded a limit, closing transmission channel. PRX8',
+    source: 'https://smtpfieldmanual.com/spamfilter/exchangeonline (observed PRX8 reply)',
+  },
+  {
+    // per-recipient receive limits: this mailbox, not the whole destination, is being throttled
+    id: 'microsoft:recipient-receive-limit',
+    category: 'rate-limited',
+    provider: 'microsoft',
+    enhanced: ['X.2.121', 'X.2.122'],
+    scope: 'recipient',
+    reason: 'docs/taxonomy.md decision 4: per-recipient limits are the recipient’s',
+    example: "554 5.2.121 Recipient's per hour message receive limit from specific sender exceeded",
+    source: `${ndr} (5.2.121, 5.2.122)`,
+  },
+  {
+    // The recipient domain is an accepted domain of a Microsoft 365 tenant with no Exchange Online
+    // licence (no mail-enabled subscription): Microsoft has no mailbox to deliver to. Not our
+    // authentication — "unauthenticated" only says the mail came from the internet, not a connector.
+    id: 'microsoft:unlicensed-tenant',
+    category: 'routing',
+    provider: 'microsoft',
+    phrases: ['no mail-enabled subscriptions'],
+    summary:
+      "The recipient's domain sits in a Microsoft 365 tenant without Exchange Online mailboxes; only its administrator can fix this.",
+    example:
+      '451 4.4.4 Mail received as unauthenticated, incoming to a recipient domain configured in a hosted tenant which has no mail-enabled subscriptions.',
+    source: `${ndr} (4.4.4); go-sisimai rhost/for-microsoft.go lists it under "not accept"`,
+  },
+  {
     id: 'microsoft:recipient-not-found',
     category: 'mailbox-unknown',
     provider: 'microsoft',
@@ -30,13 +79,13 @@ export const microsoftRules: readonly Rule[] = [
     source: `${ndr} (5.1.10)`,
   },
   {
-    // taxonomy.md: 5.4.1 "Recipient address rejected: Access denied" is a recipient that does not exist in the tenant
+    // docs/taxonomy.md: 5.4.1 "Recipient address rejected: Access denied" is a recipient that does not exist in the tenant
     // (5.7.504 is the same text: "The recipient address that you're attempting to contact isn't valid")
     id: 'microsoft:tenant-recipient-access-denied',
     category: 'mailbox-unknown',
     provider: 'microsoft',
     enhanced: ['5.4.1', '5.7.504'],
-    phrases: ['recipient address rejected: access denied'],
+    phrases: ['recipient address rejected: access denied', 'recipient addresses rejected : access denied'],
     example:
       '550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM12FT065.eop-nam12.prod.protection.outlook.com]',
     source: `${ndr} (5.4.1)`,
@@ -68,7 +117,7 @@ export const microsoftRules: readonly Rule[] = [
     provider: 'microsoft',
     phrases: ['recipient thread limit'],
     scope: 'recipient',
-    reason: 'too many concurrent deliveries to one mailbox (taxonomy decision 4)',
+    reason: 'too many concurrent deliveries to one mailbox (docs/taxonomy.md#decision-4)',
     example: '432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded',
     source: ndr,
   },
@@ -80,7 +129,7 @@ export const microsoftRules: readonly Rule[] = [
     scope: 'provider',
     changeRequired: true,
     reason:
-      "our own tenant's block list refuses the recipient (taxonomy decision 4): an admin must change it",
+      "our own tenant's block list refuses the recipient (docs/taxonomy.md#decision-4): an admin must change it",
     example:
       "550 5.7.703 Your message can't be delivered because messages to <recipients> are blocked by your organization using Tenant Allow Block List.",
     source: `${ndr} (5.7.703)`,
@@ -127,24 +176,24 @@ export const microsoftRules: readonly Rule[] = [
     blocklist: 'microsoft',
     phrases: ['banned sending ip', 'banned sender'],
     example: '550 5.7.511 Access denied, banned sender [192.0.2.1].',
-    source: `${ndr} (5.7.511, 5.7.606–5.7.649); taxonomy decision 6`,
+    source: `${ndr} (5.7.511, 5.7.606–5.7.649); docs/taxonomy.md#decision-6`,
   },
   {
-    // 5.7.606–5.7.649: "banned sending IP": delisting through sender.office.com (providers retry.md §6)
+    // 5.7.606–5.7.649: "banned sending IP": delisting through sender.office.com (docs/retry.md §6)
     id: 'microsoft:banned-ip-family',
     category: 'blocklisted',
     provider: 'microsoft',
     blocklist: 'microsoft',
     enhanced: family([5], 7, 606, 649),
     example: '550 5.7.612 Access denied',
-    source: `${ndr} (5.7.606–5.7.649); taxonomy decision 6`,
+    source: `${ndr} (5.7.606–5.7.649); docs/taxonomy.md#decision-6`,
   },
   {
     // 4.7.500–4.7.699: "Access denied, please try again later" — throttling for IP reputation (4.7.650)
     id: 'microsoft:throttle-family',
     category: 'reputation',
     provider: 'microsoft',
-    enhanced: family([4], 7, 500, 699),
+    enhanced: [...family([4], 7, 500, 699), ...family([4], 7, 850, 899)],
     // 4.7.652 (S3115) is a pure connection cap: the generic text rule makes it a rate limit
     unless: ['number of connections'],
     example:

@@ -1,5 +1,5 @@
 // Yahoo and AOL (one platform). Codes from senders.yahooinc.com/smtp-error-codes and Yahoo help
-// SLN3434 / SLN3436 (retry.md §7). Yahoo puts its own code in brackets: [TS01], [TSS04], [BL21], [PH01].
+// SLN3434 / SLN3436 (docs/retry.md §7). Yahoo puts its own code in brackets: [TS01], [TSS04], [BL21], [PH01].
 import { hour, type Rule } from '../rule';
 
 const codes = 'https://senders.yahooinc.com/smtp-error-codes';
@@ -33,7 +33,7 @@ export const yahooRules: readonly Rule[] = [
     id: 'yahoo:tss-deferral',
     category: 'reputation',
     provider: 'yahoo',
-    phrases: ['[tss', '[ts0', '[gl01]', '[xy01]', '4.16.55', '4.16.50', '4.16.56'],
+    phrases: ['[tss', '[ts0', '[gl01]', '[xy01]', '4.16.55', '4.16.50', '4.16.51', '4.16.56'],
     example:
       '421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes',
     source: codes,
