@@ -9,8 +9,9 @@ export async function startQueue<Message>(url: string, options: MailProcessorOpt
   const name = `mv-test-${process.pid}-${Date.now().toString(36)}-${++counter}`;
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const queue = new Queue<MailJobData<Message>>(name, { connection });
+  const workerConnection = new Redis(url, { maxRetriesPerRequest: null });
   const worker = new Worker<MailJobData<Message>>(name, createMailProcessor(options), {
-    connection: new Redis(url, { maxRetriesPerRequest: null }),
+    connection: workerConnection,
     concurrency: 4,
   });
   return {
@@ -35,7 +36,9 @@ export async function startQueue<Message>(url: string, options: MailProcessorOpt
       await worker.close();
       await queue.obliterate({ force: true });
       await queue.close();
+      // Connections passed in stay open after close(): they are ours to end.
       connection.disconnect();
+      workerConnection.disconnect();
     },
   };
 }
