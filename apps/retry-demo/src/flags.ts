@@ -16,11 +16,11 @@ export interface Flags {
   readonly progress: 'auto' | 'plain' | 'off';
   readonly help: boolean;
   /** `sqlite`: the embedded outbox (default); `bullmq`: worker processes on Redis (`@mailverdict/bullmq`). */
-  readonly queue: 'sqlite' | 'bullmq';
-  /** Worker processes for `--queue bullmq`. */
-  readonly workers: number;
-  /** Redis for `--queue bullmq`. */
-  readonly redisUrl: string;
+  readonly queue?: 'bullmq';
+  /** Worker processes for `--queue bullmq` (default 4). */
+  readonly workers?: number;
+  /** Redis for `--queue bullmq` (default REDIS_URL or redis://127.0.0.1:6379). */
+  readonly redisUrl?: string;
 }
 
 export const usage =
@@ -61,9 +61,9 @@ export function parseFlags(argv: readonly string[]): Flags {
   let fakesUrl: string | undefined;
   let progress: Flags['progress'] = 'auto';
   let help = false;
-  let queue: Flags['queue'] = 'sqlite';
-  let workers = 4;
-  let redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let queue: 'sqlite' | 'bullmq' = 'sqlite';
+  let workers: number | undefined;
+  let redisUrl: string | undefined;
   // pnpm may forward a lone `--` separator; it carries no meaning here.
   const args = argv.filter((arg, index) => !(arg === '--' && index === 0));
   for (let index = 0; index < args.length; index++) {
@@ -129,6 +129,8 @@ export function parseFlags(argv: readonly string[]): Flags {
         throw new FlagError(`unknown argument "${raw}"`);
     }
   }
+  if (queue !== 'bullmq' && (workers !== undefined || redisUrl !== undefined))
+    throw new FlagError('--workers and --redis-url only go with --queue bullmq');
   if (resume && db === undefined) throw new FlagError('--resume needs --db PATH (the run to continue)');
   if (fakes === 'external' && fakesUrl === undefined)
     throw new FlagError('--fakes external needs --fakes-url URL');
@@ -144,8 +146,13 @@ export function parseFlags(argv: readonly string[]): Flags {
     ...(fakesUrl !== undefined ? { fakesUrl } : {}),
     progress,
     help,
-    queue,
-    workers,
-    redisUrl,
+    // Present only for `--queue bullmq`: a default run's flags are what they always were.
+    ...(queue === 'bullmq'
+      ? {
+          queue,
+          workers: workers ?? 4,
+          redisUrl: redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        }
+      : {}),
   };
 }

@@ -24,8 +24,8 @@ async function main(): Promise<number> {
     const report = await runBullmqDemo({
       messages: flags.messages,
       seed: flags.seed,
-      workers: flags.workers,
-      redisUrl: flags.redisUrl,
+      workers: flags.workers ?? 4,
+      redisUrl: flags.redisUrl ?? 'redis://127.0.0.1:6379',
     });
     process.stdout.write(formatBullmqReport(report));
     if (flags.json !== undefined) writeFileSync(flags.json, `${JSON.stringify(report, null, 2)}\n`);
