@@ -15,11 +15,18 @@ export interface Flags {
   /** `auto` redraws in a TTY and prints plain lines otherwise; `off` prints only the report. */
   readonly progress: 'auto' | 'plain' | 'off';
   readonly help: boolean;
+  /** `sqlite`: the embedded outbox (default); `bullmq`: worker processes on Redis (`@mailverdict/bullmq`). */
+  readonly queue?: 'bullmq';
+  /** Worker processes for `--queue bullmq` (default 4). */
+  readonly workers?: number;
+  /** Redis for `--queue bullmq` (default REDIS_URL or redis://127.0.0.1:6379). */
+  readonly redisUrl?: string;
 }
 
 export const usage =
   'usage: retry-demo [--messages N] [--seed N] [--db PATH] [--resume] [--json FILE] ' +
-  '[--progress auto|plain|off] [--fakes local|external --fakes-url URL]';
+  '[--progress auto|plain|off] [--fakes local|external --fakes-url URL] ' +
+  '[--queue sqlite|bullmq [--workers N] [--redis-url URL]]';
 
 export class FlagError extends Error {
   override readonly name = 'FlagError';
@@ -54,6 +61,9 @@ export function parseFlags(argv: readonly string[]): Flags {
   let fakesUrl: string | undefined;
   let progress: Flags['progress'] = 'auto';
   let help = false;
+  let queue: 'sqlite' | 'bullmq' = 'sqlite';
+  let workers: number | undefined;
+  let redisUrl: string | undefined;
   // pnpm may forward a lone `--` separator; it carries no meaning here.
   const args = argv.filter((arg, index) => !(arg === '--' && index === 0));
   for (let index = 0; index < args.length; index++) {
@@ -97,6 +107,20 @@ export function parseFlags(argv: readonly string[]): Flags {
         progress = mode;
         break;
       }
+      case '--queue': {
+        const mode = text(flag, value());
+        if (mode !== 'sqlite' && mode !== 'bullmq') {
+          throw new FlagError(`--queue must be "sqlite" or "bullmq", got "${mode}"`);
+        }
+        queue = mode;
+        break;
+      }
+      case '--workers':
+        workers = integer(flag, value(), 1, 16);
+        break;
+      case '--redis-url':
+        redisUrl = text(flag, value());
+        break;
       case '--help':
       case '-h':
         help = true;
@@ -105,6 +129,8 @@ export function parseFlags(argv: readonly string[]): Flags {
         throw new FlagError(`unknown argument "${raw}"`);
     }
   }
+  if (queue !== 'bullmq' && (workers !== undefined || redisUrl !== undefined))
+    throw new FlagError('--workers and --redis-url only go with --queue bullmq');
   if (resume && db === undefined) throw new FlagError('--resume needs --db PATH (the run to continue)');
   if (fakes === 'external' && fakesUrl === undefined)
     throw new FlagError('--fakes external needs --fakes-url URL');
@@ -120,5 +146,13 @@ export function parseFlags(argv: readonly string[]): Flags {
     ...(fakesUrl !== undefined ? { fakesUrl } : {}),
     progress,
     help,
+    // Present only for `--queue bullmq`: a default run's flags are what they always were.
+    ...(queue === 'bullmq'
+      ? {
+          queue,
+          workers: workers ?? 4,
+          redisUrl: redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        }
+      : {}),
   };
 }

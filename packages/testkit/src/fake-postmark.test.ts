@@ -307,3 +307,38 @@ describe('fake Postmark webhooks', () => {
     await expect(startFakePostmark({ rateLimit: { limit: -1, windowMs: 1 } })).rejects.toThrow(/rateLimit/);
   });
 });
+
+describe('fake Postmark: lost replies and the outbound message search', () => {
+  it('stores a message whose reply it drops, and finds it by metadata', async () => {
+    const server = await fake({ dropReply: (context) => context.requestNumber === 1 });
+    const postmark = client(server, 'token');
+    const send = (key: string) =>
+      postmark.sendEmail({
+        From: 'a@sender.test',
+        To: 'r@x.test',
+        Subject: 's',
+        TextBody: 'hi',
+        Metadata: { attempt: key },
+      });
+    await expect(send('k1')).rejects.toThrow();
+    await send('k2');
+    const search = async (query: string) => {
+      const response = await fetch(`${server.url}/messages/outbound?${query}`, {
+        headers: { 'x-postmark-server-token': 'token', accept: 'application/json' },
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          TotalCount: number;
+          Messages: { Metadata: unknown; Recipients: string[] }[];
+        },
+      };
+    };
+    const found = await search('count=10&offset=0&metadata_attempt=k1');
+    expect(found.body.TotalCount).toBe(1);
+    expect(found.body.Messages[0]).toMatchObject({ Metadata: { attempt: 'k1' }, Recipients: ['r@x.test'] });
+    expect((await search('count=10&offset=0&metadata_attempt=k3')).body.TotalCount).toBe(0);
+    expect((await search('count=10&offset=0&recipient=R@X.TEST')).body.TotalCount).toBe(2);
+    expect((await search('offset=0')).status).toBe(422);
+  });
+});

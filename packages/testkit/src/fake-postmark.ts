@@ -79,6 +79,11 @@ export interface PostmarkScenarios {
   readonly inactive?: readonly string[];
   /** Fails a send request; return `undefined` to process it. Runs before the token check. */
   readonly fail?: (context: PostmarkRequestContext) => PostmarkFailure | undefined;
+  /**
+   * Accept and store the message (it is in `messages`, webhooks follow), then destroy the socket
+   * instead of answering: the reply is lost, the client sees a network error although Postmark has it.
+   */
+  readonly dropReply?: (context: PostmarkRequestContext) => boolean;
   /** Send requests allowed per window (server clock); beyond that 429. */
   readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
   /** Template ids/aliases that exist; default: any. */
@@ -420,6 +425,45 @@ export async function startFakePostmark(scenarios: PostmarkScenarios = {}): Prom
     };
   };
 
+  // Outbound message search (postmarkapp.com/developer/api/messages-api#outbound-message-search):
+  // `count` (≤ 500) and `offset` are required; `recipient` and `metadata_<key>` filter. Newest first.
+  const searchOutbound = (request: RecordedRequest): HttpReply => {
+    if (request.method !== 'GET') return apiError(405, 0, 'Use GET for /messages/outbound.');
+    const token = headerValue(request, 'x-postmark-server-token');
+    if (token === undefined || token === '') return apiError(401, 10, messages.noToken);
+    if (scenarios.serverToken !== undefined && token !== scenarios.serverToken)
+      return apiError(401, 10, messages.badToken);
+    const count = Number(request.query.count);
+    const offset = Number(request.query.offset);
+    if (!Number.isInteger(count) || count < 1 || count > 500 || !Number.isInteger(offset) || offset < 0) {
+      return apiError(422, 0, 'The count (1–500) and offset (≥ 0) parameters are required.');
+    }
+    const recipient = request.query.recipient?.toLowerCase();
+    const filters = Object.entries(request.query).filter(([key]) => key.startsWith('metadata_'));
+    const found = messageLog
+      .filter(
+        (message) =>
+          (recipient === undefined || message.to.some((to) => to.toLowerCase() === recipient)) &&
+          filters.every(([key, value]) => String(message.metadata[key.slice(9)]) === value),
+      )
+      .reverse();
+    return json(200, {
+      TotalCount: found.length,
+      Messages: found.slice(offset, offset + count).map((message) => ({
+        MessageID: message.messageId,
+        MessageStream: message.messageStream,
+        Tag: message.tag ?? '',
+        To: message.to.map((email) => ({ Email: email, Name: null })),
+        Recipients: message.to,
+        From: message.from,
+        Subject: message.subject,
+        ReceivedAt: new Date(message.at).toISOString(),
+        Status: 'Sent',
+        Metadata: message.metadata,
+      })),
+    });
+  };
+
   const scheduleAuto = () => {
     const config = scenarios.webhooks;
     if (config?.mode !== 'auto' || closed) return;
@@ -433,6 +477,7 @@ export async function startFakePostmark(scenarios: PostmarkScenarios = {}): Prom
 
   const handle = (request: RecordedRequest): HttpReply | undefined => {
     const path = trimTrailingSlashes(request.path);
+    if (path === '/messages/outbound') return searchOutbound(request);
     const routes = ['/email', '/email/batch', '/email/withTemplate', '/email/batchWithTemplates'];
     if (!routes.includes(path)) {
       return apiError(404, 0, `The fake Postmark does not implement ${request.method} ${request.path}.`);
@@ -473,6 +518,7 @@ export async function startFakePostmark(scenarios: PostmarkScenarios = {}): Prom
         accept(parsed as Record<string, unknown>, path, checked.recipients, checked.outcomes),
       );
       scheduleAuto();
+      if (scenarios.dropReply?.(context) === true) return { status: 0, destroy: true };
       return reply;
     }
     // Batch: HTTP 200 with one result per message, each with its own ErrorCode (packages/postmark/PROVIDER.md §1).

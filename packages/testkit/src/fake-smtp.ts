@@ -275,6 +275,11 @@ export async function startFakeSmtp(
           connection?._socket.destroy();
           return;
         }
+        if (step.dropAfterAccept === true) {
+          onAccept?.();
+          connection?._socket.destroy();
+          return;
+        }
         if (step.silent === true) return;
         if (step.reply === undefined) {
           state.closeAfterReply = step.close === true;

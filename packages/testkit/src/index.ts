@@ -99,6 +99,7 @@ export {
   greylisting,
   greylistReply,
 } from './personas/greylisting';
+export { type LostReplyOptions, lostReply } from './personas/lost-reply';
 export { type MicrosoftReplyName, microsoftLike, microsoftReplies } from './personas/microsoft';
 export {
   definePersona,

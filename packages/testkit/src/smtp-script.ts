@@ -17,6 +17,11 @@ export interface SmtpStepObject {
   readonly delayMs?: number;
   /** Destroy the TCP connection instead of replying (nodemailer: `ECONNECTION` "Connection closed unexpectedly"). */
   readonly drop?: boolean;
+  /**
+   * Accept the step (after `message`: the message is logged as received), then destroy the TCP
+   * connection instead of replying: the reply is lost although the server has the message.
+   */
+  readonly dropAfterAccept?: boolean;
   /** Close the connection after the reply (a `421` reply closes it anyway). */
   readonly close?: boolean;
   /** Never answer this step (the client runs into its own timeout); the connection stays open until it leaves. */
@@ -100,7 +105,7 @@ export function replyLines(reply: string): string[] {
   return lines;
 }
 
-const stepKeys = new Set(['reply', 'delayMs', 'drop', 'close', 'silent']);
+const stepKeys = new Set(['reply', 'delayMs', 'drop', 'dropAfterAccept', 'close', 'silent']);
 
 /**
  * Normalizes a step to its object form, refusing anything that is not a step — a misspelled key such as
@@ -122,7 +127,7 @@ export function stepObject(step: SmtpStep): SmtpStepObject {
   if (step.delayMs !== undefined && !(Number.isFinite(step.delayMs) && step.delayMs >= 0)) {
     throw new TypeError('SMTP step `delayMs` must be milliseconds ≥ 0');
   }
-  for (const flag of ['drop', 'close', 'silent'] as const) {
+  for (const flag of ['drop', 'dropAfterAccept', 'close', 'silent'] as const) {
     if (step[flag] !== undefined && typeof step[flag] !== 'boolean')
       throw new TypeError(`SMTP step \`${flag}\` must be a boolean`);
   }
