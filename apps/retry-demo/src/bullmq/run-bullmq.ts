@@ -2,6 +2,9 @@
 // through BullMQ on the local Redis with @mailverdict/bullmq. BullMQ waits in real time, so the simulated
 // clock runs `scale` times faster and every delay handed to BullMQ is divided by it (`timeScale`).
 import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MailJobData } from '@mailverdict/bullmq';
 import { startFakePostmark } from '@mailverdict/testkit';
@@ -56,7 +59,10 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
   const realStart = Date.now();
   const now = () => scenarioStart + (Date.now() - realStart) * scale;
   const scenario = createScenario(options.seed, options.messages);
-  const fleet = await startSmtpFleet(now);
+  // The relay's delivery reports land here; this mode reads no bounce mailbox (the SQLite outbox does), so a
+  // relay's 250 is where the queue's part ends.
+  const relayMaildir = mkdtempSync(join(tmpdir(), 'mailverdict-bullmq-relay-'));
+  const fleet = await startSmtpFleet(now, relayMaildir);
   // Every 25th Postmark request loses its reply after Postmark stored the message.
   const postmark = await startFakePostmark({
     serverToken: 'demo-server-token',
@@ -175,6 +181,7 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
     connection.disconnect();
     await postmark.close();
     await fleet.close();
+    rmSync(relayMaildir, { recursive: true, force: true });
   }
 }
 
