@@ -38,6 +38,7 @@ export function packageTests(overrides: ViteUserConfig = {}): ViteUserConfig {
       resolve: { alias },
       test: {
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        setupFiles: [fileURLToPath(new URL('./vitest.setup.ts', import.meta.url))],
         testTimeout: 20_000,
         hookTimeout: 20_000,
       },

@@ -115,6 +115,13 @@ describe('parseBounce properties', () => {
     );
   });
 
+  it('reads a lone UTF-16 surrogate in a text as the decoder reads its bytes (U+FFFD)', async () => {
+    // found by the property above: a string can hold what no email's bytes can
+    const text =
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\ud800From: MAILER-DAEMON@x.example\n';
+    expect(await parseBounce(text)).toEqual(await parseBounce(new TextEncoder().encode(text)));
+  });
+
   it('never rejects on any value, hostile objects and Proxies included', async () => {
     await fc.assert(
       fc.asyncProperty(hostile, async (value) => {

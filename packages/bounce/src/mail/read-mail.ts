@@ -20,8 +20,19 @@ const limits = {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
+/**
+ * A string can hold a lone UTF-16 surrogate, which no email on the wire can: it becomes U+FFFD, as the
+ * decoder makes of the same text given as bytes, so a text and its bytes give the same report.
+ */
+function wellFormed(text: string): string {
+  const withWellFormed = text as string & { toWellFormed?: () => string };
+  return typeof withWellFormed.toWellFormed === 'function'
+    ? withWellFormed.toWellFormed()
+    : decoder.decode(new TextEncoder().encode(text));
+}
+
 function cap(text: string): string {
-  return text.length > maxTextLength ? text.slice(0, maxTextLength) : text;
+  return wellFormed(text.length > maxTextLength ? text.slice(0, maxTextLength) : text);
 }
 
 /** Decoded bytes as text, reading no more than the cap. */
