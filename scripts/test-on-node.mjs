@@ -6,7 +6,7 @@
 // Native add-ons (better-sqlite3, used by the demo) are rebuilt from source for each Node against the headers that
 // package ships, and rebuilt for the Node that ran this script at the end, so the tree is left as it was found.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -99,8 +99,17 @@ function useAddons(node, nodeVersion, nodedir) {
       mkdirSync(dirname(cached), { recursive: true });
       copyFileSync(addon.binary, cached);
     }
-    copyFileSync(cached, addon.binary);
+    replaceFile(addon.binary, () => copyFileSync(cached, addon.binary));
   }
+}
+
+/**
+ * pnpm hard-links a built add-on from its store into every project that installs it, so writing into the file
+ * would change the store's copy and every other checkout's: unlink it first and write a file of our own.
+ */
+function replaceFile(path, write) {
+  rmSync(path, { force: true });
+  write();
 }
 
 // The binaries built for the Node running this script, put back at the end without a rebuild.
@@ -120,7 +129,8 @@ try {
 } catch (error) {
   failure = error;
 } finally {
-  for (const { addon, saved } of ownBinaries) writeFileSync(addon.binary, saved);
+  for (const { addon, saved } of ownBinaries)
+    replaceFile(addon.binary, () => writeFileSync(addon.binary, saved));
 }
 if (failure) {
   console.error(`\ntest-on-node: ${failure.message}`);
