@@ -1,7 +1,7 @@
 // Four worker processes race for one destination; the fake MX's own receive log must never show more
 // messages in any window than the shared throttle allows.
 import type { ChildProcess } from 'node:child_process';
-import { type RunningFakeSmtp, startFakeSmtp } from '@mailverdict/testkit';
+import { maxInWindow, type RunningFakeSmtp, startFakeSmtp } from '@mailverdict/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,18 +11,6 @@ import { killWorker, startWorker } from './workers';
 
 const rate = 10; // messages per second for rate.test
 const messages = 40;
-
-/** The most messages whose receive times fall within any `windowMs` (a sliding window over the log). */
-export function maxInWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
 
 describe('the shared throttle across 4 worker processes', () => {
   let url: string;

@@ -91,6 +91,7 @@ export {
   startHttpServer,
   text,
 } from './http-server';
+export { maxInWindow } from './max-in-window';
 export { parseMessageId } from './message-id';
 export { type GmailReplyName, gmailLike, gmailReplies } from './personas/gmail';
 export {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MailJobData } from '@mailverdict/bullmq';
-import { startFakePostmark } from '@mailverdict/testkit';
+import { maxInWindow, startFakePostmark } from '@mailverdict/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { startSmtpFleet } from '../fake-smtp-fleet';
@@ -183,18 +183,6 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
     await fleet.close();
     rmSync(relayMaildir, { recursive: true, force: true });
   }
-}
-
-/** The most timestamps within any window of `windowMs` (sliding). */
-export function maxInWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
 }
 
 export function formatBullmqReport(report: BullmqReport): string {
