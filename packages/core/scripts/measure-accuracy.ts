@@ -43,8 +43,22 @@ export interface Accuracy {
 
 export type Split = 'development' | 'evaluation';
 
+/**
+ * How a line of replies-unseen.jsonl was obtained (src/__fixtures__/README.md): copied from a real
+ * bounce, quoted from the provider's or MTA's own documentation or source, or reconstructed from a
+ * documented code and wording where no verbatim sample was at hand (not a real reply).
+ */
+export const evidenceKinds = ['observed', 'documented', 'reconstructed'] as const;
+export type Evidence = (typeof evidenceKinds)[number];
+
 export interface UnseenReply extends LabelledReply {
   readonly split: Split;
+  readonly evidence: Evidence;
+}
+
+/** A verbatim reply: observed or documented, not reconstructed. */
+export function isVerbatim(reply: UnseenReply): boolean {
+  return reply.evidence !== 'reconstructed';
 }
 
 function readJsonl<T>(name: string): T[] {
@@ -71,16 +85,24 @@ export function initialSplit(id: string): Split {
 
 /** One half of the second corpus; the half is the line's stored `split` field, checked against its hash. */
 export function loadUnseen(split: Split): UnseenReply[] {
+  return loadUnseenCorpus().filter((reply) => reply.split === split);
+}
+
+/** The whole second corpus, every line's half checked against its hash (or a recorded move). */
+export function loadUnseenCorpus(): UnseenReply[] {
   const lines = readJsonl<UnseenReply & { readonly note?: string }>('replies-unseen.jsonl');
   for (const line of lines) {
     const moved = line.split === 'development' && /\bMoved from the evaluation\b/.test(line.note ?? '');
+    if (!evidenceKinds.includes(line.evidence)) {
+      throw new Error(`replies-unseen.jsonl: ${line.id} has evidence ${String(line.evidence)}`);
+    }
     if (line.split !== initialSplit(line.id) && !moved) {
       throw new Error(
         `replies-unseen.jsonl: ${line.id} is in the ${line.split} half without a recorded move`,
       );
     }
   }
-  return lines.filter((reply) => reply.split === split);
+  return lines;
 }
 
 export function measureAccuracy(labels: readonly LabelledReply[] = loadReplies()): Accuracy {
