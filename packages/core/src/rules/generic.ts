@@ -155,6 +155,14 @@ export const genericRules: readonly Rule[] = [
     source: 'Postfix smtpd; docs/taxonomy.md#decision-9',
   },
   {
+    id: 'generic:recipient-not-fqdn',
+    category: 'mailbox-unknown',
+    phrases: ['need fully-qualified address', 'need fully qualified address'],
+    also: ['recipient address'],
+    example: '504 5.5.2 <user>: Recipient address rejected: need fully-qualified address',
+    source: 'Postfix smtpd reject_non_fqdn_recipient; docs/taxonomy.md#decision-9',
+  },
+  {
     // Exim sender callout: the quoted "user unknown" is about OUR sender address
     id: 'generic:sender-verify',
     category: 'sender-rejected',
@@ -197,6 +205,15 @@ export const genericRules: readonly Rule[] = [
     example: '554 5.5.1 Error: no valid recipients',
     source:
       'RFC 5321 §4.2.3 (503); Postfix "no valid recipients"; docs/taxonomy.md: follow-on errors → protocol',
+  },
+  {
+    // sendmail writes "Remote protocol error" when the REMOTE server's reply broke the protocol: their fault
+    id: 'generic:remote-protocol',
+    category: 'server-error',
+    phrases: ['remote protocol error'],
+    unless: ['connection reset', 'connection refused', 'lost connection', 'timed out'],
+    example: '554 <user@example.org>... Remote protocol error',
+    source: 'sendmail deliver.c / usersmtp.c ("Remote protocol error"); docs/taxonomy.md (server-error)',
   },
   {
     id: 'generic:protocol',
@@ -304,6 +321,19 @@ export const genericRules: readonly Rule[] = [
   },
 
   // ── sender set-up: PTR/HELO before SPF/DKIM/DMARC (Gmail's PTR replies also say "authentication") ─
+  {
+    id: 'generic:ptr-temporary',
+    category: 'sender-infrastructure',
+    phrases: ['dns check failure'],
+    also: ['try again'],
+    classes: [4],
+    permanence: 'transient',
+    changeRequired: false,
+    reason:
+      'the check of our host could not complete this time ("try again later"): a retry may pass unchanged',
+    example: '451 cox.net cox DNS check failure - try again later',
+    source: 'Cox postmaster error codes (DNS check failure); docs/taxonomy.md#decision-8',
+  },
   {
     id: 'generic:ptr-helo',
     category: 'sender-infrastructure',
@@ -490,13 +520,26 @@ export const genericRules: readonly Rule[] = [
     source: 'Exchange 5.5.4 (HELO); Mailgun "Domain not found"',
   },
   {
+    // Postfix writes the same text for a reply it could not parse (DNS_RETRY, deferred as 4.4.3) and
+    // for an answer naming an invalid host (DNS_INVAL, bounced as 5.4.4): with its code, the code decides
+    id: 'generic:dns-malformed-retry',
+    category: 'dns-failure',
+    phrases: ['malformed or unexpected name server reply', 'malformed name server reply'],
+    enhanced: ['4.4.3'],
+    example:
+      '451 4.4.3 Name service error for name=example.org type=MX: Malformed or unexpected name server reply',
+    source: 'Postfix src/dns/dns_lookup.c (DNS_RETRY: "considered transient"); docs/taxonomy.md#decision-12',
+  },
+  {
     id: 'generic:dns-permanent',
     category: 'dns-failure',
-    phrases: ['malformed or unexpected name server reply'],
+    phrases: ['malformed or unexpected name server reply', 'malformed name server reply'],
     permanence: 'permanent',
-    reason: 'Postfix bounces this (the DNS answer itself is broken); a retry gets the same answer',
+    reason:
+      'a bounce with this text is Postfix DNS_INVAL (the MX answer names an invalid host), sent as 5.4.4 Action: failed; the same answer comes back (docs/taxonomy.md#decision-12)',
     example: 'Name service error for name=example.org type=MX: Malformed or unexpected name server reply',
-    source: 'Postfix smtp client (dns_lookup)',
+    source:
+      'Postfix src/dns/dns_lookup.c (DNS_INVAL) and src/smtp/smtp_addr.c (5.4.4); docs/taxonomy.md#decision-12',
   },
   {
     id: 'generic:dns',
@@ -539,6 +582,18 @@ export const genericRules: readonly Rule[] = [
     source: 'RFC 5321 §6.3 (loop detection); qmail, Exim, Exchange',
   },
   {
+    // Domino's router has no path to the domain in its own directory: nothing changes until someone edits it
+    id: 'generic:routing-configuration',
+    category: 'routing',
+    phrases: ['no route found to domain'],
+    also: ['domino directory', 'connection and domain documents'],
+    permanence: 'permanent',
+    reason: 'a routing table (Domino Directory) without the domain: a retry meets the same table',
+    example:
+      'No route found to domain example.com from server MAIL01/ACME. Check Server, Connection and Domain documents in Domino Directory.',
+    source: 'HCL Domino router (mail.box delivery failure reports)',
+  },
+  {
     id: 'generic:routing',
     category: 'routing',
     phrases: ['unable to route', 'no route', 'routing failed', 'mail for this domain cannot be routed'],
@@ -579,6 +634,8 @@ export const genericRules: readonly Rule[] = [
       'relaying nicht erlaubt',
       'kein relaying',
     ],
+    // "not permitted to relay … without authentication": our client did not log in (client-auth)
+    unless: ['without authentication', 'turn on smtp authentication'],
     example: '554 5.7.1 <user@example.org>: Relay access denied',
     source: 'Postfix reject_unauth_destination; qmail rcpthosts; Exchange 5.7.54',
   },
@@ -885,6 +942,9 @@ export const genericRules: readonly Rule[] = [
     category: 'blocklisted',
     phrases: [
       'blocked using',
+      'ip is listed',
+      'ip address is listed',
+      'listed by',
       'listed at',
       'listed on',
       'listed in',
@@ -936,6 +996,7 @@ export const genericRules: readonly Rule[] = [
       'rate limit exceeded for mailbox',
       'recipient rate limit',
       'mailbox receiving too much',
+      'frequency of receiving',
     ],
     scope: 'recipient',
     reason: 'a per-recipient limit: slow down for this recipient only (docs/taxonomy.md#decision-4)',
@@ -1070,6 +1131,8 @@ export const genericRules: readonly Rule[] = [
       'service temporarily unavailable',
     ],
     enhanced: ['X.7.*'],
+    // a 5xx (521, RFC 7504: "does not accept mail"; 554) refuses for good: the policy rules decide it
+    classes: [4],
     unless: ['nemesis esmtp'],
     example: '450 4.7.1 Service unavailable',
     source: 'docs/taxonomy.md#decision-1',
@@ -1089,6 +1152,8 @@ export const genericRules: readonly Rule[] = [
     // GMX / WEB.DE open every rejection with "Nemesis ESMTP Service not available"; the last line is
     // the reason (postmaster.gmx.com/en/error-messages), so this phrase says nothing there.
     unless: ['nemesis esmtp'],
+    // "554 5.7.1 Service unavailable" is a refusal by policy (docs/taxonomy.md#decision-1), not load
+    notEnhanced: ['5.7.*'],
     example: '450 4.3.2 Service currently unavailable',
     source: 'RFC 5321 §4.2.3 (421 service not available); docs/taxonomy.md#decision-1',
   },
@@ -1195,6 +1260,7 @@ export const genericRules: readonly Rule[] = [
       'server token',
       'authorization grant',
       'sender is not valid',
+      'sender is not allowed to relay',
     ],
     example: '554 Message rejected: Email address is not verified.',
     source: 'SES, Mailgun, Elastic Email and Gmail relay service wording',
@@ -1230,6 +1296,7 @@ export const genericRules: readonly Rule[] = [
       'smtpclientauthentication',
       'failed to authenticate',
       'must issue an auth command',
+      'authentication not enabled',
       'authentification',
       'authentifizierung',
     ],
@@ -1381,6 +1448,7 @@ export const genericRules: readonly Rule[] = [
       'blocked url',
       'suspicious url',
       'url in message',
+      'content examination',
       'pourriel',
       'courrier indésirable',
       'unerwünscht',
@@ -1419,6 +1487,57 @@ export const genericRules: readonly Rule[] = [
     notEnhanced: ['X.3.*'],
     example: '450 4.7.1 try again later',
     source: 'RFC 5321 §4.2.1 (4yz); docs/taxonomy.md#decision-1',
+  },
+  {
+    // docs/taxonomy.md#decision-11: the refusal names OUR connecting host, IP or sending domain as
+    // the thing refused — it holds for every recipient there and only we can change it
+    id: 'generic:policy-on-sender',
+    category: 'policy',
+    phrases: [
+      'client host',
+      'client [',
+      'client ip',
+      'connecting ip',
+      'connecting host',
+      'sending host',
+      'sending ip',
+      'sending server',
+      'sending mta',
+      'your ip',
+      'your host',
+      'your server',
+      'your mail server',
+      'your network',
+      'your domain',
+      'from this ip',
+      'from your ip',
+      'sender domain',
+      'sending domain',
+      'mail from ip',
+      'connection from',
+      ' ip address',
+      ' ip ',
+    ],
+    also: [
+      'blocked',
+      'refused',
+      'rejected',
+      'denied',
+      'not allowed',
+      'not permitted',
+      'prohibited',
+      'not accepted',
+      'policy',
+    ],
+    // "contact your domain administrator" addresses the reader, it does not name our domain
+    unless: ['recipient', 'relay', 'domain administrator', 'sending to'],
+    scope: 'sender',
+    changeRequired: true,
+    reason:
+      'the refused party is our host, IP or domain, not the recipient nor the destination as a whole (docs/taxonomy.md#decision-11)',
+    confidence: 0.6,
+    example: '554 5.7.1 <client.example.com[192.0.2.1]>: Client host rejected: Access denied',
+    source: 'Postfix check_client_access ("Client host rejected"); docs/taxonomy.md#decision-11',
   },
   {
     id: 'generic:policy',

@@ -255,7 +255,46 @@ const verdicts: readonly [string, string, string, string][] = [
   ['550 5.7.1 Message rejected due to content restrictions', 'policy|spam-content', 'permanent', '*'],
   ['421 4.7.1 Intrusion prevention active for [192.0.2.1]', '*', 'transient', '*'],
   ['550 5.7.0 Mail from this IP address is banned', 'reputation', 'permanent', 'sender'],
-  ['554 5.7.1 Client host rejected: Access denied', 'policy', 'permanent', 'destination'],
+  // docs/taxonomy.md#decision-11: the refusal names our client host, so it is ours to change
+  ['554 5.7.1 Client host rejected: Access denied', 'policy', 'permanent', 'sender'],
+  ['550 5.7.1 Client host [192.0.2.1] blocked by local policy', 'policy', 'permanent', 'sender'],
+  ['421 4.7.0 Your IP 192.0.2.1 is not allowed to connect', 'policy', 'transient', 'sender'],
+  ['554 5.7.1 Rejected, your IP is listed', 'blocklisted', 'permanent', 'sender'],
+  [
+    '550 5.7.1 Email rejected because 192.0.2.1 is listed by sbl.example.net',
+    'blocklisted',
+    'permanent',
+    'sender',
+  ],
+  // …but "contact your domain administrator" names the reader, and a recipient's policy stays theirs
+  [
+    '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent. Please contact your domain administrator for further details.',
+    'policy|blocked-by-recipient',
+    'permanent',
+    'destination',
+  ],
+  [
+    '554 5.7.1 <user@example.org>: Recipient address rejected: Access denied',
+    'policy',
+    'permanent',
+    'destination',
+  ],
+  // docs/taxonomy.md#decision-12: Postfix's malformed DNS answer, bounced (5.4.4) or deferred (4.4.3)
+  [
+    'Name service error for name=example.org type=MX: Malformed or unexpected name server reply',
+    'dns-failure',
+    'permanent',
+    'destination',
+  ],
+  [
+    '451 4.4.3 Name service error for name=example.org type=MX: Malformed or unexpected name server reply',
+    'dns-failure',
+    'transient',
+    'destination',
+  ],
+  // docs/taxonomy.md#decision-13: Microsoft bans our own sending account
+  ['550 5.7.501 Access denied, spam abuse detected.', 'account-issue', 'permanent', 'provider'],
+  ['550 5.7.503 Access denied, banned sender', 'account-issue', 'permanent', 'provider'],
   ['450 4.3.2 Service currently unavailable', 'server-busy', 'transient', 'destination'],
   ['451 4.4.1 No answer from host', 'network', 'transient', 'destination'],
   ['550 4.4.7 Message expired', 'expired', 'permanent', 'destination'],
@@ -612,14 +651,12 @@ const kinds: readonly [string, string, string, string, boolean][] = [
     false,
   ],
   ['550 5.5.4 Invalid domain name in HELO', 'sender-infrastructure', 'permanent', 'sender', false],
-  // docs/taxonomy.md#decision-1: an X.7.x "service unavailable" is a deferral; a bare 521 says nothing about the address
-  [
-    '521 5.7.1 Service unavailable; client [192.0.2.1] blocked',
-    'deferred',
-    'transient',
-    'destination',
-    false,
-  ],
+  // docs/taxonomy.md#decision-1: a 4xx X.7.x "service unavailable" is a deferral, a 5xx one is not (521:
+  // RFC 7504 "does not accept mail"); decision 11: it names our client, so it is ours; a bare 521 says
+  // nothing about the address
+  ['521 5.7.1 Service unavailable; client [192.0.2.1] blocked', 'policy', 'permanent', 'sender', false],
+  ['554 5.7.1 Service unavailable', 'policy', 'permanent', 'destination', false],
+  ['450 4.7.1 Service unavailable', 'deferred', 'transient', 'destination', false],
 ];
 
 describe('issue 14: kinds of replies the rules must reach', () => {

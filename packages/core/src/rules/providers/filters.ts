@@ -1,4 +1,4 @@
-// Filtering services in front of many domains: Proofpoint, Mimecast, Barracuda, Cisco IronPort.
+// Filtering services in front of many domains: Proofpoint, Mimecast, Barracuda, Cisco IronPort, Trend Micro.
 import type { Rule } from '../rule';
 
 const mimecast = 'https://community.mimecast.com/docs/DOC-1369';
@@ -83,4 +83,12 @@ export const filterRules: readonly Rule[] = [
     source: 'Barracuda Email Security Gateway reply format',
   },
   // Proofpoint: its reputation list is a `blocklists` entry; other Proofpoint wording is generic.
+  // Trend Micro Email Reputation Services: "Mail from <our IP> refused, see <ERS or its MAPS lookup>"
+  {
+    id: 'trend:ers',
+    category: 'reputation',
+    phrases: ['ers.trendmicro.com', 'mail-abuse.com', 'trend micro email reputation'],
+    example: '550 5.7.1 Mail from 192.0.2.1 refused, see http://ers.trendmicro.com/',
+    source: 'https://ers.trendmicro.com (Trend Micro Email Reputation Services rejection texts)',
+  },
 ];

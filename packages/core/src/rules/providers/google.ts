@@ -95,10 +95,10 @@ export const googleRules: readonly Rule[] = [
     category: 'relay-denied',
     provider: 'google',
     phrases: ['invalid credentials for relay'],
-    scope: 'sender',
+    scope: 'provider',
     changeRequired: true,
     reason:
-      'our own Workspace SMTP relay refuses us: a set-up problem on our side (docs/taxonomy.md, relay-denied)',
+      'our own Workspace SMTP relay refuses us: the IPs and domains registered in our Workspace account must change (docs/taxonomy.md#decision-4: our relay is the provider)',
     example:
       "550 5.7.1 Invalid credentials for relay 192.0.2.1. The IP address you've registered in your Workspace SMTP Relay service doesn't match the domain of the account this email is being sent from.",
     source: reference,

@@ -175,6 +175,8 @@ export const microsoftRules: readonly Rule[] = [
     provider: 'microsoft',
     blocklist: 'microsoft',
     phrases: ['banned sending ip', 'banned sender'],
+    // 5.7.502/5.7.503 say "banned sender" of our Microsoft 365 account (microsoft:account-banned)
+    notEnhanced: ['5.7.502', '5.7.503'],
     example: '550 5.7.511 Access denied, banned sender [192.0.2.1].',
     source: `${ndr} (5.7.511, 5.7.606–5.7.649); docs/taxonomy.md#decision-6`,
   },
@@ -201,12 +203,23 @@ export const microsoftRules: readonly Rule[] = [
     source: `${ndr} (4.7.500–4.7.699)`,
   },
   {
+    // Microsoft: "the sending account has been banned due to detected spam activity" — our own
+    // Microsoft 365 account, returned to its sender by Exchange Online (docs/taxonomy.md#decision-13)
+    id: 'microsoft:account-banned',
+    category: 'account-issue',
+    provider: 'microsoft',
+    enhanced: ['5.7.501', '5.7.502', '5.7.503'],
+    example: '550 5.7.501 Access denied, spam abuse detected.',
+    source: `${ndr} (5.7.501–5.7.503)`,
+  },
+  {
+    // 5.7.508: the sender's IPv6 range sent more than Microsoft permits
     id: 'microsoft:spam-abuse',
     category: 'reputation',
     provider: 'microsoft',
-    enhanced: ['5.7.501', '5.7.502', '5.7.503', '5.7.508'],
-    example: '550 5.7.501 Access denied, spam abuse detected.',
-    source: `${ndr} (5.7.501–5.7.503, 5.7.508)`,
+    enhanced: ['5.7.508'],
+    example: '550 5.7.508 Access denied, [2001:db8::1] has exceeded permitted limits within /64 range',
+    source: `${ndr} (5.7.508)`,
   },
   {
     // 5.7.133–5.7.136: the group, mailbox, public folder or mail user accepts only internal senders
