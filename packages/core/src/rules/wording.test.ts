@@ -292,6 +292,40 @@ const verdicts: readonly [string, string, string, string][] = [
     'transient',
     'destination',
   ],
+  // a 5xx REPLY "Connection refused" came over a working connection: a refusal of our IP, not the network
+  [
+    '550 5.7.1 Connection refused. Your IP address is not permitted to send mail to this server',
+    'policy',
+    'permanent',
+    'sender',
+  ],
+  ['550 Host blocked due to spam', 'reputation', 'permanent', 'sender'],
+  ['550 5.7.1 Sender not allowed', 'sender-rejected', 'permanent', 'sender'],
+  ['550 5.7.1 MAIL FROM domain is not allowed', 'sender-rejected', 'permanent', 'sender'],
+  [
+    '550 5.7.1 Sender is not authorized to send to this group',
+    'policy|blocked-by-recipient',
+    'permanent',
+    '*',
+  ],
+  ['554 5.7.1 Your EHLO hostname is not allowed', 'sender-infrastructure', 'permanent', 'sender'],
+  ['550 5.7.1 Your account is not allowed to send email', 'account-issue', 'permanent', 'provider'],
+  [
+    '554 5.7.0 Your message could not be sent. The limit on the number of allowed outgoing messages was exceeded.',
+    'account-limit',
+    'transient',
+    'provider',
+  ],
+  // RFC 5321 §4.2.3: 553 names the address syntax; a mailbox not known to be missing is not suppressed
+  ['553 Requested action not taken: mailbox name not allowed', 'mailbox-unknown', 'permanent', 'recipient'],
+  [
+    '504 5.5.2 <user>: Recipient address rejected: need fully-qualified address',
+    'mailbox-unknown',
+    'permanent',
+    'recipient',
+  ],
+  // sendmail's "Remote protocol error" is the remote server's fault
+  ['554 <user@example.org>... Remote protocol error', 'server-error', 'permanent', 'destination'],
   // docs/taxonomy.md#decision-13: Microsoft bans our own sending account
   ['550 5.7.501 Access denied, spam abuse detected.', 'account-issue', 'permanent', 'provider'],
   ['550 5.7.503 Access denied, banned sender', 'account-issue', 'permanent', 'provider'],
