@@ -335,7 +335,8 @@ export const genericRules: readonly Rule[] = [
     reason:
       'the check of our host could not complete this time ("try again later"): a retry may pass unchanged',
     example: '451 cox.net cox DNS check failure - try again later',
-    source: 'Cox postmaster error codes (DNS check failure); docs/taxonomy.md#decision-8',
+    source:
+      'Cox error codes ("DNS check failure - try again later": the reverse DNS check of the sending IP failed), as quoted in github.com/sisimai/go-sisimai rhost/for-cox.go; docs/taxonomy.md#decision-8',
   },
   {
     id: 'generic:ptr-helo',
@@ -450,32 +451,6 @@ export const genericRules: readonly Rule[] = [
 
   // ── network, DNS, routing (local diagnostics of the sending MTA count, docs/taxonomy.md#decision-10) ─
   {
-    // a 5xx REPLY "Connection refused. Your IP address is not permitted …" came over a connection that
-    // worked: the server refuses us (docs/taxonomy.md#decision-11), it is no network failure
-    id: 'generic:connection-refused-by-policy',
-    category: 'policy',
-    phrases: ['connection refused'],
-    classes: [5],
-    also: [
-      'your ip',
-      'ip address',
-      'your network',
-      'your host',
-      'your server',
-      'not permitted',
-      'not allowed',
-      'abuse',
-      'policy',
-    ],
-    unless: ['listed on', 'listed in', 'block list', 'too many'],
-    scope: 'sender',
-    changeRequired: true,
-    reason: 'the refused party is our host or network (docs/taxonomy.md#decision-11)',
-    confidence: 0.6,
-    example: '550 5.7.1 Connection refused. Your IP address is not permitted to send mail to this server',
-    source: 'docs/taxonomy.md#decision-11; RFC 5321 §3.1 (a 554 greeting refuses the client)',
-  },
-  {
     id: 'generic:network',
     category: 'network',
     phrases: [
@@ -547,9 +522,11 @@ export const genericRules: readonly Rule[] = [
     category: 'domain-invalid',
     phrases: ['invalid domain', 'domain not found'],
     unless: ['sender', 'mail from', 'from domain', 'helo'],
+    // with X.5.x the words describe a command argument's syntax (RFC 3463 X.5.4): protocol, by the code
+    notEnhanced: ['X.5.*'],
     suppressRecipient: false,
     reason: 'the text does not say the domain is the recipient’s',
-    example: '550 5.5.4 Invalid domain name',
+    example: 'Domain not found: example.com',
     source: 'Exchange 5.5.4 (HELO); Mailgun "Domain not found"',
   },
   {
@@ -901,6 +878,10 @@ export const genericRules: readonly Rule[] = [
       'exceeded its storage',
       'insufficient mailbox space',
       'mailbox would exceed',
+      'would exceed quota',
+      'would exceed the quota',
+      'remaining quota',
+      'quota of the mailbox',
       'exhausted allowed storage',
       'too many messages on the server',
       'boite pleine',
@@ -1369,9 +1350,9 @@ export const genericRules: readonly Rule[] = [
       'sender not authorized',
       'sender is not authorized',
     ],
-    unless: ['recipient', 'group', 'send to', 'post to', 'mailing list', 'spf'],
+    unless: ['recipient', 'group', 'send to', 'post to', 'mailing list', 'for this address', 'spf'],
     example: '550 5.7.1 Sender not allowed',
-    source: 'RFC 3463 X.7.1 / X.1.8 sender refusals; Postfix check_sender_access wording',
+    source: 'SMTP relays refusing a MAIL FROM outside their sender allow-list; RFC 3463 X.7.1',
   },
   {
     id: 'generic:sender-rejected',

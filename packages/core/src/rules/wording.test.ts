@@ -292,13 +292,6 @@ const verdicts: readonly [string, string, string, string][] = [
     'transient',
     'destination',
   ],
-  // a 5xx REPLY "Connection refused" came over a working connection: a refusal of our IP, not the network
-  [
-    '550 5.7.1 Connection refused. Your IP address is not permitted to send mail to this server',
-    'policy',
-    'permanent',
-    'sender',
-  ],
   ['550 Host blocked due to spam', 'reputation', 'permanent', 'sender'],
   ['550 5.7.1 Sender not allowed', 'sender-rejected', 'permanent', 'sender'],
   ['550 5.7.1 MAIL FROM domain is not allowed', 'sender-rejected', 'permanent', 'sender'],
