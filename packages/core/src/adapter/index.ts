@@ -47,3 +47,12 @@ export {
   unreadableSummary,
 } from './unreadable-outcome';
 export { decodeBase64, readVerifierOptions, type VerifierOptions } from './verifier-options';
+// For throttles kept elsewhere (`@mailverdict/bullmq`'s, in Redis): core's option validation and defaults
+// and its shaping-rule matcher, so such a throttle decides as `createThrottle` does without copying them.
+export {
+  type CompiledShapingRule,
+  shapingRuleMatches,
+  shapingText,
+} from '../throttle/shaping-rules';
+export { type ResolvedThrottleOptions, resolveThrottleOptions } from '../throttle/throttle-options';
+export { type ResolvedWarmUpPlan, warmUpDay } from '../throttle/warm-up';
