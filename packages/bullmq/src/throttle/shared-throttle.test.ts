@@ -195,6 +195,13 @@ describe('createSharedThrottle', () => {
     );
   });
 
+  it('loads its scripts again when Redis forgot them (a restart, SCRIPT FLUSH)', async () => {
+    const [one] = pair({ destinations: { 'flush.test': { initialRate: 1, maxRate: 1 } } });
+    expect((await one.acquire('flush.test', 'smtp', { now: 0 })).allowed).toBe(true);
+    await a.script('FLUSH');
+    expect(await one.acquire('flush.test', 'smtp', { now: 10 })).toMatchObject({ reason: 'rate', retryAt: 1000 });
+  });
+
   it('uses the Redis server clock when no time is given', async () => {
     const [one] = pair({ destinations: { 'clock.test': { initialRate: 1, maxRate: 1 } } });
     expect((await one.acquire('clock.test', 'smtp')).allowed).toBe(true);

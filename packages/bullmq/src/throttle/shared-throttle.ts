@@ -12,6 +12,7 @@ import {
   shapingRuleMatches,
   shapingText,
 } from '@mailverdict/core/adapter';
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { acquireScript, feedbackScript, releaseScript } from './throttle-scripts';
 
@@ -137,6 +138,19 @@ function windowLimit(rate: number, windowMs: number, burst: number): number {
 
 let leaseCounter = 0;
 
+/** A script run by its SHA1 (EVALSHA: the body is not sent again); loaded with EVAL when Redis lacks it (after a restart). */
+function scriptRunner(connection: Redis, body: string) {
+  const sha = createHash('sha1').update(body).digest('hex');
+  return async (numKeys: number, ...args: (string | number)[]): Promise<unknown> => {
+    try {
+      return await connection.evalsha(sha, numKeys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return connection.eval(body, numKeys, ...args);
+    }
+  };
+}
+
 /**
  * A per-destination throttle whose state lives in Redis, shared by every worker: core's throttle
  * semantics (rate, concurrency, pauses, route pauses, shaping rules, warm-up, clamps) with one state
@@ -152,6 +166,9 @@ export function createSharedThrottle(connection: Redis, options: SharedThrottleO
   const idle = positiveMs(idleTtlMs, 'idleTtlMs', 86_400_000);
   const window = positiveMs(windowMs, 'windowMs', 1000);
   const warmUp = resolved.warmUp;
+  const acquireRun = scriptRunner(connection, acquireScript);
+  const feedbackRun = scriptRunner(connection, feedbackScript);
+  const releaseRun = scriptRunner(connection, releaseScript);
   const tag = `${process.pid}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
 
   /** What the scripts need for one destination, computed once. */
@@ -220,8 +237,7 @@ export function createSharedThrottle(connection: Redis, options: SharedThrottleO
   async function finish(held: ThrottleLease, now: number | undefined, mode: 'sent' | 'unsent') {
     const key = destinationOf(checkName(held.destination, 'destination'));
     const { state, inflight, sent } = keys(key, checkName(held.route, 'route'));
-    await connection.eval(
-      releaseScript,
+    await releaseRun(
       3,
       inflight,
       sent,
@@ -242,8 +258,7 @@ export function createSharedThrottle(connection: Redis, options: SharedThrottleO
       const k = keys(key, route);
       const plan = planOf(key);
       const id = `${tag}.${++leaseCounter}`;
-      const answer = (await connection.eval(
-        acquireScript,
+      const answer = (await acquireRun(
         5,
         k.route,
         k.state,
@@ -319,8 +334,7 @@ export function createSharedThrottle(connection: Redis, options: SharedThrottleO
         rule.action.maxRate ?? '',
         rule.action.maxConcurrency ?? '',
       ]);
-      await connection.eval(
-        feedbackScript,
+      await feedbackRun(
         5 + ruleKeys.length,
         k.route,
         k.state,

@@ -130,7 +130,7 @@ const espBusy: Verdict = { ...busy, scope: 'provider' };
 const espQuota: DeliveryOutcome = {
   provider: 'smtp',
   event: 'deferred',
-  origin: 'provider-api',
+  origin: 'provider',
   providerDetail: {},
   verdict: { ...slowDown, scope: 'provider' },
   retryAfterMs: 5000,

@@ -55,4 +55,4 @@ export {
   shapingText,
 } from '../throttle/shaping-rules';
 export { type ResolvedThrottleOptions, resolveThrottleOptions } from '../throttle/throttle-options';
-export { type ResolvedWarmUpPlan, warmUpDay } from '../throttle/warm-up';
+export type { ResolvedWarmUpPlan } from '../throttle/warm-up';
