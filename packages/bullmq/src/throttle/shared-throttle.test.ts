@@ -74,7 +74,10 @@ describe('createSharedThrottle', () => {
   });
 
   it('keeps the rate where mail arrives: a send still in flight counts until its reply', async () => {
-    const [one, two] = pair({ shapingRules: [], destinations: { 'mx.test': { initialRate: 10, maxRate: 10 } } });
+    const [one, two] = pair({
+      shapingRules: [],
+      destinations: { 'mx.test': { initialRate: 10, maxRate: 10 } },
+    });
     // A slow send admitted at 0 (its message may reach the MX as late as its reply)…
     const slow = await one.acquire('mx.test', 'smtp', { now: 0 });
     if (!slow.allowed) throw new Error('first attempt refused');
@@ -102,8 +105,14 @@ describe('createSharedThrottle', () => {
     });
     expect((await one.acquire('mx.test', 'smtp', { now: 0 })).allowed).toBe(true);
     // Never answered: in flight until 2000, then counted as sent at 2000 for one window (1 s at 1/s).
-    expect(await one.acquire('mx.test', 'smtp', { now: 1500 })).toMatchObject({ reason: 'rate', retryAt: 2500 });
-    expect(await one.acquire('mx.test', 'smtp', { now: 2500 })).toMatchObject({ reason: 'rate', retryAt: 3000 });
+    expect(await one.acquire('mx.test', 'smtp', { now: 1500 })).toMatchObject({
+      reason: 'rate',
+      retryAt: 2500,
+    });
+    expect(await one.acquire('mx.test', 'smtp', { now: 2500 })).toMatchObject({
+      reason: 'rate',
+      retryAt: 3000,
+    });
     expect((await one.acquire('mx.test', 'smtp', { now: 3000 })).allowed).toBe(true);
   });
 
@@ -199,7 +208,10 @@ describe('createSharedThrottle', () => {
     const [one] = pair({ destinations: { 'flush.test': { initialRate: 1, maxRate: 1 } } });
     expect((await one.acquire('flush.test', 'smtp', { now: 0 })).allowed).toBe(true);
     await a.script('FLUSH');
-    expect(await one.acquire('flush.test', 'smtp', { now: 10 })).toMatchObject({ reason: 'rate', retryAt: 1000 });
+    expect(await one.acquire('flush.test', 'smtp', { now: 10 })).toMatchObject({
+      reason: 'rate',
+      retryAt: 1000,
+    });
   });
 
   it('uses the Redis server clock when no time is given', async () => {

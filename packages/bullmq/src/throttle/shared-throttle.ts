@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type DeliveryOutcome,
   destinationOf,
@@ -12,7 +13,6 @@ import {
   shapingRuleMatches,
   shapingText,
 } from '@mailverdict/core/adapter';
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { acquireScript, feedbackScript, releaseScript } from './throttle-scripts';
 
@@ -192,7 +192,8 @@ export function createSharedThrottle(connection: Redis, options: SharedThrottleO
     const rules = resolved.rules.get(key) ?? [];
     const step = warmUp === undefined ? undefined : (warmUp.destinations.get(key) ?? warmUp.others);
     let lowest = maxRate;
-    for (const rule of rules) if (rule.action.maxRate !== undefined) lowest = Math.min(lowest, rule.action.maxRate);
+    for (const rule of rules)
+      if (rule.action.maxRate !== undefined) lowest = Math.min(lowest, rule.action.maxRate);
     plan = {
       // As core: a destination starts at its initial rate, never below minRate.
       initialRate: Math.max(limits?.initialRate ?? resolved.initialRate, resolved.minRate),

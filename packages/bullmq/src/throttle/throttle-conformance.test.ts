@@ -86,7 +86,11 @@ function pairOf(options: ThrottleOptions) {
         ...(step.recipient === undefined ? {} : { recipient: step.recipient }),
       });
       await shared.feedback(
-        { destination: step.event, route, ...(step.recipient === undefined ? {} : { recipient: step.recipient }) },
+        {
+          destination: step.event,
+          route,
+          ...(step.recipient === undefined ? {} : { recipient: step.recipient }),
+        },
         step.result,
         step.at,
       );
@@ -293,7 +297,10 @@ describe('where the shared throttle is stricter than core, to keep the rate wher
       shapingRules: [],
       destinations: { 'slow.test': { initialRate: 10, maxRate: 10 } },
     });
-    const core = createThrottle({ shapingRules: [], destinations: { 'slow.test': { initialRate: 10, maxRate: 10 } } });
+    const core = createThrottle({
+      shapingRules: [],
+      destinations: { 'slow.test': { initialRate: 10, maxRate: 10 } },
+    });
     let inCore = 0;
     let inShared = 0;
     // No replies for 3 s (a tarpitting server): core admits 10/s throughout, the shared throttle 10 in all.
