@@ -245,6 +245,18 @@ describe('the shared throttle decides as core throttle does', () => {
     ]);
   });
 
+  it("reads a provider's domain in `destinations` as the provider", async () => {
+    const decisions = await conform(
+      { shapingRules: [], destinations: { 'gmail.com': { initialRate: 50, maxRate: 50 } } },
+      [
+        { at: 0, acquire: 'a@googlemail.com' },
+        { at: 20, acquire: 'b@gmail.com' },
+        { at: 30, acquire: 'c@gmail.com' },
+      ],
+    );
+    expect(decisions).toEqual(['allowed', 'allowed', 'rate until 40.000']);
+  });
+
   it('caps attempts in flight and counts warm-up volume per day; a release gives a unit back', async () => {
     const options: ThrottleOptions = {
       shapingRules: [],
