@@ -14,7 +14,6 @@ export type {
   RecipientProgress,
   RecipientStatus,
 } from './processor/mail-job';
-export { matchShapingRules } from './throttle/shaping-match';
 export {
   type AcquireOptions,
   createSharedThrottle,

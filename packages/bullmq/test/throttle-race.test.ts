@@ -1,5 +1,5 @@
 // Four worker processes race for one destination; the fake MX's own receive log must never show more
-// messages in any window than the shared throttle allows.
+// messages in any window of the configured length than the configured rate allows.
 import type { ChildProcess } from 'node:child_process';
 import { maxInWindow, type RunningFakeSmtp, startFakeSmtp } from '@mailverdict/testkit';
 import { Queue } from 'bullmq';
@@ -10,7 +10,8 @@ import { ensureRedis } from './redis-server';
 import { killWorker, startWorker } from './workers';
 
 const rate = 10; // messages per second for rate.test
-const messages = 40;
+const windowMs = 1000; // the window the shared throttle keeps the rate over
+const messages = 50;
 
 describe('the shared throttle across 4 worker processes', () => {
   let url: string;
@@ -52,6 +53,7 @@ describe('the shared throttle across 4 worker processes', () => {
             concurrency: 8,
             throttle: {
               prefix: name,
+              windowMs,
               destinations: { 'rate.test': { initialRate: rate, maxRate: rate } },
             },
           },
@@ -71,39 +73,17 @@ describe('the shared throttle across 4 worker processes', () => {
     }
     const times = mx.log.messages.map((m) => m.at);
     expect(times).toHaveLength(messages);
-    // A job is marked completed a moment after the MX logged its message: wait for every mark.
-    while ((await queue.getCompletedCount()) < messages && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    // The throttle admits in Redis; the MX sees each message a transit time later (connect, EHLO, …,
-    // on 2 shared cores). Its spread J widens any window by at most J: measured, not assumed.
-    const jobs = await queue.getCompleted(0, messages);
-    const admitted = new Map(
-      jobs.flatMap(
-        (job) => job.data.mailverdict?.recipients.map((r) => [r.address, r.lastAttemptAt ?? 0]) ?? [],
-      ),
-    );
-    expect(admitted.size).toBe(messages);
-    const transit = mx.log.messages.map((m) => m.at - (admitted.get(m.to[0] ?? '') ?? Number.NaN));
-    const spread = Math.max(...transit) - Math.min(...transit);
-    // GCRA admits one message per 1/rate s (burst 1): at most rate·(W + J)/1000 + 1 in a window of W ms.
-    for (const windowMs of [500, 1000, 2000]) {
-      expect(maxInWindow(times, windowMs), `window ${windowMs} ms, spread ${spread} ms`).toBeLessThanOrEqual(
-        Math.floor((rate * (windowMs + spread)) / 1000) + 1,
-      );
-    }
-    // Admission (each worker's clock read right after the Redis decision) keeps the rate within one message:
-    // a worker descheduled between the decision and reading its clock can shift one admission.
-    const admissions = [...admitted.values()];
-    expect(maxInWindow(admissions, 1000 - 5)).toBeLessThanOrEqual(rate + 2);
+    // The requirement as stated, from the MX's own log: every receipt starts a window of the configured
+    // length, and none holds more than the rate allows. No allowance for transit time.
+    const busiest = maxInWindow(times, windowMs);
     console.info(
-      `throttle race: ${messages} messages at ${rate}/s, transit spread ${spread} ms, max in 1 s at the MX ${maxInWindow(times, 1000)}`,
+      `throttle race: ${messages} messages at ${rate}/s, max in any ${windowMs} ms window at the MX ${busiest}`,
     );
+    expect(busiest).toBeLessThanOrEqual((rate * windowMs) / 1000);
+    // It kept the pace too: the busiest window is not far below the limit (not just slow).
+    expect(busiest).toBeGreaterThanOrEqual((rate * windowMs) / 2000);
     // And the workers did race: more than one of them sent.
     expect([...completed.values()].filter((count) => count > 0).length).toBeGreaterThan(1);
-    // Over the whole run the MX saw no more than the rate: the span is at least (n − 1)/rate, less J.
-    const span = Math.max(...times) - Math.min(...times);
-    expect(span).toBeGreaterThanOrEqual(((messages - 1) * 1000) / rate - spread);
   });
 
   it('maxInWindow counts a sliding window', () => {

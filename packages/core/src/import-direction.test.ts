@@ -19,8 +19,9 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   throttle: ['reply', 'verdict'],
   // explain classifies a string it is given and writes durations as the retry decisions do
   explain: ['reply', 'verdict', 'classify', 'retry'],
-  // judgeRelayedReply classifies the reply a provider relayed
-  adapter: ['reply', 'verdict', 'classify'],
+  // judgeRelayedReply classifies the reply a provider relayed; the entry re-exports the throttle's option
+  // validation and rule matcher for throttles kept outside the process (Redis)
+  adapter: ['reply', 'verdict', 'classify', 'throttle'],
 };
 
 function sourceFiles(dir: string): string[] {

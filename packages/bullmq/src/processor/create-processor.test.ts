@@ -124,6 +124,29 @@ describe('createMailProcessor', () => {
     expect(done.data.mailverdict?.recipients[0]?.deliveredBy).toBe('lookup');
   });
 
+  it("ends an in-doubt attempt's throttle lease after the grace: it counts as sent, it holds no slot", async () => {
+    const { send } = scripted(() => 'in-doubt');
+    const redis = new Redis(url);
+    const prefix = `mv-doubt-lease-${process.pid}-${Date.now().toString(36)}`;
+    const throttle = createSharedThrottle(redis, { prefix, shapingRules: [] });
+    const q = await startQueue(url, {
+      send,
+      policy: fast,
+      throttle,
+      inDoubtGraceMs: 50,
+      lookup: async () => 'delivered',
+    });
+    opened.push(q);
+    const job = await q.queue.add('m', { recipients: ['d@doubt.test'], message: 'hi' });
+    expect((await q.settle(job.id as string)).state).toBe('completed');
+    const base = `${prefix}:{default}:doubt.test`;
+    expect(await redis.zcard(`${base}:inflight`)).toBe(0);
+    expect(await redis.zcard(`${base}:sent`)).toBe(1);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
   it('holds an in-doubt attempt nobody can look up (direct SMTP) instead of sending it again', async () => {
     const { calls, send } = scripted(() => 'in-doubt');
     const q = await startQueue(url, { send, policy: fast, inDoubtGraceMs: 10 });
@@ -169,6 +192,33 @@ describe('createMailProcessor', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect(calls).toHaveLength(1);
     expect(done.data.mailverdict?.recipients[0]?.attempts).toBe(1);
+    // BullMQ's own count too: the wait used none of the job's attempts.
+    expect(done.attemptsMade).toBe(1);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('delays a job whose route is paused (a provider-scope failure), without counting an attempt', async () => {
+    const { calls, send } = scripted(() => ok);
+    const redis = new Redis(url);
+    const prefix = `mv-route-paused-${process.pid}-${Date.now().toString(36)}`;
+    const throttle = createSharedThrottle(redis, { prefix, busyPauseMs: 600 });
+    // The ESP itself was busy for another destination: every destination on the route waits.
+    await throttle.feedback(
+      { destination: 'elsewhere.test', route: 'default' },
+      { ...classify('421 4.4.5 Server busy, try again later'), scope: 'provider' },
+    );
+    const q = await startQueue(url, { send, policy: fast, throttle });
+    opened.push(q);
+    const started = Date.now();
+    const job = await q.queue.add('m', { recipients: ['p@route.test'], message: 'hi' });
+    const { state, job: done } = await q.settle(job.id as string);
+    expect(state).toBe('completed');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(calls).toHaveLength(1);
+    expect(done.data.mailverdict?.recipients[0]?.attempts).toBe(1);
+    expect(done.attemptsMade).toBe(1);
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();

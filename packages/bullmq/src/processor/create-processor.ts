@@ -215,7 +215,7 @@ export function createMailProcessor<Message>(
           outcomes?.find((o) => o.recipient?.toLowerCase() === r.address.toLowerCase()) ??
           outcomes?.find((o) => o.recipient === undefined);
         if (outcome === undefined || isInDoubt(outcome)) {
-          // No answer for this recipient: the provider may have it. Its slot stays leased until the lease ends.
+          // No answer for this recipient: the provider may have it. Its lease ends after the grace below.
           doubtful.push(r.address);
           continue;
         }
@@ -251,6 +251,11 @@ export function createMailProcessor<Message>(
       if (doubtful.length > 0) {
         const wait = mark.startedAt + grace - clock();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait / scale));
+        // By now the provider has stored the message or never will: the attempt counts as sent, teaching nothing.
+        for (const address of doubtful) {
+          const lease = leases.get(address);
+          if (throttle !== undefined && lease !== undefined) await throttle.sent(lease, throttleClock());
+        }
         const resolved = await resolveInDoubt(doubtful, mark.key, 'no reply was seen for the attempt');
         // Only the unanswered recipients stay in doubt; the others' results are recorded above.
         if (!resolved) progress.attempt = { ...mark, recipients: doubtful };

@@ -73,6 +73,49 @@ describe('createSharedThrottle', () => {
     expect((await one.acquire('c.test', 'smtp', { now: 1001 })).allowed).toBe(true);
   });
 
+  it('keeps the rate where mail arrives: a send still in flight counts until its reply', async () => {
+    const [one, two] = pair({
+      shapingRules: [],
+      destinations: { 'mx.test': { initialRate: 10, maxRate: 10 } },
+    });
+    // A slow send admitted at 0 (its message may reach the MX as late as its reply)…
+    const slow = await one.acquire('mx.test', 'smtp', { now: 0 });
+    if (!slow.allowed) throw new Error('first attempt refused');
+    // …and nine quick ones, one per 100 ms, each answered at once.
+    for (let now = 100; now < 1000; now += 100) {
+      const quick = await two.acquire('mx.test', 'smtp', { now });
+      if (!quick.allowed) throw new Error(`refused at ${now}`);
+      await two.feedback(quick.lease, ok, now);
+    }
+    // GCRA alone would admit at 1000: with the slow one arriving at 1050, the MX would see 11 in [100, 1100).
+    expect(await two.acquire('mx.test', 'smtp', { now: 1000 })).toMatchObject({
+      allowed: false,
+      reason: 'rate',
+      retryAt: 1100,
+    });
+    await one.feedback(slow.lease, ok, 1050);
+    expect((await two.acquire('mx.test', 'smtp', { now: 1100 })).allowed).toBe(true);
+  });
+
+  it("a dead worker's admission counts as sent when its lease ends, so it cannot wedge the destination", async () => {
+    const [one] = pair({
+      leaseMs: 2000,
+      shapingRules: [],
+      destinations: { 'mx.test': { initialRate: 1, maxRate: 1 } },
+    });
+    expect((await one.acquire('mx.test', 'smtp', { now: 0 })).allowed).toBe(true);
+    // Never answered: in flight until 2000, then counted as sent at 2000 for one window (1 s at 1/s).
+    expect(await one.acquire('mx.test', 'smtp', { now: 1500 })).toMatchObject({
+      reason: 'rate',
+      retryAt: 2500,
+    });
+    expect(await one.acquire('mx.test', 'smtp', { now: 2500 })).toMatchObject({
+      reason: 'rate',
+      retryAt: 3000,
+    });
+    expect((await one.acquire('mx.test', 'smtp', { now: 3000 })).allowed).toBe(true);
+  });
+
   it('a shaping rule fired by one worker pauses the destination for the others at once', async () => {
     const [one, two] = pair({ initialRate: 100, maxRate: 100 });
     await one.feedback({ destination: 'yahoo.com', route: 'smtp' }, tss04, 10_000);
@@ -159,6 +202,16 @@ describe('createSharedThrottle', () => {
     await expect(one.feedback({ destination: 'x.test', route: 'smtp' }, null as never)).rejects.toThrow(
       /result/,
     );
+  });
+
+  it('loads its scripts again when Redis forgot them (a restart, SCRIPT FLUSH)', async () => {
+    const [one] = pair({ destinations: { 'flush.test': { initialRate: 1, maxRate: 1 } } });
+    expect((await one.acquire('flush.test', 'smtp', { now: 0 })).allowed).toBe(true);
+    await a.script('FLUSH');
+    expect(await one.acquire('flush.test', 'smtp', { now: 10 })).toMatchObject({
+      reason: 'rate',
+      retryAt: 1000,
+    });
   });
 
   it('uses the Redis server clock when no time is given', async () => {

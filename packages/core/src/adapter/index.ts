@@ -1,6 +1,16 @@
 // `@mailverdict/core/adapter`: what provider-adapter authors need — the `ProviderAdapter` spec, readers for
 // untrusted objects and webhook requests, the one outcome builder, the one unreadable-input outcome, the RFC
 // 5322 address-list splitter, replay protection. Applications import `@mailverdict/core`.
+
+// For throttles kept elsewhere (`@mailverdict/bullmq`'s, in Redis): core's option validation and defaults
+// and its shaping-rule matcher, so such a throttle decides as `createThrottle` does without copying them.
+export {
+  type CompiledShapingRule,
+  shapingRuleMatches,
+  shapingText,
+} from '../throttle/shaping-rules';
+export { type ResolvedThrottleOptions, resolveThrottleOptions } from '../throttle/throttle-options';
+export type { ResolvedWarmUpPlan } from '../throttle/warm-up';
 export { addressDomain } from './address-domain';
 export { buildOutcome, type OutcomeFields, perRecipientOutcomes } from './build-outcome';
 export {

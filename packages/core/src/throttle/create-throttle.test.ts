@@ -326,6 +326,28 @@ describe('createThrottle: every option changes behaviour', () => {
     expect(throttle.inspect('a.example', 0)).toBeUndefined();
   });
 
+  it("destinations: a provider's domain names the provider, whose state its mail shares", () => {
+    const throttle = createThrottle({
+      ...noRules,
+      destinations: { 'gmail.com': { initialRate: 50, maxRate: 50 } },
+    });
+    expect(throttle.acquire('a@googlemail.com', 0).allowed).toBe(true);
+    expect(throttle.acquire('b@gmail.com', 20).allowed).toBe(true);
+    expect(throttle.inspect('gmail.com', 20)?.rate).toBe(50);
+    expect(caught(() => createThrottle({ destinations: { 'gmail.com': {}, google: {} } })).message).toContain(
+      'given twice (as google)',
+    );
+    const warm = createThrottle({
+      ...noRules,
+      warmUp: {
+        startAt: 0,
+        destinations: { 'outlook.com': { firstDayVolume: 1, factor: 2, maxDailyVolume: 4 } },
+      },
+    });
+    expect(warm.acquire('x@hotmail.com', 0).allowed).toBe(true);
+    expect(warm.acquire('y@outlook.com', 10_000)).toMatchObject({ allowed: false, reason: 'warm-up' });
+  });
+
   it('destinations: initialRate, maxRate and maxConcurrency per provider or domain', () => {
     const throttle = createThrottle({
       ...noRules,

@@ -1,4 +1,4 @@
-import { destinationKey } from '../verdict/destination-key';
+import { destinationKey, destinationOf } from '../verdict/destination-key';
 import { MailverdictError } from '../verdict/errors';
 import {
   type CompiledShapingRule,
@@ -45,7 +45,7 @@ export interface ThrottleOptions {
   readonly maxRecipients?: number;
   /** Destinations tracked at most (an idle, unpaused one is dropped first). Default 100,000. */
   readonly maxDestinations?: number;
-  /** Per destination (provider id or domain): fixed limits. */
+  /** Per destination (provider id or domain; a provider's domain, `gmail.com`, names its provider): fixed limits. */
   readonly destinations?: Readonly<Record<string, DestinationLimits>>;
   /** Traffic-shaping rules; default `defaultShapingRules`. Pass `[]` for none. */
   readonly shapingRules?: readonly ShapingRule[];
@@ -149,7 +149,10 @@ export function resolveThrottleOptions(options: ThrottleOptions): ResolvedThrott
     }
     for (const [key, limits] of Object.entries(options.destinations)) {
       const field = `destinations.${key}`;
-      const normalized = destinationKey(key, `createThrottle: \`${field}\``, 'invalid-throttle');
+      // One state per provider: `gmail.com` limits `google`, as the mail to it is keyed.
+      const normalized = destinationOf(
+        destinationKey(key, `createThrottle: \`${field}\``, 'invalid-throttle'),
+      );
       if (destinations.has(normalized)) invalid(field, `is given twice (as ${normalized})`);
       if (typeof limits !== 'object' || limits === null) invalid(field, 'must be an object');
       for (const limit of Object.keys(limits)) {

@@ -1,7 +1,7 @@
 // A warm-up plan for a new sending IP or domain: a daily volume per destination that grows by a
 // factor each clean day up to a cap. Mailbox providers judge a new sender by the volume and the
 // complaints they see, so a day with reputation deferrals does not grow the next day's volume.
-import { destinationKey } from '../verdict/destination-key';
+import { destinationKey, destinationOf } from '../verdict/destination-key';
 import { MailverdictError } from '../verdict/errors';
 
 export interface WarmUpStep {
@@ -18,7 +18,7 @@ export interface WarmUpPlan {
   readonly startAt: number;
   /** Length of a warm-up day in milliseconds (default 86,400,000). */
   readonly dayMs?: number;
-  /** Per destination: a mailbox provider id (`google`) or a domain. */
+  /** Per destination: a mailbox provider id (`google`) or a domain (a provider's domain names its provider). */
   readonly destinations: Readonly<Record<string, WarmUpStep>>;
   /** For every destination not listed; absent: those are not limited. */
   readonly others?: WarmUpStep;
@@ -84,7 +84,8 @@ export function resolveWarmUpPlan(plan: WarmUpPlan): ResolvedWarmUpPlan {
   }
   const destinations = new Map<string, WarmUpStep>();
   for (const [key, step] of Object.entries(plan.destinations)) {
-    const normalized = destinationKey(key, `warmUp.destinations`, 'invalid-warm-up');
+    // One state per provider: `gmail.com` warms up `google`, as the mail to it is keyed.
+    const normalized = destinationOf(destinationKey(key, `warmUp.destinations`, 'invalid-warm-up'));
     if (destinations.has(normalized)) invalid(`destinations.${key}`, `is given twice (as ${normalized})`);
     destinations.set(normalized, checkStep(step, `destinations.${key}`));
   }
