@@ -58,3 +58,48 @@ describe('an RFC 3464 Status comment', () => {
     );
   });
 });
+
+describe('a local delivery agent', () => {
+  it("is the reason before Sendmail's summary of its exit status (mail.local: unknown user)", async () => {
+    const report = await read('rfc3464-06.eml');
+    expect(report.outcomes[0]?.verdict.category).toBe('mailbox-unknown');
+  });
+
+  it('failing with a bare sysexits status (`X-Unix; 71`) is the destination’s own error', async () => {
+    const report = await read('lhost-sendmail-55.eml');
+    expect(report.outcomes[0]?.event).toBe('deferred');
+    expect(report.outcomes[0]?.verdict.category).toBe('server-error');
+  });
+});
+
+describe('a text part with a malformed Content-Type', () => {
+  it('is read as the body even when the returned message was taken for the body (`text/plain   charset=…`)', async () => {
+    const report = await read('lhost-x1-02.eml');
+    expect(report.kind).toBe('bounce');
+    expect(report.outcomes.map((outcome) => outcome.recipient)).toEqual(['kijitora@example.org']);
+    expect(report.outcomes[0]?.verdict.category).toBe('mailbox-unknown');
+  });
+});
+
+describe('the event', () => {
+  it('is a deferral for an OpenSMTPD warning ("A message is delayed … only a temporary failure report")', async () => {
+    const report = await read('lhost-opensmtpd-04.eml');
+    expect(report.kind).toBe('delay');
+    expect(report.outcomes[0]?.event).toBe('deferred');
+  });
+
+  it('is a give-up for a permanent failure whose only reason is an unreachable host (Zoho)', async () => {
+    const report = await read('lhost-zoho-05.eml');
+    expect(report.outcomes[0]?.event).toBe('bounced');
+    expect(report.outcomes[0]?.verdict.category).toBe('expired');
+    expect(report.outcomes[0]?.verdict.cause).toBe('network');
+  });
+});
+
+describe('"Unknown user" at the end of DATA', () => {
+  it('is a filter on the recipient side, not a missing mailbox (docs/taxonomy.md#decision-7)', async () => {
+    const report = await read('rhost-nttdocomo-02.eml');
+    expect(report.outcomes[0]?.verdict.category).toBe('blocked-by-recipient');
+    expect(report.outcomes[0]?.verdict.suppressRecipient).toBe(false);
+  });
+});
