@@ -127,7 +127,9 @@ function classifyWhole(evidence: RecipientEvidence): Verdict {
   const everyday = fromRules(everydayWording, evidence.diagnostic, context);
   if (everyday !== undefined) return withReply(everyday, evidence.reply);
   if (best !== undefined && best.category !== 'unknown') return best;
-  if (evidence.context !== undefined && evidence.context !== '') {
+  // A remote reply with a code of its own is this recipient's answer, even when it names no reason:
+  // the introduction may speak of other recipients (a Sendmail transcript lists every attempt).
+  if (evidence.context !== undefined && evidence.context !== '' && evidence.reply?.code === undefined) {
     const useful = informative(evidence.status);
     const intro = classify(useful ? `${useful} ${evidence.context}` : evidence.context, context);
     if (intro.category !== 'unknown' && intro.confidence >= textConfidence) return intro;
