@@ -20,6 +20,13 @@ describe('a Sendmail transcript', () => {
     expect(String(first?.providerDetail.diagnostic)).not.toContain('Remote protocol error');
   });
 
+  it("does not give a recipient whose reply names no reason another recipient's reason", async () => {
+    // <<< 550 Your E-Mail is redundant… (no reason we know); "Connection reset" is another attempt's.
+    const report = await read('lhost-v5sendmail-05.eml');
+    expect(report.outcomes[0]?.reply?.code).toBe(550);
+    expect(report.outcomes[0]?.verdict.category).toBe('unknown');
+  });
+
   it('keeps a reply that names the sender off the recipient list', async () => {
     // <<< 501 <shironeko@…>... no access from mail server: the sender's address, answering MAIL FROM.
     const report = await read('lhost-v5sendmail-07.eml');

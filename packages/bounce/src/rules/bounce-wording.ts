@@ -33,7 +33,8 @@ export const bounceWordingRules: readonly Rule[] = [
     notEnhanced: ['X.1.1', 'X.1.10'],
     phrases: ['user unknown', 'unknown user', 'no such user', 'unknown recipient'],
     example: '550 Unknown user kijitora@docomo.example.ne.jp',
-    source: 'Sisimai::Reason::Filtered (github.com/sisimai/p5-sisimai): Docomo\'s `<<< 550 Unknown user` after `>>> DATA`',
+    source:
+      "Sisimai::Reason::Filtered (github.com/sisimai/p5-sisimai): Docomo's `<<< 550 Unknown user` after `>>> DATA`",
   },
   {
     id: 'bounce:mailbox-unknown',

@@ -76,7 +76,7 @@ export const mtaWordingRules: readonly Rule[] = [
     category: 'mailbox-unknown',
     phrases: ['mail.local: unknown user'],
     example: 'mail.local: unknown user: kijitora\n554 <kijitora@example.net>... Service unavailable',
-    source: "Sendmail's local delivery agent, mail.local/mail.local.c (\"unknown user: %s\")",
+    source: 'Sendmail\'s local delivery agent, mail.local/mail.local.c ("unknown user: %s")',
   },
   {
     id: 'bounce:exim-pipe-failed',
