@@ -2,7 +2,7 @@
 // parseBounce, for postal-mime's parse alone (the floor under any decoder built on it), and for
 // Debian's Sisimai (libsisimai-perl, installed here when missing and root) over the same files,
 // side by side. The budget is a ratio against Sisimai: at least 1.5× its rate. Bounded: each
-// measurement runs about `seconds` (at most 50 rounds of the corpus).
+// measurement runs about `seconds` (at most 50 rounds of the corpus), three turns each.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import PostalMime from 'postal-mime';
 import { parseBounce } from '../src/index';
 
-const seconds = 3;
+const seconds = 2;
 const maxRounds = 50;
 const budget = 1.5;
 const corpus = fileURLToPath(new URL('../src/__fixtures__/sisimai/emails/', import.meta.url));
@@ -94,8 +94,21 @@ function line(name: string, perSecond: Rate, note = ''): string {
 const missing = existsSync('/usr/bin/perl')
   ? ensureSisimai()
   : 'perl is missing: install the Debian package "libsisimai-perl"';
-const sisimai = missing === undefined ? await sisimaiRate() : undefined;
-const ours = await rate((email) => parseBounce(email));
+/** The faster of two rates in each measure: a slow round is other processes, not the reader. */
+function best(a: Rate | undefined, b: Rate): Rate {
+  return a === undefined ? b : { cpu: Math.max(a.cpu, b.cpu), wall: Math.max(a.wall, b.wall) };
+}
+
+// Sisimai and parseBounce take turns, best of `turns` each, so a busy minute on a shared machine
+// slows one round of both rather than one reader only.
+const turns = 3;
+let sisimai: Rate | undefined;
+let ours: Rate | undefined;
+for (let turn = 0; turn < turns; turn++) {
+  if (missing === undefined) sisimai = best(sisimai, await sisimaiRate());
+  ours = best(ours, await rate((email) => parseBounce(email)));
+}
+if (ours === undefined) throw new Error('unreachable: at least one turn');
 const mime = await rate((email) => PostalMime.parse(email));
 console.log(
   `corpus: ${files.length} emails, ${(emails.reduce((sum, email) => sum + email.length, 0) / 1024).toFixed(0)} KB`,
