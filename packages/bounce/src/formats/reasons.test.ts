@@ -110,3 +110,38 @@ describe('"Unknown user" at the end of DATA', () => {
     expect(report.outcomes[0]?.verdict.suppressRecipient).toBe(false);
   });
 });
+
+describe('Gmail\'s "did not accept our requests to connect"', () => {
+  const notice = (action: string, status: string) =>
+    [
+      'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      'Subject: Delivery Status Notification',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; googlemail.com',
+      '',
+      'Final-Recipient: rfc822; jane@example.net',
+      `Action: ${action}`,
+      `Status: ${status}`,
+      'Diagnostic-Code: smtp; The recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720',
+      ' [example.net 192.0.2.1: timed out]',
+      '',
+      '--b--',
+    ].join('\r\n');
+
+  it('in a delay notice (Action: delayed) is a network deferral: Gmail is still trying', async () => {
+    const report = await parseBounce(notice('delayed', '4.4.1'));
+    expect(report.outcomes[0]?.event).toBe('deferred');
+    expect(report.outcomes[0]?.verdict.category).toBe('network');
+  });
+
+  it('in the final notice (Action: failed) is a give-up whose cause is the network', async () => {
+    const report = await parseBounce(notice('failed', '4.4.1'));
+    expect(report.outcomes[0]?.event).toBe('bounced');
+    expect(report.outcomes[0]?.verdict.category).toBe('expired');
+    expect(report.outcomes[0]?.verdict.cause).toBe('network');
+  });
+});
