@@ -34,8 +34,12 @@ export const sisimaiReasons: Readonly<Record<string, readonly Category[]>> = {
   mesgtoobig: ['message-too-large'],
   expired: ['expired'],
   networkerror: ['network', 'dns-failure', 'routing'],
-  systemerror: ['server-error', 'routing'],
-  systemfull: ['server-error', 'mailbox-full'],
+  // Sisimai has no reason for an overloaded or unavailable server: its SystemError list holds
+  // "service currently unavailable" (lib/Sisimai/Reason/SystemError.pm), our server-busy
+  // (docs/taxonomy.md#decision-1). Its SystemFull is "mail system full", the destination out of
+  // storage: server-busy in docs/taxonomy.md.
+  systemerror: ['server-error', 'routing', 'server-busy'],
+  systemfull: ['server-busy', 'server-error', 'mailbox-full'],
   mailererror: ['server-error'],
   syntaxerror: ['protocol'],
   speeding: ['rate-limited'],

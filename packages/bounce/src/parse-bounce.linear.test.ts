@@ -1,7 +1,13 @@
 // Hostile emails give a report, in linear time and bounded output. Each case is built from a
 // repeated unit, so the large input is ten times the small one; a linear reader takes about ten
 // times as long (the project's linear-test style: core's *.linear.test.ts), a rescanning one ~100×.
-// CPU time, not wall time, so other processes on a shared machine do not count.
+// CPU time, not wall time, so other processes on a shared machine do not count. Memory: the peak
+// resident size of a child process reading the 10 MB email, against the same process reading a line.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type BounceReport, parseBounce } from './index';
 
@@ -120,4 +126,46 @@ describe('parseBounce on hostile input', () => {
     expect(report.problems.join(' ')).toMatch(/MIME parsing failed/);
     expectBounded(report);
   });
+});
+
+/** Memory a reader may take per byte of input, at its peak: the input, its text and the parsed parts. */
+const bytesPerInputByte = 12;
+
+/** Parses `email` in a child Node process and gives its peak resident memory, in bytes. */
+function peakMemoryOf(email: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'bounce-memory-'));
+  try {
+    const file = join(dir, 'email.eml');
+    writeFileSync(file, email);
+    const entry = pathToFileURL(new URL('./index.ts', import.meta.url).pathname).href;
+    const script = `import { readFileSync } from 'node:fs';
+import { parseBounce } from ${JSON.stringify(entry)};
+await parseBounce(readFileSync(${JSON.stringify(file)}));
+console.log(process.resourceUsage().maxRSS);`;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return Number(output.trim()) * 1024;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('parseBounce on hostile input, in bounded memory', () => {
+  // The same child process reading a one-line email: Node and the loaded modules.
+  let baseline = 0;
+
+  it.each(cases)(
+    `%s: 10 MB peaks below ${bytesPerInputByte} bytes of memory per byte of input`,
+    (name, build) => {
+      if (baseline === 0) baseline = peakMemoryOf(`${head}\nHello\n`);
+      const size = 10_000_000;
+      const grown = peakMemoryOf(build(size)) - baseline;
+      expect(grown, `${name}: ${(grown / 1e6).toFixed(0)} MB over the baseline`).toBeLessThan(
+        bytesPerInputByte * size,
+      );
+    },
+    180_000,
+  );
 });

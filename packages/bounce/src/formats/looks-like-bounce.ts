@@ -88,6 +88,8 @@ const delayPhrases: readonly string[] = [
   'message delayed',
   'delivery is delayed',
   'has been delayed',
+  'message is delayed', // OpenSMTPD (smtpd/bounce.c)
+  'only a temporary failure report', // OpenSMTPD
   'still being retried',
   'will continue trying',
   'will keep trying',

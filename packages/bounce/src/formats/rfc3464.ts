@@ -9,6 +9,7 @@ import { headerOf, type Mail, partOf } from '../mail/mail';
 import { findCommand } from '../outcome/find-command';
 import { addressIn } from '../text/find-address';
 import type { Decoded, Decoder, FoundRecipient } from './decoder';
+import { localMailerExit } from './local-mailer-exit';
 import { originalFromParts } from './original';
 import { readTextReport } from './text-report';
 
@@ -94,6 +95,7 @@ function toRecipient(draft: Draft, fields: (name: string) => string | undefined)
   const remoteMta = fields('remote-mta');
   const date = fields('last-attempt-date');
   const command = commandField(fields('x-smtp-command') ?? fields('x-postfix-command'));
+  const exit = localMailerExit(diagnostic);
   return {
     address,
     ...(action ? { action } : {}),
@@ -102,6 +104,7 @@ function toRecipient(draft: Draft, fields: (name: string) => string | undefined)
     ...(remoteMta ? { remoteMta: untyped(remoteMta) } : {}),
     ...(date ? { date } : {}),
     ...(command ? { command } : {}),
+    ...(exit ? { category: exit, rule: 'bounce:local-mailer-exit' } : {}),
   };
 }
 

@@ -63,8 +63,12 @@ function fromEmail(email: Email): Mail {
   }
   const from = email.from !== undefined && 'address' in email.from ? (email.from.address ?? '') : '';
   let text = cap(email.text ?? '');
-  if (text.trim() === '') {
-    // A text part with a malformed Content-Type (`text/plain   charset=…`) is listed as an attachment.
+  // A text part with a malformed Content-Type (`text/plain   charset=…`, no `;`) is listed as an
+  // attachment: it is body text all the same, and comes before a returned message that the parser
+  // took for the body.
+  const malformed = parts.find((part) => part.type.startsWith('text/plain') && part.type !== 'text/plain');
+  if (malformed !== undefined) text = text.trim() === '' ? malformed.text : cap(`${malformed.text}\n${text}`);
+  else if (text.trim() === '') {
     const plain = parts.find((part) => part.type.startsWith('text/plain'));
     if (plain !== undefined) text = plain.text;
   }

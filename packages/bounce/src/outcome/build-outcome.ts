@@ -122,7 +122,14 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
       destination: hostOf(found.remoteMta) ?? domainOf(found.address),
       context: context.context,
     });
-    if (event === 'bounced' && classOf(reply, found.status) === 4) verdict = expired(verdict, reply);
+    // A final failure whose only reason is that no server could be reached, with no reply code to
+    // say otherwise, is a give-up too: a connection failure is transient, so the MTA stopped retrying.
+    const failureClass = classOf(reply, found.status);
+    if (
+      event === 'bounced' &&
+      (failureClass === 4 || (failureClass === undefined && verdict.category === 'network'))
+    )
+      verdict = expired(verdict, reply);
   }
   // When this recipient was last tried (`Last-Attempt-Date`, RFC 3464 §2.3.7), else when the report was written.
   const occurredAt = parseDate(found.date) ?? context.occurredAt;

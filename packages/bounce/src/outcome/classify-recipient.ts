@@ -19,9 +19,14 @@ import {
 } from '@mailverdict/core';
 import { bounceWordingRules } from '../rules/bounce-wording';
 import { mtaWordingRules } from '../rules/mta-wording';
+import { mayApply, phraseWords } from '../rules/phrase-words';
 
 const mtaWording = createClassifier({ rules: mtaWordingRules });
 const everydayWording = createClassifier({ rules: bounceWordingRules });
+const wordsOf = new Map<Classifier, readonly string[] | undefined>([
+  [mtaWording, phraseWords(mtaWordingRules)],
+  [everydayWording, phraseWords(bounceWordingRules)],
+]);
 
 /** Below this, core's verdict came from a code or class rule, not from the text (core: layerConfidence). */
 const textConfidence = 0.85;
@@ -54,7 +59,7 @@ function fromRules(
   text: string | undefined,
   context: ClassifyContext,
 ): Verdict | undefined {
-  if (text === undefined || text === '') return undefined;
+  if (text === undefined || text === '' || !mayApply(wordsOf.get(classifier), text)) return undefined;
   const verdict = classifier.classify(text, context);
   return verdict.rule.startsWith('bounce:') ? verdict : undefined;
 }
@@ -127,7 +132,9 @@ function classifyWhole(evidence: RecipientEvidence): Verdict {
   const everyday = fromRules(everydayWording, evidence.diagnostic, context);
   if (everyday !== undefined) return withReply(everyday, evidence.reply);
   if (best !== undefined && best.category !== 'unknown') return best;
-  if (evidence.context !== undefined && evidence.context !== '') {
+  // A remote reply with a code of its own is this recipient's answer, even when it names no reason:
+  // the introduction may speak of other recipients (a Sendmail transcript lists every attempt).
+  if (evidence.context !== undefined && evidence.context !== '' && evidence.reply?.code === undefined) {
     const useful = informative(evidence.status);
     const intro = classify(useful ? `${useful} ${evidence.context}` : evidence.context, context);
     if (intro.category !== 'unknown' && intro.confidence >= textConfidence) return intro;

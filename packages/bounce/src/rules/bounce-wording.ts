@@ -24,6 +24,19 @@ export const bounceWordingRules: readonly Rule[] = [
     source: 'IMail Server (SMTP32) bounce text; Biglobe, KDDI notices',
   },
   {
+    // docs/taxonomy.md#decision-7, as core's generic:user-unknown-after-data: the address was
+    // accepted at RCPT, so "unknown user" at the end of DATA is a filter on the recipient's side
+    // (NTT Docomo's sender filter answers so).
+    id: 'bounce:user-unknown-after-data',
+    category: 'blocked-by-recipient',
+    commands: ['DATA', 'END-OF-DATA'],
+    notEnhanced: ['X.1.1', 'X.1.10'],
+    phrases: ['user unknown', 'unknown user', 'no such user', 'unknown recipient'],
+    example: '550 Unknown user kijitora@docomo.example.ne.jp',
+    source:
+      "Sisimai::Reason::Filtered (github.com/sisimai/p5-sisimai): Docomo's `<<< 550 Unknown user` after `>>> DATA`",
+  },
+  {
     id: 'bounce:mailbox-unknown',
     category: 'mailbox-unknown',
     phrases: [

@@ -70,6 +70,15 @@ export const mtaWordingRules: readonly Rule[] = [
     source: 'Ipswitch IMail Server (SMTP32) bounce text',
   },
   {
+    // Sendmail's summary after it (`554 <a@b>... Service unavailable`) is only the text of
+    // mail.local's exit status (sysexits.h), so mail.local's own line is the reason.
+    id: 'bounce:mail-local-unknown-user',
+    category: 'mailbox-unknown',
+    phrases: ['mail.local: unknown user'],
+    example: 'mail.local: unknown user: kijitora\n554 <kijitora@example.net>... Service unavailable',
+    source: 'Sendmail\'s local delivery agent, mail.local/mail.local.c ("unknown user: %s")',
+  },
+  {
     id: 'bounce:exim-pipe-failed',
     category: 'server-error',
     phrases: ['pipe to |'],

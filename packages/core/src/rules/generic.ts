@@ -564,9 +564,11 @@ export const genericRules: readonly Rule[] = [
       'lookup did not complete',
       'name server',
       'dns temporary',
+      'host name lookup failure',
     ],
     example: '451 4.4.0 DNS query failed',
-    source: 'Exchange "DNS query failed"; Postfix "Name service error"; RFC 3463 X.4.3',
+    source:
+      'Exchange "DNS query failed"; Postfix "Name service error"; Sendmail "host name lookup failure" (a DNS lookup that did not complete, sendmail/domain.c); RFC 3463 X.4.3',
   },
   {
     id: 'generic:loop',
@@ -617,6 +619,7 @@ export const genericRules: readonly Rule[] = [
     category: 'relay-denied',
     phrases: [
       'relay access denied',
+      'insecure mail relay',
       'relaying denied',
       'relay denied',
       'relay not permitted',
@@ -647,7 +650,8 @@ export const genericRules: readonly Rule[] = [
     // "not permitted to relay … without authentication": our client did not log in (client-auth)
     unless: ['without authentication', 'turn on smtp authentication'],
     example: '554 5.7.1 <user@example.org>: Relay access denied',
-    source: 'Postfix reject_unauth_destination; qmail rcpthosts; Exchange 5.7.54',
+    source:
+      'Postfix reject_unauth_destination; qmail rcpthosts; Exchange 5.7.54; "550 Insecure Mail Relay" in the sisimai corpus (github.com/sisimai/set-of-emails, lhost-v5sendmail-06)',
   },
 
   // ── recipient ─────────────────────────────────────────────────────────────────────

@@ -29,7 +29,7 @@ import type { LayerName, Rule } from './rule';
  */
 export const blocklistRules: readonly Rule[] = blocklists.map((list) => ({
   id: `blocklist:${list.id}`,
-  category: 'blocklisted',
+  category: list.content ? 'spam-content' : 'blocklisted',
   phrases: list.phrases,
   blocklist: list.id,
   ...(list.provider === undefined ? {} : { provider: list.provider }),

@@ -126,6 +126,12 @@ const cases: readonly [string, string][] = [
   ['550 5.7.23 The message was rejected because of Sender Policy Framework violation', 'authentication'],
   ['554 5.7.5 Permanent error evaluating DMARC policy', 'authentication'],
   ['550 5.7.1 Relaying denied', 'relay-denied'],
+  ['550 Insecure Mail Relay', 'relay-denied'],
+  [
+    '550-REJECTED - Blacklisted URL in message. (example.com) in [black]. See http://lookup.uribl.com.',
+    'spam-content',
+  ],
+  ['mx.example.net: host name lookup failure', 'dns-failure'],
   ['530 5.7.0 Must issue a STARTTLS command first', 'tls-failure'],
   ['535 5.7.8 Error: authentication failed: authentication failure', 'client-auth'],
   ['454 4.7.0 Temporary authentication failure', 'client-auth'],

@@ -1,6 +1,6 @@
 // Named block lists (DNSBLs and provider-owned lists with a delisting route, docs/taxonomy.md#decision-6).
 // `phrases` are the lowercase strings a rejection uses to name the list; the classifier turns every
-// entry into a `blocklisted` rule of the generic text layer, in this order, so a specific list
+// entry into a `blocklisted` rule (`spam-content` for the URI lists, `content`) of the generic text layer, in this order, so a specific list
 // ("spamhaus sbl") is declared before the family name that also matches it ("spamhaus").
 // URLs are each operator's own lookup / removal pages.
 
@@ -18,6 +18,12 @@ export interface Blocklist {
   readonly provider?: string;
   /** A real or documented reply naming the list (tested to classify to this list; left out of the published bundle). */
   readonly example?: string;
+  /**
+   * A list of domains found in message bodies (a URI block list): a hit judges the content, not our
+   * sending host, so the verdict is `spam-content` (docs/taxonomy.md, spam-content: "a URL on a
+   * domain block list"), still naming the list.
+   */
+  readonly content?: true;
 }
 
 export const blocklists: readonly Blocklist[] = [
@@ -158,6 +164,7 @@ export const blocklists: readonly Blocklist[] = [
     lookupUrl: 'https://www.surbl.org/surbl-analysis',
     phrases: ['surbl'],
     example: '554 5.7.1 Message rejected: URL in message body listed at multi.surbl.org',
+    content: true,
   },
   {
     id: 'uribl',
@@ -165,6 +172,7 @@ export const blocklists: readonly Blocklist[] = [
     lookupUrl: 'https://admin.uribl.com/',
     phrases: ['uribl'],
     example: '554 5.7.1 Message rejected: URL in message body blocked by black.uribl.com',
+    content: true,
   },
   {
     id: 'proofpoint-dnsbl',

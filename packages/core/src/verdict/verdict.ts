@@ -34,7 +34,7 @@ export interface Verdict {
   readonly reply?: SmtpReply;
   /** The mailbox provider recognized from the text or the destination: `google`, `microsoft`, `yahoo`, … */
   readonly provider?: string;
-  /** The named block list, for `blocklisted` verdicts: `spamhaus-zen`, `spamcop`, … */
+  /** The named block list, for `blocklisted` verdicts (and `spam-content` ones from a URI block list): `spamhaus-zen`, `spamcop`, … */
   readonly blocklist?: string;
   /** For `expired`: the last underlying category, when known. */
   readonly cause?: Category;
