@@ -24,6 +24,8 @@ export interface Score {
   rows: number;
   found: number;
   agreed: number;
+  /** Agreement when Sisimai's two code-only fallbacks are read by their own definition (see `fallbackAgrees`). */
+  agreedByDefinition: number;
   statusRows: number;
   statusAgreed: number;
   misses: string[];
@@ -54,7 +56,15 @@ export function heldOut(): Set<string> {
 }
 
 export async function score(rows: readonly Row[]): Promise<Score> {
-  const result: Score = { rows: 0, found: 0, agreed: 0, statusRows: 0, statusAgreed: 0, misses: [] };
+  const result: Score = {
+    rows: 0,
+    found: 0,
+    agreed: 0,
+    agreedByDefinition: 0,
+    statusRows: 0,
+    statusAgreed: 0,
+    misses: [],
+  };
   const byFile = new Map<string, Row[]>();
   for (const row of rows) byFile.set(row.file, [...(byFile.get(row.file) ?? []), row]);
   for (const [file, expected] of byFile) {
@@ -72,7 +82,8 @@ export async function score(rows: readonly Row[]): Promise<Score> {
       const accepted = sisimaiReasons[row.reason] ?? [];
       const category = outcome.verdict.category;
       if (accepted.includes(category)) result.agreed++;
-      else
+      if (accepted.includes(category) || fallbackAgrees(row, outcome)) result.agreedByDefinition++;
+      if (!accepted.includes(category))
         result.misses.push(
           `${file}#${row.index}: ${category} (${outcome.verdict.rule}) vs ${row.reason} [${report.format}] ${String(
             outcome.providerDetail.diagnostic ?? '',
@@ -91,12 +102,26 @@ export async function score(rows: readonly Row[]): Promise<Score> {
   return result;
 }
 
+/**
+ * Two of Sisimai's reasons are fallbacks that label by a field, not by the text, as its own documentation
+ * defines them: `securityerror` is set whenever `Status` is 5.7.* (Sisimai::Reason::SecurityError's POD;
+ * RFC 3463 §3.8 calls X.7 "security or policy status"), and every `Action: delayed` recipient is labelled
+ * `expired` (Sisimai::Reason, the delayed branch). Read that way, a 5.7 status we call `policy` and a delay
+ * notice we report as a deferral say the same thing. Printed as a second figure, never merged into the first.
+ */
+function fallbackAgrees(row: Row, outcome: DeliveryOutcome): boolean {
+  if (row.reason === 'securityerror')
+    return row.status.startsWith('5.7.') && outcome.verdict.category === 'policy';
+  if (row.reason === 'expired') return outcome.event === 'deferred';
+  return false;
+}
+
 function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)} %`;
 }
 
 function line(name: string, value: Score): string {
-  return `${name.padEnd(10)} rows ${String(value.rows).padStart(4)} | outcome ${percent(value.found, value.rows).padStart(7)} | category ${percent(value.agreed, value.rows).padStart(7)} | status ${percent(value.statusAgreed, value.statusRows).padStart(7)} (${value.statusRows} stated)`;
+  return `${name.padEnd(10)} rows ${String(value.rows).padStart(4)} | outcome ${percent(value.found, value.rows).padStart(7)} | category ${percent(value.agreed, value.rows).padStart(7)} (${percent(value.agreedByDefinition, value.rows)} by definition) | status ${percent(value.statusAgreed, value.statusRows).padStart(7)} (${value.statusRows} stated)`;
 }
 
 async function main(): Promise<void> {
