@@ -1,41 +1,11 @@
 // `--queue bullmq`: the outbox through BullMQ worker processes on Redis. Needs `redis-server` (Debian
 // package `redis-server`): the Redis at REDIS_URL is used, or one is started on it when none answers.
-import { execFileSync, spawn } from 'node:child_process';
-import { Redis } from 'ioredis';
+import { ensureRedis, redisUrl as url } from '@mailverdict/testkit/redis';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBullmqDemo } from '../src/bullmq/run-bullmq';
 
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function answers(): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
 beforeAll(async () => {
-  if (await answers()) return;
-  try {
-    execFileSync('sh', ['-c', 'command -v redis-server']);
-  } catch {
-    throw new Error(
-      '--queue bullmq needs `redis-server` on PATH: install the Debian package `redis-server`.',
-    );
-  }
-  const { hostname, port } = new URL(url);
-  spawn('redis-server', ['--bind', hostname, '--port', port || '6379', '--save', ''], {
-    detached: true,
-    stdio: 'ignore',
-  }).unref();
-  for (let tries = 0; tries < 100 && !(await answers()); tries++)
-    await new Promise((r) => setTimeout(r, 100));
+  await ensureRedis(url);
 }, 20_000);
 
 describe('--queue bullmq', () => {

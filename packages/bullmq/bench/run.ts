@@ -7,7 +7,7 @@ import { startFakeSmtp } from '@mailverdict/testkit';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createSharedThrottle, type MailJobData } from '../src/index';
-import { ensureRedis } from '../test/redis-server';
+import { ensureRedis } from '@mailverdict/testkit/redis';
 import { killWorker, startWorker } from '../test/workers';
 
 const jobs = 150;

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailJobData } from '../src/index';
-import { type OwnRedis, startRedis } from './redis-server';
+import { type OwnRedis, startRedis } from '@mailverdict/testkit/redis';
 import type { WorkerConfig } from './worker-process';
 import { killWorker, startWorker } from './workers';
 

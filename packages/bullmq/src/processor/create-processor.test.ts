@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcome } from '../../test/outcomes';
 import { startQueue } from '../../test/queue-harness';
-import { ensureRedis } from '../../test/redis-server';
+import { ensureRedis } from '@mailverdict/testkit/redis';
 import { listHeld, releaseHeld } from '../hold/held-jobs';
 import { markInDoubt } from '../in-doubt/in-doubt';
 import { createSharedThrottle } from '../throttle/shared-throttle';
