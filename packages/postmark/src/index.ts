@@ -3,6 +3,7 @@ export { type PostmarkSendContext, postmarkAdapter } from './adapter';
 export { inactiveAddresses } from './address-list';
 export { type BounceType, type BounceTypeName, bounceTypes } from './bounce-types';
 export { fromPostmarkError } from './error';
+export { hasOutboundMessage, type OutboundSearchClient } from './outbound-search';
 export { fromPostmarkResponse } from './response';
 export type {
   PostmarkBounceWebhook,

@@ -17,7 +17,9 @@ import {
 import { ServerClient } from 'postmark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bounceTypes } from '../src/bounce-types';
+import { isInDoubt } from '@mailverdict/core/adapter';
 import { fromPostmarkError } from '../src/error';
+import { hasOutboundMessage } from '../src/outbound-search';
 import { fromPostmarkResponse } from '../src/response';
 import { createWebhookGuard } from '../src/verify-webhook';
 import { fromPostmarkWebhook } from '../src/webhook';
@@ -201,6 +203,34 @@ describe('packages/postmark/PROVIDER.md §2, live (real postmark client ↔ fake
     const outcomes = await send(clientFor({ requestHost: `${dead.host}:${dead.port}` }), 'ann@example.test');
     expect(summary(outcomes)).toEqual([['failed', undefined, 'network', 'network']]);
     expect(outcomes[0]?.providerDetail).toMatchObject({ message: 'fetch failed' });
+    expect(isInDoubt(outcomes[0] as DeliveryOutcome)).toBe(true);
+  });
+
+  it('lost reply: in doubt, and the outbound message search finds the attempt by its metadata', async () => {
+    const fake = await fakePostmark({ dropReply: (context) => context.requestNumber === 1 });
+    const client = clientFor(fake);
+    const sendKeyed = async (attempt: string) => {
+      try {
+        return fromPostmarkResponse(
+          await client.sendEmail({ ...message('ann@example.test'), Metadata: { attempt } }),
+        );
+      } catch (error) {
+        return fromPostmarkError(error);
+      }
+    };
+    const lost = await sendKeyed('a1');
+    expect(summary(lost)).toEqual([['failed', undefined, 'network', 'network']]);
+    expect(isInDoubt(lost[0] as DeliveryOutcome)).toBe(true);
+    expect(await hasOutboundMessage(client, { attempt: 'a1' })).toBe(true);
+    expect(await hasOutboundMessage(client, { attempt: 'a1' }, 'ann@example.test')).toBe(true);
+    expect(await hasOutboundMessage(client, { attempt: 'a1' }, 'bob@example.test')).toBe(false);
+    expect(await hasOutboundMessage(client, { attempt: 'a2' })).toBe(false);
+    // An answered error is not in doubt: Postmark said what it did.
+    fake.failNext(1, { status: 500 });
+    expect(isInDoubt((await sendKeyed('a2'))[0] as DeliveryOutcome)).toBe(false);
+    // A search that fails rejects, never reads as "absent".
+    await expect(hasOutboundMessage(clientFor(fake, 'wrong-token'), { attempt: 'a1' })).rejects.toThrow();
+    await expect(hasOutboundMessage(client, {})).rejects.toThrow(TypeError);
   });
 
   it('batch: HTTP 200 with an ErrorCode per message (accepted, 406, 300)', async () => {
