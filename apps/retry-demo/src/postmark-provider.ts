@@ -2,7 +2,7 @@
 // any error the client rejects with, every webhook — becomes DeliveryOutcomes in
 // `@mailverdict/postmark`; the app adds no Postmark-specific retry logic.
 import type { DeliveryOutcome } from '@mailverdict/core';
-import { createWebhookGuard, postmarkAdapter } from '@mailverdict/postmark';
+import { createWebhookGuard, hasOutboundMessage, postmarkAdapter } from '@mailverdict/postmark';
 import { ServerClient } from 'postmark';
 import type { OutgoingMail, ProviderPort } from './ports';
 import type { WebhookPort } from './runner';
@@ -11,7 +11,6 @@ export interface PostmarkProviderOptions {
   /** `127.0.0.1:PORT` for the fake; absent → api.postmarkapp.com over HTTPS. */
   readonly requestHost?: string;
   readonly serverToken: string;
-  readonly lookup: ProviderPort['lookup'];
 }
 
 export function createPostmarkProvider(options: PostmarkProviderOptions): ProviderPort {
@@ -46,7 +45,11 @@ export function createPostmarkProvider(options: PostmarkProviderOptions): Provid
         return postmarkAdapter.fromError(error, context);
       }
     },
-    lookup: options.lookup,
+    // Postmark's outbound message search by the attempt's metadata (@mailverdict/postmark): after a
+    // lost reply, and for an attempt in flight when the process died.
+    search: (attemptId, recipient) => hasOutboundMessage(client, { attempt: attemptId }, recipient),
+    lookup: async (attemptId) =>
+      (await hasOutboundMessage(client, { attempt: attemptId })) ? 'accepted' : 'absent',
     close() {},
   };
 }

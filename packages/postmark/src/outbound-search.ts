@@ -4,7 +4,7 @@ export interface OutboundSearchClient {
     count: number;
     offset: number;
     [key: string]: string | number;
-  }): Promise<{ readonly TotalCount: number }>;
+  }): Promise<{ readonly TotalCount: number | string }>;
 }
 
 /**
@@ -25,5 +25,9 @@ export async function hasOutboundMessage(
   for (const [key, value] of entries) filter[`metadata_${key}`] = value;
   if (recipient !== undefined) filter.recipient = recipient;
   const result = await client.getOutboundMessages(filter);
-  return result.TotalCount > 0;
+  // postmark@5.1.0 types TotalCount as a string; the API sends a number. Anything else is no answer.
+  const total = Number(result?.TotalCount);
+  if (!Number.isFinite(total))
+    throw new Error('hasOutboundMessage: the search answered without a TotalCount');
+  return total > 0;
 }

@@ -3,6 +3,7 @@
 // converted by this package.
 
 import type { DeliveryOutcome } from '@mailverdict/core';
+import { isInDoubt } from '@mailverdict/core/adapter';
 import {
   json,
   type PostmarkBounceTypeName,
@@ -17,7 +18,6 @@ import {
 import { ServerClient } from 'postmark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bounceTypes } from '../src/bounce-types';
-import { isInDoubt } from '@mailverdict/core/adapter';
 import { fromPostmarkError } from '../src/error';
 import { hasOutboundMessage } from '../src/outbound-search';
 import { fromPostmarkResponse } from '../src/response';
@@ -231,6 +231,8 @@ describe('packages/postmark/PROVIDER.md §2, live (real postmark client ↔ fake
     // A search that fails rejects, never reads as "absent".
     await expect(hasOutboundMessage(clientFor(fake, 'wrong-token'), { attempt: 'a1' })).rejects.toThrow();
     await expect(hasOutboundMessage(client, {})).rejects.toThrow(TypeError);
+    const odd = { getOutboundMessages: async () => ({}) as { TotalCount: string } };
+    await expect(hasOutboundMessage(odd, { attempt: 'a1' })).rejects.toThrow(/TotalCount/);
   });
 
   it('batch: HTTP 200 with an ErrorCode per message (accepted, 406, 300)', async () => {
