@@ -63,7 +63,8 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
   // relay's 250 is where the queue's part ends.
   const relayMaildir = mkdtempSync(join(tmpdir(), 'mailverdict-bullmq-relay-'));
   const fleet = await startSmtpFleet(now, relayMaildir);
-  // Every 25th Postmark request loses its reply after Postmark stored the message.
+  // Every 25th Postmark request loses its reply after Postmark stored the message (and the fleet's
+  // flaky.example MX keeps `lost-*` mail while dropping its reply).
   const postmark = await startFakePostmark({
     serverToken: 'demo-server-token',
     now,
@@ -143,7 +144,7 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
     const smtpMessages = fleet.messages();
     for (const message of smtpMessages) {
       // Message-ID `<attemptKey@…>`, and an attempt key is `<job id>.<attempt>`; the job id is the outbox id.
-      const key = message.messageId?.slice(1, message.messageId.indexOf('@')) ?? '';
+      const key = message.messageId?.slice(1, Math.max(1, message.messageId.indexOf('@'))) ?? '';
       if (key.includes('.')) count(key.slice(0, key.lastIndexOf('.')));
     }
     for (const message of postmark.messages) count(String(message.metadata.outbox));
