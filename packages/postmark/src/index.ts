@@ -5,6 +5,7 @@ export { type BounceType, type BounceTypeName, bounceTypes } from './bounce-type
 export { fromPostmarkError } from './error';
 export { hasOutboundMessage, type OutboundSearchClient } from './outbound-search';
 export { fromPostmarkResponse } from './response';
+export { type PostmarkSendResult, type SendEmailClient, sendEmail } from './send-email';
 export type {
   PostmarkBounceWebhook,
   PostmarkDeliveryWebhook,

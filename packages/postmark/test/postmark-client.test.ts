@@ -21,6 +21,7 @@ import { bounceTypes } from '../src/bounce-types';
 import { fromPostmarkError } from '../src/error';
 import { hasOutboundMessage } from '../src/outbound-search';
 import { fromPostmarkResponse } from '../src/response';
+import { sendEmail } from '../src/send-email';
 import { createWebhookGuard } from '../src/verify-webhook';
 import { fromPostmarkWebhook } from '../src/webhook';
 
@@ -209,17 +210,10 @@ describe('packages/postmark/PROVIDER.md §2, live (real postmark client ↔ fake
   it('lost reply: in doubt, and the outbound message search finds the attempt by its metadata', async () => {
     const fake = await fakePostmark({ dropReply: (context) => context.requestNumber === 1 });
     const client = clientFor(fake);
-    const sendKeyed = async (attempt: string) => {
-      try {
-        return fromPostmarkResponse(
-          await client.sendEmail({ ...message('ann@example.test'), Metadata: { attempt } }),
-        );
-      } catch (error) {
-        return fromPostmarkError(error);
-      }
-    };
+    const sendKeyed = async (attempt: string) =>
+      (await sendEmail(client, { ...message('ann@example.test'), Metadata: { attempt } })).outcomes;
     const lost = await sendKeyed('a1');
-    expect(summary(lost)).toEqual([['failed', undefined, 'network', 'network']]);
+    expect(summary(lost)).toEqual([['failed', 'ann@example.test', 'network', 'network']]);
     expect(isInDoubt(lost[0] as DeliveryOutcome)).toBe(true);
     expect(await hasOutboundMessage(client, { attempt: 'a1' })).toBe(true);
     expect(await hasOutboundMessage(client, { attempt: 'a1' }, 'ann@example.test')).toBe(true);
@@ -231,6 +225,10 @@ describe('packages/postmark/PROVIDER.md §2, live (real postmark client ↔ fake
     // A search that fails rejects, never reads as "absent".
     await expect(hasOutboundMessage(clientFor(fake, 'wrong-token'), { attempt: 'a1' })).rejects.toThrow();
     await expect(hasOutboundMessage(client, {})).rejects.toThrow(TypeError);
+    const sent = await sendEmail(client, message('bob@example.test'));
+    expect(sent.response?.MessageID).toBeDefined();
+    expect(summary(sent.outcomes)).toEqual([['accepted', 'bob@example.test', 'provider', 'accepted']]);
+    await expect(sendEmail({} as typeof client, message('bob@example.test'))).rejects.toThrow(TypeError);
     const odd = { getOutboundMessages: async () => ({}) as { TotalCount: string } };
     await expect(hasOutboundMessage(odd, { attempt: 'a1' })).rejects.toThrow(/TotalCount/);
   });
