@@ -1,12 +1,13 @@
 import { pipeline, type Readable, Transform } from 'node:stream';
 
 // Whether the message body went out, for one send. nodemailer's error cannot say: a connection lost
-// after the body reports `command: 'CONN'`, like one lost during RCPT (PROVIDER.md §4 row 12, §7).
-// nodemailer reads the message stream only once the server answered 354 to DATA, so an unbuffered
-// pass-through at the end of that stream (added by a `stream` plugin, nodemailer's documented hook)
-// that reached its end means the body, and then the final `.`, were handed to the connection. (With DKIM signing nodemailer
-// reads the whole message before sending it, so there every reply-less failure after the session
-// started counts as in doubt: more holds, never a duplicate.)
+// after the body reports `command: 'CONN'`, like one lost during RCPT
+// (packages/nodemailer/PROVIDER.md §4 row 12, §7). nodemailer reads the message stream only once the
+// server answered 354 to DATA, so an unbuffered pass-through at the end of that stream (added by a
+// `stream` plugin, nodemailer's documented hook) that reached its end means the body, and then the
+// final `.`, were handed to the connection. (With DKIM signing nodemailer reads the whole message
+// before sending it, so there every reply-less failure after the session started counts as in doubt:
+// more holds, never a duplicate.)
 
 interface StreamedMail {
   readonly data?: { readonly headers?: unknown };
