@@ -54,7 +54,9 @@ export async function sendMail<Mail extends MailLike, Info = NodemailerInfoLike>
   if (key === undefined || !bodySent(key)) return { outcomes };
   // No reply after the body: only outcomes without a reply of their own are in doubt (a recipient
   // refused at RCPT was answered).
-  return { outcomes: outcomes.map((outcome) => (outcome.reply === undefined ? markInDoubt(outcome) : outcome)) };
+  return {
+    outcomes: outcomes.map((outcome) => (outcome.reply === undefined ? markInDoubt(outcome) : outcome)),
+  };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
