@@ -117,12 +117,9 @@ export async function runDemo(flags: Flags, io: DemoIo): Promise<DemoResult> {
       smtp: createSmtpProvider({
         routes: fakes.config.smtpRoutes,
         heloName: 'mta.shop.example',
-        lookup: (attemptId) => fakes.lookup('smtp', attemptId),
+        lookup: (attemptId) => fakes.lookupSmtp(attemptId),
       }),
-      postmark: createPostmarkProvider({
-        ...fakes.config.postmark,
-        lookup: (attemptId) => fakes.lookup('postmark', attemptId),
-      }),
+      postmark: createPostmarkProvider(fakes.config.postmark),
     };
     closers.unshift(async () => {
       providers.smtp.close();

@@ -11,9 +11,12 @@
 // - dead.example: nothing listens (connection refused), until the 5-day give-up.
 // - corp.example: mail goes through our relay, which accepts with 250 and reports later by email
 //   (fake-relay.ts): `unknown-*` → a failure DSN with the next hop's 550 5.1.10, else a success DSN.
+// - flaky.example: `lost-*` → the MX keeps the message and drops the connection before its 250
+//   (testkit's lostReply: the reply is lost, the log marks the message `replyDropped`).
 import {
   gmailLike,
   greylisting,
+  lostReply,
   microsoftLike,
   type RunningFakeSmtp,
   type SmtpLogMessage,
@@ -86,6 +89,10 @@ function scriptFor(persona: Persona): SmtpScript | undefined {
       return greylisting({ delayMs: 5 * minute }).script;
     case 'slow':
       return slowHost({ replyDelayMs: 15 }).script;
+    case 'lost-reply':
+      return lostReply({
+        when: (context) => context.recipients.some((to) => to.toLowerCase().startsWith('lost-')),
+      }).script;
     case 'dead':
     case 'relay':
       return undefined;

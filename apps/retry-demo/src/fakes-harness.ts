@@ -2,7 +2,7 @@
 // be SIGKILLed and restarted while the fake MXs and the fake Postmark keep running, with their logs.
 //   tsx src/fakes-harness.ts      → prints one JSON line {"control":"http://127.0.0.1:PORT"} when ready
 // Control API (JSON): GET /config, POST /clock {now}, POST /webhook-target {url,username,password},
-// POST /pump, GET /lookup?provider=smtp|postmark&attempt=ID, GET /copies, POST /shutdown.
+// POST /pump, GET /lookup?attempt=ID (SMTP), GET /copies, POST /shutdown.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLocalFakes } from './local-fakes';
@@ -45,12 +45,9 @@ async function main(): Promise<void> {
             await fakes.pump();
             return reply(200, { ok: true });
           case 'GET /lookup': {
-            const provider = url.searchParams.get('provider');
             const attempt = url.searchParams.get('attempt');
-            if ((provider !== 'smtp' && provider !== 'postmark') || attempt === null) {
-              return reply(400, { error: 'provider=smtp|postmark and attempt=ID are required' });
-            }
-            return reply(200, { result: await fakes.lookup(provider, attempt) });
+            if (attempt === null) return reply(400, { error: 'attempt=ID is required' });
+            return reply(200, { result: await fakes.lookupSmtp(attempt) });
           }
           case 'GET /copies':
             return reply(200, await fakes.copies());

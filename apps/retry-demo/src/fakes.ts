@@ -8,7 +8,6 @@
 
 import type { SmtpRoute } from './fake-smtp-fleet';
 import type { LogCopy } from './report';
-import type { ProviderName } from './store';
 
 export interface FakesConfig {
   readonly smtpRoutes: Readonly<Record<string, SmtpRoute>>;
@@ -33,8 +32,11 @@ export interface Fakes {
    * reports to the bounce mailbox; resolves when they were answered / written.
    */
   pump(): Promise<void>;
-  /** The provider's message search: did it accept the attempt with this id? */
-  lookup(provider: ProviderName, attemptId: string): Promise<'accepted' | 'absent'>;
+  /**
+   * Did an MX accept the SMTP attempt with this id? The fake MXs' logs stand in for a search direct
+   * SMTP does not have, for attempts in flight at a crash only (Postmark has a real search).
+   */
+  lookupSmtp(attemptId: string): Promise<'accepted' | 'absent'>;
   /** Every copy the providers accepted, from their own logs. */
   copies(): Promise<LogCopy[]>;
   close(): Promise<void>;
@@ -82,11 +84,11 @@ export async function connectExternalFakes(controlUrl: string): Promise<Fakes> {
     pump: async () => {
       await call('POST', '/pump', {});
     },
-    lookup: async (provider, attemptId) =>
+    lookupSmtp: async (attemptId) =>
       (
         await call<{ result: 'accepted' | 'absent' }>(
           'GET',
-          `/lookup?provider=${provider}&attempt=${encodeURIComponent(attemptId)}`,
+          `/lookup?attempt=${encodeURIComponent(attemptId)}`,
         )
       ).result,
     copies: () => call<LogCopy[]>('GET', '/copies'),

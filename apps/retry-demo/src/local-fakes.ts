@@ -58,12 +58,14 @@ export async function startLocalFakes(now: () => number): Promise<Fakes> {
     serverToken: 'fake-server-token',
     now,
     // Scenario: planned maintenance (503, ErrorCode 100) for half an hour; every 40th request a 500;
-    // `full-*` mailboxes soft-bounce for the first two days.
+    // every 20th (from the 7th) stored but its reply dropped (lost); `full-*` mailboxes soft-bounce
+    // for the first two days.
     fail: (context) => {
       if (context.now >= postmarkOutage.from && context.now < postmarkOutage.until) return { status: 503 };
       if (context.requestNumber % 40 === 0) return { status: 500 };
       return undefined;
     },
+    dropReply: (context) => context.requestNumber % 20 === 7,
     outcomeFor: (recipient, context) =>
       recipient.toLowerCase().startsWith('full-')
         ? context.now < scenarioStart + 2 * day
@@ -96,21 +98,13 @@ export async function startLocalFakes(now: () => number): Promise<Fakes> {
       await postmark.deliverWebhooks();
       fleet.deliverReports();
     },
-    // The providers' message search, answered from the fakes' own logs.
-    lookup: async (provider, attemptId) => {
-      if (provider === 'smtp') {
-        return fleet
-          .messages()
-          .some(
-            (message) => message.messageId !== undefined && stripBrackets(message.messageId) === attemptId,
-          )
-          ? 'accepted'
-          : 'absent';
-      }
-      return postmark.messages.some((message) => message.metadata.attempt === attemptId)
+    // Stands in for a search direct SMTP does not have: the fake MXs' own logs.
+    lookupSmtp: async (attemptId) =>
+      fleet
+        .messages()
+        .some((message) => message.messageId !== undefined && stripBrackets(message.messageId) === attemptId)
         ? 'accepted'
-        : 'absent';
-    },
+        : 'absent',
     copies: async (): Promise<LogCopy[]> => [
       ...fleet.messages().map((message) => {
         const attemptId = stripBrackets(message.messageId ?? '');
@@ -119,6 +113,7 @@ export async function startLocalFakes(now: () => number): Promise<Fakes> {
           outboxId: outboxIdOf(attemptId),
           attemptId,
           delivered: fleet.delivered(message),
+          replyDropped: message.replyDropped === true,
         };
       }),
       ...postmark.messages.map((message) => {
@@ -128,6 +123,7 @@ export async function startLocalFakes(now: () => number): Promise<Fakes> {
           outboxId: String(message.metadata.outbox ?? outboxIdOf(attemptId)),
           attemptId,
           delivered: delivered(message.messageId),
+          replyDropped: message.replyDropped === true,
         };
       }),
     ],

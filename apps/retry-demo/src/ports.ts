@@ -32,6 +32,12 @@ export interface ProviderPort {
    * for a provider's message search (Postmark: `GET /messages/outbound?metadata_attempt=…`).
    */
   lookup(attemptId: string): Promise<'accepted' | 'absent' | undefined>;
+  /**
+   * The provider's own message search, for an attempt whose reply was lost (an outcome `isInDoubt`):
+   * true when it has the message. Rejects when the search fails (ask again later). Absent when the
+   * provider has no search — direct SMTP: the MX cannot be asked, so such an attempt is held for a person.
+   */
+  readonly search?: (attemptId: string, recipient: string) => Promise<boolean>;
   /** Closes open connections. */
   close(): void;
 }

@@ -2,7 +2,7 @@
 // any error the client rejects with, every webhook — becomes DeliveryOutcomes in
 // `@mailverdict/postmark`; the app adds no Postmark-specific retry logic.
 import type { DeliveryOutcome } from '@mailverdict/core';
-import { createWebhookGuard, postmarkAdapter } from '@mailverdict/postmark';
+import { createWebhookGuard, hasOutboundMessage, postmarkAdapter, sendEmail } from '@mailverdict/postmark';
 import { ServerClient } from 'postmark';
 import type { OutgoingMail, ProviderPort } from './ports';
 import type { WebhookPort } from './runner';
@@ -11,7 +11,6 @@ export interface PostmarkProviderOptions {
   /** `127.0.0.1:PORT` for the fake; absent → api.postmarkapp.com over HTTPS. */
   readonly requestHost?: string;
   readonly serverToken: string;
-  readonly lookup: ProviderPort['lookup'];
 }
 
 export function createPostmarkProvider(options: PostmarkProviderOptions): ProviderPort {
@@ -28,25 +27,23 @@ export function createPostmarkProvider(options: PostmarkProviderOptions): Provid
     name: 'postmark',
     acceptedIsDelivery: () => false,
     async send(mail: OutgoingMail): Promise<DeliveryOutcome[]> {
-      // What was sent, so every recipient gets an outcome whatever Postmark's answer names.
-      const context = { sent: { To: mail.to } };
-      try {
-        const response = await client.sendEmail({
-          From: mail.from,
-          To: mail.to,
-          Subject: mail.subject,
-          TextBody: mail.text,
-          MessageStream: 'outbound',
-          // The attempt id travels as metadata: webhooks carry it back, and the message search finds it.
-          Metadata: { outbox: mail.outboxId, attempt: mail.attemptId },
-          Headers: [{ Name: 'Message-ID', Value: `<${mail.attemptId}>` }],
-        });
-        return postmarkAdapter.fromResponse(response, context);
-      } catch (error) {
-        return postmarkAdapter.fromError(error, context);
-      }
+      const { outcomes } = await sendEmail(client, {
+        From: mail.from,
+        To: mail.to,
+        Subject: mail.subject,
+        TextBody: mail.text,
+        MessageStream: 'outbound',
+        // The attempt id travels as metadata: webhooks carry it back, and the message search finds it.
+        Metadata: { outbox: mail.outboxId, attempt: mail.attemptId },
+        Headers: [{ Name: 'Message-ID', Value: `<${mail.attemptId}>` }],
+      });
+      return outcomes;
     },
-    lookup: options.lookup,
+    // Postmark's outbound message search by the attempt's metadata (@mailverdict/postmark): after a
+    // lost reply, and for an attempt in flight when the process died.
+    search: (attemptId, recipient) => hasOutboundMessage(client, { attempt: attemptId }, recipient),
+    lookup: async (attemptId) =>
+      (await hasOutboundMessage(client, { attempt: attemptId })) ? 'accepted' : 'absent',
     close() {},
   };
 }

@@ -27,6 +27,23 @@ export interface HeldLine {
   readonly fix: string;
   /** What to fix, in words: core's `retryFixes[fix]` for a fix code, else the instruction itself. */
   readonly fixDescription: string;
+  /** Held because an attempt's reply was lost and nobody could be asked (direct SMTP): by design. */
+  readonly inDoubt: boolean;
+}
+
+/** Attempts whose reply was lost, by how each was resolved (see runner.ts, "Lost replies"). */
+export interface InDoubtCounts {
+  readonly total: number;
+  /** The provider's message search had the message: not sent again. */
+  readonly found: number;
+  /** The search did not have it: sent again. */
+  readonly absent: number;
+  /** Nobody could be asked (direct SMTP): held for a person. */
+  readonly held: number;
+  /** Still waiting for the search (0 after a complete run). */
+  readonly pending: number;
+  /** Copies the fake servers kept while dropping their reply, from their own logs. */
+  readonly swallowed: number;
 }
 
 export interface ThrottlePause {
@@ -57,6 +74,12 @@ export interface Report {
   readonly duplicates: number;
   /** Messages neither delivered (per the fake servers' logs) nor in another final state. */
   readonly lost: number;
+  readonly inDoubt: InDoubtCounts;
+  /**
+   * Messages held because a restart could not tell whether an attempt in flight at the crash reached
+   * the provider ("delivery unknown"). "lost 0" does not see them; in-doubt holds are not counted here.
+   */
+  readonly abandoned: number;
   readonly attempts: number;
   /** Sends refused before reaching a provider because the address was already suppressed. */
   readonly refusedSuppressed: number;
@@ -99,6 +122,8 @@ export interface LogCopy {
   readonly attemptId: string;
   /** True when this copy reached the recipient's mailbox (SMTP: accepted by the MX; Postmark: not bounced). */
   readonly delivered: boolean;
+  /** The provider kept this copy but its reply to us was lost (the fakes' `lostReply` / `dropReply`). */
+  readonly replyDropped: boolean;
 }
 
 export interface ReportInput {
@@ -148,6 +173,10 @@ export function buildReport(input: ReportInput): Report {
   for (const copy of input.copies) {
     if (copy.delivered) delivered.set(copy.outboxId, (delivered.get(copy.outboxId) ?? 0) + 1);
   }
+  const attempts = store.attempts();
+  const heldInDoubt = new Set(
+    attempts.filter((attempt) => attempt.inDoubt === 'held').map((attempt) => attempt.messageId),
+  );
   let lost = 0;
   for (const message of messages) {
     increment(byProvider, message.provider, message.state);
@@ -181,6 +210,7 @@ export function buildReport(input: ReportInput): Report {
         fix: message.fix ?? '',
         fixDescription:
           message.fix === null ? '' : isRetryFix(message.fix) ? retryFixes[message.fix] : message.fix,
+        inDoubt: heldInDoubt.has(message.id),
       });
     }
   }
@@ -188,7 +218,6 @@ export function buildReport(input: ReportInput): Report {
   for (const count of delivered.values()) duplicates += Math.max(0, count - 1);
 
   const categories: Record<string, CategoryLine> = {};
-  const attempts = store.attempts();
   for (const attempt of attempts) {
     if (attempt.category === null) continue;
     const line = categories[attempt.category];
@@ -225,7 +254,18 @@ export function buildReport(input: ReportInput): Report {
     if (copy.delivered) entry.delivered++;
   }
   deliveryTimes.sort((a, b) => a - b);
+  const resolved = (state: string) => attempts.filter((attempt) => attempt.inDoubt === state).length;
+  const inDoubt: InDoubtCounts = {
+    total: attempts.filter((attempt) => attempt.inDoubt !== null).length,
+    found: resolved('found'),
+    absent: resolved('absent'),
+    held: resolved('held'),
+    pending: resolved('pending'),
+    swallowed: input.copies.filter((copy) => copy.replyDropped).length,
+  };
   return {
+    inDoubt,
+    abandoned: countAbandoned(store),
     relayReports: relayReports(store),
     messages: messages.length,
     seed: input.seed,
@@ -259,6 +299,17 @@ export function buildReport(input: ReportInput): Report {
     realMs: input.realMs,
     providerLogs,
   };
+}
+
+/** Held messages whose hold came from a restart that could not place an attempt in flight. */
+export function countAbandoned(store: Store): number {
+  const row = store.db
+    .prepare(
+      `SELECT COUNT(DISTINCT m.id) AS n FROM messages m JOIN attempts a ON a.message_id = m.id
+         WHERE m.state = 'held' AND a.recovered = 1 AND a.decision = 'delivery unknown'`,
+    )
+    .get() as { n: number };
+  return row.n;
 }
 
 function relayReports(store: Store): Report['relayReports'] {
@@ -315,7 +366,14 @@ export function formatReport(report: Report): string {
       .map(([event, n]) => `${event} ${n}`)
       .join(', ')}${bouncedBy === '' ? '' : `; bounced as ${bouncedBy}`})`,
   );
-  out.push(`  duplicates ${report.duplicates}, lost ${report.lost} (from the fake servers' own logs)`);
+  const d = report.inDoubt;
+  out.push(
+    `  lost replies (in doubt) ${d.total}   (found by the provider's message search, not sent again: ${d.found}; held for a person: ${d.held}; not found, sent again: ${d.absent}${d.pending > 0 ? `; still asking: ${d.pending}` : ''})`,
+  );
+  out.push(
+    `  duplicates ${report.duplicates}, lost ${report.lost} (from the fake servers' own logs, which kept ${d.swallowed} copies whose reply they dropped)`,
+  );
+  out.push(`  abandoned after a crash ${report.abandoned}`);
   const t = report.timeToDelivery;
   out.push(
     `  time to delivery       median ${formatElapsed(t.medianMs)}, p90 ${formatElapsed(t.p90Ms)}, max ${formatElapsed(t.maxMs)} (simulated)`,
@@ -349,16 +407,24 @@ export function formatReport(report: Report): string {
       );
     }
   }
-  if (report.held.length > 0) {
+  const inDoubtHeld = report.held.filter((line) => line.inDoubt);
+  if (inDoubtHeld.length > 0) {
+    out.push(
+      'held for a human because the reply was lost (the server may have the message; never resent blindly):',
+    );
+    for (const line of inDoubtHeld) out.push(`  ${line.message} ${line.recipient}: ${line.fixDescription}`);
+  }
+  const otherHeld = report.held.filter((line) => !line.inDoubt);
+  if (otherHeld.length > 0) {
     out.push('held for a human (retrying will not help until this is fixed):');
-    for (const line of report.held.slice(0, 10)) {
+    for (const line of otherHeld.slice(0, 10)) {
       const code = line.fixDescription === line.fix ? '' : ` (${line.fix})`;
       out.push(
         `  ${line.message} ${line.recipient} [${line.category}] to fix${code}: ${line.fixDescription}`,
       );
       out.push(`      ${clip(line.reason, 160)}`);
     }
-    if (report.held.length > 10) out.push(`  … and ${report.held.length - 10} more (see --json)`);
+    if (otherHeld.length > 10) out.push(`  … and ${otherHeld.length - 10} more (see --json)`);
   }
   out.push('');
   out.push('every outcome by category (count, an example reply, what it means):');

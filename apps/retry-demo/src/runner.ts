@@ -30,9 +30,19 @@
 //     When a provider cannot tell, the message is held for a human ("delivery unknown"): a duplicate
 //     is not ours to risk silently.
 //  3. after the "after" commit: nothing to do.
+// Lost replies. A provider can take a message while its answer never reaches us, with no crash at
+// all: the MX drops the connection after the final "." of DATA, or Postmark stores the message and
+// the HTTP response is lost. The provider package marks such an outcome in doubt (`isInDoubt`); it is
+// never treated as a transient failure and sent again. The attempt is stored as in doubt in the same
+// transaction as its outcome would have been; then, where the provider has a message search
+// (Postmark), the message waits in the `in-doubt` state until the search answers — found: it counts as
+// accepted; absent: sent again under a new attempt id; the search failed: asked again later. That
+// state is in SQLite, so a process killed before the answer asks again after the restart. Where
+// nobody can be asked (direct SMTP), the message is held for a person at once, and the report lists it.
 // Webhooks are stored on arrival (one transaction, deduplicated) and applied by this loop, so an event
 // received just before a crash is applied after the restart.
 import { type DeliveryOutcome, decideSuppression, type Verdict } from '@mailverdict/core';
+import { isInDoubt } from '@mailverdict/core/adapter';
 import type { OutgoingMail, PolicyPort, ProviderPort, RetryDecision, ThrottlePort } from './ports';
 import type { SimClock } from './sim-clock';
 import type { FinalState, MessageChange, MessageRow, ProviderName, Store } from './store';
@@ -95,6 +105,9 @@ function replyText(outcome: DeliveryOutcome): string {
   return parts.join(' ');
 }
 
+/** How long to wait before asking a message search again after it failed (simulated ms). */
+const searchRetryMs = 5 * 60_000;
+
 /** Earlier verdicts kept per message for `decideRetry` (it reads the last real cause from them). */
 const historyLimit = 20;
 
@@ -126,6 +139,7 @@ export class OutboxRunner {
   async run(): Promise<void> {
     await this.recover();
     for (;;) {
+      await this.resolveInDoubt();
       this.applyWebhooks();
       const now = this.now();
       const due = this.store.due(now, this.options.concurrency * 4);
@@ -323,7 +337,106 @@ export class OutboxRunner {
       outcomes.find((candidate) => candidate.recipient?.toLowerCase() === message.recipient.toLowerCase()) ??
       outcomes[0];
     if (outcome === undefined) throw new Error(`${message.provider}: no outcome for ${message.recipient}`);
-    this.apply(message.id, attemptId, outcome);
+    if (isInDoubt(outcome)) this.markInDoubt(message, attemptId, outcome);
+    else this.apply(message.id, attemptId, outcome);
+  }
+
+  /**
+   * A lost reply (see the comment at the top): stored as in doubt, never sent again as it is. With a
+   * message search the message waits in `in-doubt` for `resolveInDoubt`; without one it is held now.
+   */
+  private markInDoubt(message: MessageRow, attemptId: string, outcome: DeliveryOutcome): void {
+    const { store, throttle } = this.options;
+    const now = this.now();
+    const reply = replyText(outcome);
+    const searchable = this.options.providers[message.provider].search !== undefined;
+    store.transaction(() => {
+      // The attempt is over for the throttle (its slot is free), whatever the provider did with it.
+      throttle.feedback(message.provider, message.recipient, outcome, now);
+      store.updateAttempt(attemptId, {
+        state: 'done',
+        endedAt: now,
+        event: outcome.event,
+        category: outcome.verdict.category,
+        reply,
+        verdict: JSON.stringify(outcome.verdict),
+        inDoubt: searchable ? 'pending' : 'held',
+        decision: searchable
+          ? "reply lost: asking the provider's message search"
+          : 'reply lost after the message was sent: held for a person',
+      });
+      store.updateMessage(
+        message.id,
+        searchable
+          ? { state: 'in-doubt', dueAt: now, reply }
+          : {
+              state: 'held',
+              finalAt: now,
+              category: 'unknown',
+              reply,
+              reason: `The connection was lost after the message was sent (${reply}): the server may have accepted it, and direct SMTP has no way to ask.`,
+              fix: `Ask the recipient or the receiving server's postmaster whether Message-ID <${attemptId}> arrived; send again only if it did not.`,
+              currentAttempt: null,
+            },
+      );
+      store.setMeta('throttle', throttle.save());
+    });
+  }
+
+  /**
+   * Asks the provider's message search about each in-doubt message that is due. The demo asks at
+   * once: the fake indexes a message when it stores it. Real Postmark indexes a little later, so a
+   * production outbox would set `due_at` a few minutes after the attempt before trusting "absent".
+   */
+  private async resolveInDoubt(): Promise<void> {
+    for (const message of this.store.due(this.now(), this.options.concurrency * 4, 'in-doubt')) {
+      const attemptId = message.currentAttempt as string;
+      const search = this.options.providers[message.provider].search;
+      let answer: 'found' | 'absent' | 'failed' | 'none' = 'none';
+      if (search !== undefined) {
+        try {
+          answer = (await search(attemptId, message.recipient)) ? 'found' : 'absent';
+        } catch {
+          answer = 'failed';
+        }
+      }
+      const now = this.now();
+      this.store.transaction(() => {
+        if (answer === 'failed') {
+          this.store.updateMessage(message.id, { dueAt: now + searchRetryMs });
+        } else if (answer === 'found') {
+          this.acceptFound(message, attemptId, "found by the provider's message search: not sent again");
+        } else if (answer === 'absent') {
+          this.store.updateAttempt(attemptId, {
+            inDoubt: 'absent',
+            decision: 'not at the provider: sent again',
+          });
+          this.store.updateMessage(message.id, { state: 'queued', dueAt: now, currentAttempt: null });
+        } else {
+          this.store.updateAttempt(attemptId, { inDoubt: 'held' });
+          this.store.updateMessage(message.id, {
+            state: 'held',
+            finalAt: now,
+            category: 'unknown',
+            reason: 'The reply was lost and the provider has no message search.',
+            fix: `Check the provider's log for Message-ID <${attemptId}> before sending again.`,
+            currentAttempt: null,
+          });
+        }
+      });
+    }
+  }
+
+  /** An in-doubt attempt the provider has: accepted, and waits for its report like any other. */
+  private acceptFound(message: MessageRow, attemptId: string, decision: string): void {
+    this.store.updateAttempt(attemptId, {
+      state: 'accepted',
+      event: 'accepted',
+      category: null,
+      inDoubt: 'found',
+      decision,
+    });
+    this.store.updateMessage(message.id, { state: 'accepted' });
   }
 
   private applyWebhooks(): void {
@@ -334,13 +447,18 @@ export class OutboxRunner {
         this.store.markWebhookApplied(event.id);
         if (port === undefined) return;
         const { attemptId, providerMessageId } = port.correlate(payload.body);
-        const message =
+        let message =
           attemptId !== undefined
             ? this.store.message(this.store.attempt(attemptId)?.messageId ?? '')
             : providerMessageId !== undefined
               ? this.store.messageByProviderId(providerMessageId)
               : undefined;
         if (message === undefined) return;
+        if (message.state === 'in-doubt' && attemptId !== undefined && message.currentAttempt === attemptId) {
+          // A report about the in-doubt attempt (its search failed so far) proves the provider has it.
+          this.acceptFound(message, attemptId, 'reported by the provider: not sent again');
+          message = this.store.message(message.id) as MessageRow;
+        }
         const waiting =
           message.state === 'accepted' && (attemptId === undefined || message.currentAttempt === attemptId);
         if (!waiting) {

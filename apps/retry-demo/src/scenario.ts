@@ -4,7 +4,15 @@ import { createRandom } from './prng';
 import type { NewMessage, ProviderName } from './store';
 
 /** A simulated destination: a recipient domain and the fake MX persona that answers for it. */
-export type Persona = 'gmail' | 'microsoft' | 'yahoo' | 'greylisting' | 'slow' | 'dead' | 'relay';
+export type Persona =
+  | 'gmail'
+  | 'microsoft'
+  | 'yahoo'
+  | 'greylisting'
+  | 'slow'
+  | 'dead'
+  | 'relay'
+  | 'lost-reply';
 
 export interface Destination {
   readonly domain: string;
@@ -22,6 +30,8 @@ export const destinations: readonly Destination[] = [
   { domain: 'dead.example', persona: 'dead', weight: 2 },
   // A company domain our SMTP route reaches through our relay: bounces come back by email.
   { domain: 'corp.example', persona: 'relay', weight: 10 },
+  // An MX that keeps some messages and drops the connection before its 250 (a lost reply).
+  { domain: 'flaky.example', persona: 'lost-reply', weight: 4 },
 ];
 
 /**
@@ -31,8 +41,9 @@ export const destinations: readonly Destination[] = [
  * - `unknown`: the address does not exist (SMTP 550 5.1.1; Postmark: a hard-bounce webhook).
  * - `inactive`: Postmark has it on its suppression list (HTTP 422, ErrorCode 406); the MX knows it as unknown.
  * - `full`: over quota for the first two simulated days, then accepts (452 4.2.2).
+ * - `lost`: the MX keeps the message and drops the connection instead of answering (its reply is lost).
  */
-export type RecipientKind = 'ok' | 'unknown' | 'inactive' | 'full';
+export type RecipientKind = 'ok' | 'unknown' | 'inactive' | 'full' | 'lost';
 
 /** The sender identities. `news@` is signed by nothing: Gmail-like MXs reject it (550 5.7.26, DMARC). */
 export const senders = {
@@ -64,6 +75,7 @@ export function kindOf(recipient: string): RecipientKind {
   if (local.startsWith('unknown-')) return 'unknown';
   if (local.startsWith('inactive-')) return 'inactive';
   if (local.startsWith('full-')) return 'full';
+  if (local.startsWith('lost-')) return 'lost';
   return 'ok';
 }
 
@@ -94,12 +106,13 @@ export function createScenario(seed: number, count: number): Scenario {
       destination.persona === 'microsoft' ||
       destination.persona === 'yahoo' ||
       destination.persona === 'relay';
-    if (!checksRecipients) kind = 'ok';
+    if (destination.persona === 'lost-reply') kind = kindRoll < 0.5 ? 'lost' : 'ok';
+    else if (!checksRecipients) kind = 'ok';
     else if (kindRoll < 0.08) kind = 'unknown';
     else if (kindRoll < 0.12 && provider === 'postmark') kind = 'inactive';
     else if (kindRoll < 0.15 && destination.persona === 'gmail') kind = 'full';
     let recipient = `${kind === 'ok' ? 'user' : kind}-${index}@${destination.domain}`;
-    if (kind !== 'ok' && kind !== 'full' && repeated.length > 0 && random.next() < 0.3) {
+    if ((kind === 'unknown' || kind === 'inactive') && repeated.length > 0 && random.next() < 0.3) {
       recipient = random.pick(repeated);
       kind = kindOf(recipient);
     } else if (kind === 'unknown' || kind === 'inactive') {

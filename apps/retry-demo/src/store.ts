@@ -5,13 +5,24 @@ import Database from 'better-sqlite3';
 
 export type ProviderName = 'smtp' | 'postmark';
 
-/** `queued`: waits for `due_at`. `sending`: an attempt is in flight. `accepted`: the provider took it and reports later (webhook). */
-export type LiveState = 'queued' | 'sending' | 'accepted';
+/**
+ * `queued`: waits for `due_at`. `sending`: an attempt is in flight. `accepted`: the provider took it and
+ * reports later (webhook). `in-doubt`: the attempt's reply was lost; the provider's message search is
+ * asked at `due_at` whether it has the message.
+ */
+export type LiveState = 'queued' | 'sending' | 'accepted' | 'in-doubt';
 export type FinalState = 'delivered' | 'bounced' | 'suppressed' | 'held' | 'expired';
 export type MessageState = LiveState | FinalState;
 
 export const finalStates: readonly FinalState[] = ['delivered', 'bounced', 'suppressed', 'held', 'expired'];
-export const liveStates: readonly LiveState[] = ['queued', 'sending', 'accepted'];
+export const liveStates: readonly LiveState[] = ['queued', 'sending', 'accepted', 'in-doubt'];
+
+/**
+ * An attempt whose reply was lost (the provider may have the message): `pending` until the provider's
+ * search answers, then `found` (it has it: never sent again), `absent` (it does not: sent again) or
+ * `held` (nobody can be asked — direct SMTP — so a person decides).
+ */
+export type InDoubt = 'pending' | 'found' | 'absent' | 'held';
 
 export interface MessageRow {
   readonly id: string;
@@ -61,6 +72,8 @@ export interface AttemptRow {
   readonly recovered: number;
   /** The verdict of the outcome, as JSON. */
   readonly verdict: string | null;
+  /** Set when the attempt's reply was lost: how that was resolved. */
+  readonly inDoubt: InDoubt | null;
 }
 
 const schema = `
@@ -102,7 +115,8 @@ CREATE TABLE IF NOT EXISTS attempts (
   reply TEXT,
   decision TEXT,
   recovered INTEGER NOT NULL DEFAULT 0,
-  verdict TEXT
+  verdict TEXT,
+  in_doubt TEXT
 );
 CREATE INDEX IF NOT EXISTS attempts_state ON attempts (state);
 CREATE TABLE IF NOT EXISTS suppressions (
@@ -128,7 +142,7 @@ const columns = `id, recipient, destination, provider, first_provider AS firstPr
   current_attempt AS currentAttempt`;
 
 const attemptColumns = `id, message_id AS messageId, number, provider, state, started_at AS startedAt,
-  ended_at AS endedAt, event, category, reply, decision, recovered, verdict`;
+  ended_at AS endedAt, event, category, reply, decision, recovered, verdict, in_doubt AS inDoubt`;
 
 export interface NewMessage {
   readonly id: string;
@@ -181,7 +195,7 @@ const columnOf: Record<keyof MessageChange, string> = {
 export type AttemptChange = Partial<
   Pick<
     AttemptRow,
-    'state' | 'endedAt' | 'event' | 'category' | 'reply' | 'decision' | 'recovered' | 'verdict'
+    'state' | 'endedAt' | 'event' | 'category' | 'reply' | 'decision' | 'recovered' | 'verdict' | 'inDoubt'
   >
 >;
 
@@ -194,6 +208,7 @@ const attemptColumnOf: Record<keyof AttemptChange, string> = {
   decision: 'decision',
   recovered: 'recovered',
   verdict: 'verdict',
+  inDoubt: 'in_doubt',
 };
 
 export interface Suppression {
@@ -276,15 +291,17 @@ export class Store {
     return this.sql(`SELECT ${columns} FROM messages ORDER BY id`).all() as MessageRow[];
   }
 
-  /** Queued messages due at `now`, oldest first (ties by id, so the order never depends on the engine). */
-  due(now: number, limit: number): MessageRow[] {
+  /** Messages in `state` due at `now`, oldest first (ties by id, so the order never depends on the engine). */
+  due(now: number, limit: number, state: 'queued' | 'in-doubt' = 'queued'): MessageRow[] {
     return this.sql(
-      `SELECT ${columns} FROM messages WHERE state = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?`,
-    ).all(now, limit) as MessageRow[];
+      `SELECT ${columns} FROM messages WHERE state = ? AND due_at <= ? ORDER BY due_at, id LIMIT ?`,
+    ).all(state, now, limit) as MessageRow[];
   }
 
   nextDueAt(): number | undefined {
-    const row = this.sql(`SELECT MIN(due_at) AS at FROM messages WHERE state = 'queued'`).get() as {
+    const row = this.sql(
+      `SELECT MIN(due_at) AS at FROM messages WHERE state IN ('queued', 'in-doubt')`,
+    ).get() as {
       at: number | null;
     };
     return row.at ?? undefined;
@@ -300,7 +317,7 @@ export class Store {
 
   countLive(): number {
     const row = this.sql(
-      `SELECT COUNT(*) AS n FROM messages WHERE state IN ('queued', 'sending', 'accepted')`,
+      `SELECT COUNT(*) AS n FROM messages WHERE state IN ('queued', 'sending', 'accepted', 'in-doubt')`,
     ).get() as { n: number };
     return row.n;
   }

@@ -4,10 +4,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { classify } from '@mailverdict/core';
 import { startFakeSmtp } from '@mailverdict/testkit';
+import { ensureRedis } from '@mailverdict/testkit/redis';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createSharedThrottle, type MailJobData } from '../src/index';
-import { ensureRedis } from '../test/redis-server';
 import { killWorker, startWorker } from '../test/workers';
 
 const jobs = 150;

@@ -3,11 +3,11 @@
 // fake's own log must show every recipient exactly once: 0 lost, 0 sent twice, 0 abandoned (held).
 import type { ChildProcess } from 'node:child_process';
 import { type RunningFakePostmark, startFakePostmark } from '@mailverdict/testkit';
+import { type OwnRedis, startRedis } from '@mailverdict/testkit/redis';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailJobData } from '../src/index';
-import { type OwnRedis, startRedis } from './redis-server';
 import type { WorkerConfig } from './worker-process';
 import { killWorker, startWorker } from './workers';
 

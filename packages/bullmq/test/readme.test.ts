@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRedis } from '@mailverdict/testkit/redis';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureRedis } from './redis-server';
 
 // The README's examples run as written, with the package import pointed at this source tree; each asserts
 // its own claims with node:assert, so a wrong README fails here.

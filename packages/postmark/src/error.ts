@@ -4,6 +4,7 @@ import {
   buildOutcome,
   convertSafely,
   describeValue as describe,
+  markInDoubt,
   splitAddressList,
   asText as text,
   unreadable,
@@ -22,7 +23,9 @@ import { provider, unreadableInput } from './types';
  * `InvalidAPIKeyError`, `ApiInputError`,
  * `InactiveRecipientsError`, `InvalidEmailRequestError`, `RateLimitExceededError`,
  * `InternalServerError`, `ServiceUnavailablerError` (sic), `UnknownError`, and the plain
- * `PostmarkError` with status 0 that a network failure or timeout gives.
+ * `PostmarkError` with status 0 that a network failure or timeout gives. That last one is marked in
+ * doubt (`isInDoubt` of `@mailverdict/core/adapter`): without a response nobody knows whether Postmark
+ * stored the message, so look it up (`hasOutboundMessage`) before sending again.
  *
  * `retryAfterMs` is never set: Postmark documents no Retry-After, and the client keeps no headers.
  * Never throws on `error`: anything that is not an error object gives one `unknown` outcome with the
@@ -61,9 +64,19 @@ function convertError(error: unknown, sentTo: readonly string[]): DeliveryOutcom
   if (errorCode !== 406) {
     // The request failed as a whole: every recipient of the message shares the outcome.
     const targets = sentTo.length === 0 ? [undefined] : sentTo;
-    return targets.map((recipient) =>
-      buildOutcome({ provider, event: 'failed', recipient, origin, providerDetail, verdict, raw: error }),
-    );
+    return targets.map((recipient) => {
+      const outcome = buildOutcome({
+        provider,
+        event: 'failed',
+        recipient,
+        origin,
+        providerDetail,
+        verdict,
+        raw: error,
+      });
+      // No HTTP answer at all: Postmark may have stored the message before the reply was lost.
+      return statusCode === 0 ? markInDoubt(outcome) : outcome;
+    });
   }
   // The variant without an address list says all recipients are inactive (packages/postmark/PROVIDER.md §2).
   const listedInactive = inactiveRecipients(record.recipients, message);

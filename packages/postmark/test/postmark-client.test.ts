@@ -3,6 +3,7 @@
 // converted by this package.
 
 import type { DeliveryOutcome } from '@mailverdict/core';
+import { isInDoubt } from '@mailverdict/core/adapter';
 import {
   json,
   type PostmarkBounceTypeName,
@@ -18,7 +19,9 @@ import { ServerClient } from 'postmark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bounceTypes } from '../src/bounce-types';
 import { fromPostmarkError } from '../src/error';
+import { hasOutboundMessage } from '../src/outbound-search';
 import { fromPostmarkResponse } from '../src/response';
+import { sendEmail } from '../src/send-email';
 import { createWebhookGuard } from '../src/verify-webhook';
 import { fromPostmarkWebhook } from '../src/webhook';
 
@@ -201,6 +204,33 @@ describe('packages/postmark/PROVIDER.md §2, live (real postmark client ↔ fake
     const outcomes = await send(clientFor({ requestHost: `${dead.host}:${dead.port}` }), 'ann@example.test');
     expect(summary(outcomes)).toEqual([['failed', undefined, 'network', 'network']]);
     expect(outcomes[0]?.providerDetail).toMatchObject({ message: 'fetch failed' });
+    expect(isInDoubt(outcomes[0] as DeliveryOutcome)).toBe(true);
+  });
+
+  it('lost reply: in doubt, and the outbound message search finds the attempt by its metadata', async () => {
+    const fake = await fakePostmark({ dropReply: (context) => context.requestNumber === 1 });
+    const client = clientFor(fake);
+    const sendKeyed = async (attempt: string) =>
+      (await sendEmail(client, { ...message('ann@example.test'), Metadata: { attempt } })).outcomes;
+    const lost = await sendKeyed('a1');
+    expect(summary(lost)).toEqual([['failed', 'ann@example.test', 'network', 'network']]);
+    expect(isInDoubt(lost[0] as DeliveryOutcome)).toBe(true);
+    expect(await hasOutboundMessage(client, { attempt: 'a1' })).toBe(true);
+    expect(await hasOutboundMessage(client, { attempt: 'a1' }, 'ann@example.test')).toBe(true);
+    expect(await hasOutboundMessage(client, { attempt: 'a1' }, 'bob@example.test')).toBe(false);
+    expect(await hasOutboundMessage(client, { attempt: 'a2' })).toBe(false);
+    // An answered error is not in doubt: Postmark said what it did.
+    fake.failNext(1, { status: 500 });
+    expect(isInDoubt((await sendKeyed('a2'))[0] as DeliveryOutcome)).toBe(false);
+    // A search that fails rejects, never reads as "absent".
+    await expect(hasOutboundMessage(clientFor(fake, 'wrong-token'), { attempt: 'a1' })).rejects.toThrow();
+    await expect(hasOutboundMessage(client, {})).rejects.toThrow(TypeError);
+    const sent = await sendEmail(client, message('bob@example.test'));
+    expect(sent.response?.MessageID).toBeDefined();
+    expect(summary(sent.outcomes)).toEqual([['accepted', 'bob@example.test', 'provider', 'accepted']]);
+    await expect(sendEmail({} as typeof client, message('bob@example.test'))).rejects.toThrow(TypeError);
+    const odd = { getOutboundMessages: async () => ({}) as { TotalCount: string } };
+    await expect(hasOutboundMessage(odd, { attempt: 'a1' })).rejects.toThrow(/TotalCount/);
   });
 
   it('batch: HTTP 200 with an ErrorCode per message (accepted, 406, 300)', async () => {

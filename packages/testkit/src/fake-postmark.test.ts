@@ -340,5 +340,10 @@ describe('fake Postmark: lost replies and the outbound message search', () => {
     expect((await search('count=10&offset=0&metadata_attempt=k3')).body.TotalCount).toBe(0);
     expect((await search('count=10&offset=0&recipient=R@X.TEST')).body.TotalCount).toBe(2);
     expect((await search('offset=0')).status).toBe(422);
+    // The log says which replies were dropped.
+    expect(server.messages.map((m) => [m.metadata.attempt, m.replyDropped])).toEqual([
+      ['k1', true],
+      ['k2', undefined],
+    ]);
   });
 });

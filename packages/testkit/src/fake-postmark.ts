@@ -117,6 +117,8 @@ export interface PostmarkLogMessage {
   readonly at: number;
   /** The message object as the client sent it. */
   readonly body: Readonly<Record<string, unknown>>;
+  /** The fake stored the message and dropped the connection instead of answering (`dropReply`). */
+  readonly replyDropped?: true;
 }
 
 /** One webhook event and what happened when the fake tried to POST it. */
@@ -518,7 +520,11 @@ export async function startFakePostmark(scenarios: PostmarkScenarios = {}): Prom
         accept(parsed as Record<string, unknown>, path, checked.recipients, checked.outcomes),
       );
       scheduleAuto();
-      if (scenarios.dropReply?.(context) === true) return { status: 0, destroy: true };
+      if (scenarios.dropReply?.(context) === true) {
+        const stored = messageLog.length - 1;
+        messageLog[stored] = { ...(messageLog[stored] as PostmarkLogMessage), replyDropped: true };
+        return { status: 0, destroy: true };
+      }
       return reply;
     }
     // Batch: HTTP 200 with one result per message, each with its own ErrorCode (packages/postmark/PROVIDER.md §1).

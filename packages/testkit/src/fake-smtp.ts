@@ -266,7 +266,7 @@ export async function startFakeSmtp(
     responder: SmtpResponder | undefined,
     ctx: SmtpContext,
     callback: (error?: Error | null) => void,
-    onAccept?: () => void,
+    onAccept?: (replyDropped: boolean) => void,
   ): void => {
     const connection = findConnection(state.id);
     decide(responder, ctx).then(
@@ -276,14 +276,14 @@ export async function startFakeSmtp(
           return;
         }
         if (step.dropAfterAccept === true) {
-          onAccept?.();
+          onAccept?.(true);
           connection?._socket.destroy();
           return;
         }
         if (step.silent === true) return;
         if (step.reply === undefined) {
           state.closeAfterReply = step.close === true;
-          onAccept?.();
+          onAccept?.(false);
           callback();
           return;
         }
@@ -291,7 +291,7 @@ export async function startFakeSmtp(
         if (refuses(step.reply)) {
           callback(refusal(step.reply));
         } else {
-          onAccept?.();
+          onAccept?.(false);
           callback();
         }
       },
@@ -385,7 +385,7 @@ export async function startFakeSmtp(
         const body = Buffer.concat(chunks);
         const messageId = parseMessageId(body);
         const ctx = context(state, session, { stage: 'message', command: undefined, messageId, body });
-        answer(state, script.message, ctx, callback, () => {
+        answer(state, script.message, ctx, callback, (replyDropped) => {
           log.messages.push({
             connectionId: state.id,
             messageId,
@@ -394,6 +394,7 @@ export async function startFakeSmtp(
             size: body.length,
             at: now(),
             body,
+            ...(replyDropped ? { replyDropped } : {}),
           });
         });
       });

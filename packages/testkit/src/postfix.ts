@@ -18,9 +18,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 const postfixBinary = '/usr/sbin/postfix';
 
@@ -61,22 +61,6 @@ export async function ensurePostfix(): Promise<void> {
   await run('apt-get', ['install', '-y', '--no-install-recommends', 'postfix'], 600_000);
   if (!existsSync(postfixBinary))
     throw new Error(`apt-get install postfix ran but ${postfixBinary} is still missing`);
-}
-
-/** A free loopback port (the OS picks it; closed again before Postfix binds it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function idOf(database: 'passwd' | 'group', name: string): number {
@@ -290,3 +274,5 @@ export async function waitForLog(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+export { freePort };

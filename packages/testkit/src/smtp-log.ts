@@ -43,6 +43,8 @@ export interface SmtpLogMessage {
   readonly at: number;
   /** The message as received (after dot-unstuffing). */
   readonly body: Buffer;
+  /** The server kept the message and dropped the connection instead of answering (`dropAfterAccept`). */
+  readonly replyDropped?: true;
 }
 
 /** Everything the server saw and said, in order. Arrays grow while the server runs. */

@@ -1,26 +1,22 @@
 // One worker process of `--queue bullmq`: the mail processor from @mailverdict/bullmq, sending through
-// the fake MX fleet (nodemailer) or the fake Postmark (HTTP), on the simulated clock the parent gives.
+// the fake MX fleet and the fake Postmark with the SQLite outbox's own providers (nodemailer +
+// @mailverdict/nodemailer, the postmark client + @mailverdict/postmark), on the simulated clock the
+// parent gives. The provider packages mark a lost reply in doubt; the processor then asks Postmark's
+// message search, and holds an SMTP attempt for a person (nobody can ask an MX).
 
-import {
-  createMailProcessor,
-  createSharedThrottle,
-  type LookupAnswer,
-  type MailJobData,
-  markInDoubt,
-} from '@mailverdict/bullmq';
-import { classify, type DeliveryOutcome } from '@mailverdict/core';
+import { createMailProcessor, createSharedThrottle, type MailJobData } from '@mailverdict/bullmq';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import nodemailer from 'nodemailer';
+import type { SmtpRoute } from '../fake-smtp-fleet';
+import { createPostmarkProvider } from '../postmark-provider';
+import { createSmtpProvider } from '../smtp-provider';
 
 export interface DemoWorkerConfig {
   readonly redisUrl: string;
   readonly queue: string;
   readonly prefix: string;
   readonly workerId: string;
-  readonly routes: Readonly<
-    Record<string, { readonly host: string; readonly port: number; readonly timeoutMs: number }>
-  >;
+  readonly routes: Readonly<Record<string, SmtpRoute>>;
   readonly postmarkUrl: string;
   readonly simStart: number;
   readonly realStart: number;
@@ -38,106 +34,21 @@ export interface DemoMessage {
 
 const config = JSON.parse(process.env.MV_DEMO_WORKER ?? '{}') as DemoWorkerConfig;
 const now = () => config.simStart + (Date.now() - config.realStart) * config.scale;
-const token = 'demo-server-token';
 
-function outcome(
-  provider: string,
-  recipient: string,
-  reply: string,
-  event: DeliveryOutcome['event'],
-): DeliveryOutcome {
-  return {
-    provider,
-    event,
-    recipient,
-    origin: 'remote-server',
-    providerDetail: {},
-    verdict: classify(reply),
-    raw: reply,
-  };
-}
-
-async function sendSmtp(message: DemoMessage, recipients: readonly string[], attemptKey: string) {
-  const domain = (recipients[0] ?? '').split('@')[1] ?? '';
-  const route = config.routes[domain];
-  if (route === undefined)
-    return recipients.map((r) => outcome('smtp', r, '550 5.1.2 no route to the domain', 'failed'));
-  const transport = nodemailer.createTransport({
-    host: route.host,
-    port: route.port,
-    secure: false,
-    ignoreTLS: true,
-    connectionTimeout: route.timeoutMs,
-    socketTimeout: route.timeoutMs,
-  });
-  try {
-    const info = await transport.sendMail({
-      from: message.from,
-      to: [...recipients],
-      subject: message.id,
-      text: 'hello',
-      messageId: `<${attemptKey}@retry-demo.test>`,
-      headers: { 'X-Outbox-Id': message.id },
-    });
-    return recipients.map((r) => outcome('smtp', r, info.response ?? '250 2.0.0 OK', 'accepted'));
-  } catch (error) {
-    const e = error as { responseCode?: number; response?: string; code?: string; command?: string };
-    if (typeof e.responseCode === 'number' && typeof e.response === 'string') {
-      return recipients.map((r) => outcome('smtp', r, e.response as string, 'deferred'));
-    }
-    // Refused or never answered before the session began: nothing was sent.
-    if (e.code === 'ESOCKET' || e.command === 'CONN' || e.code === 'EDNS') {
-      return recipients.map((r) =>
-        outcome('smtp', r, '421 4.4.1 connection refused by the destination', 'failed'),
-      );
-    }
-    // Lost mid-session (possibly after DATA): the MX may have it, and nobody can ask it.
-    return recipients.map((r) => markInDoubt(outcome('smtp', r, '421 4.4.2 connection lost', 'failed')));
-  } finally {
-    transport.close();
-  }
-}
-
-async function sendPostmark(message: DemoMessage, recipients: readonly string[], attemptKey: string) {
-  try {
-    const response = await fetch(`${config.postmarkUrl}/email`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        'x-postmark-server-token': token,
-      },
-      body: JSON.stringify({
-        From: message.from,
-        To: recipients.join(', '),
-        Subject: message.id,
-        TextBody: 'hello',
-        Metadata: { attempt: attemptKey, outbox: message.id },
-      }),
-      signal: AbortSignal.timeout(3000),
-    });
-    const body = (await response.json()) as { ErrorCode?: number; Message?: string };
-    if (response.ok) return recipients.map((r) => outcome('postmark', r, '250 2.0.0 OK', 'accepted'));
-    // Postmark's 422/406 (inactive recipient) is permanent for the recipient; 429/5xx are the provider's.
-    const reply =
-      response.status === 422 && body.ErrorCode === 406
-        ? `550 5.1.1 ${body.Message ?? 'inactive recipient'}`
-        : `451 4.3.0 Postmark HTTP ${response.status}: ${body.Message ?? ''}`;
-    return recipients.map((r) => outcome('postmark', r, reply, 'rejected'));
-  } catch {
-    return recipients.map((r) => markInDoubt(outcome('postmark', r, '421 4.4.2 no response', 'failed')));
-  }
-}
-
-async function lookupPostmark(recipient: string, attemptKey: string): Promise<LookupAnswer> {
-  const query = new URLSearchParams({ count: '1', offset: '0', recipient, metadata_attempt: attemptKey });
-  const response = await fetch(`${config.postmarkUrl}/messages/outbound?${query}`, {
-    headers: { accept: 'application/json', 'x-postmark-server-token': token },
-    signal: AbortSignal.timeout(3000),
-  });
-  if (!response.ok) throw new Error(`lookup: HTTP ${response.status}`);
-  return ((await response.json()) as { TotalCount: number }).TotalCount > 0 ? 'delivered' : 'absent';
-}
+// This mode reads no relay reports: routes go without `relay`, so the relay's 250 ends the job.
+const routes = Object.fromEntries(
+  Object.entries(config.routes).map(([domain, route]) => [
+    domain,
+    { host: route.host, port: route.port, timeoutMs: route.timeoutMs },
+  ]),
+);
+const smtp = createSmtpProvider({ routes, heloName: 'mta.shop.example', lookup: async () => undefined });
+const postmark = createPostmarkProvider({
+  requestHost: new URL(config.postmarkUrl).host,
+  serverToken: 'demo-server-token',
+});
+/** The attempt key as a Message-ID / metadata value: `<job id>.<attempt>@…`. */
+const attemptIdOf = (attemptKey: string) => `${attemptKey}@retry-demo.test`;
 
 const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 const throttle = createSharedThrottle(connection, {
@@ -148,12 +59,26 @@ const processor = createMailProcessor<DemoMessage>({
   throttle,
   now,
   timeScale: config.scale,
-  send: ({ message, recipients, attemptKey, route }) =>
-    route === 'postmark'
-      ? sendPostmark(message, recipients, attemptKey)
-      : sendSmtp(message, recipients, attemptKey),
-  lookup: async ({ recipient, attemptKey, route }) =>
-    route === 'postmark' ? lookupPostmark(recipient, attemptKey) : 'unknown',
+  send: async ({ message, recipients, attemptKey, route }) => {
+    const provider = route === 'postmark' ? postmark : smtp;
+    const results = await Promise.all(
+      recipients.map((to) =>
+        provider.send({
+          outboxId: message.id,
+          attemptId: attemptIdOf(attemptKey),
+          from: message.from,
+          to,
+          subject: message.id,
+          text: 'hello',
+        }),
+      ),
+    );
+    return results.flat();
+  },
+  lookup: async ({ recipient, attemptKey, route }) => {
+    if (route !== 'postmark' || postmark.search === undefined) return 'unknown';
+    return (await postmark.search(attemptIdOf(attemptKey), recipient)) ? 'delivered' : 'absent';
+  },
 });
 const worker = new Worker<MailJobData<DemoMessage>>(config.queue, processor, {
   connection: new Redis(config.redisUrl, { maxRetriesPerRequest: null }),
@@ -165,5 +90,8 @@ worker.on('failed', () => process.send?.({ worker: config.workerId, done: 1 }));
 worker.on('error', () => {});
 process.send?.({ worker: config.workerId, ready: true });
 process.on('SIGTERM', () => {
-  void worker.close().then(() => process.exit(0));
+  void worker.close().then(() => {
+    smtp.close();
+    process.exit(0);
+  });
 });

@@ -44,6 +44,8 @@ export interface BullmqReport {
     readonly unfinished: number;
   };
   readonly inDoubtResolvedByLookup: number;
+  /** Jobs held because a reply was lost and nobody could be asked (direct SMTP). */
+  readonly inDoubtHeld: number;
   readonly duplicates: number;
   readonly lost: number;
   readonly rates: readonly DestinationRate[];
@@ -63,7 +65,8 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
   // relay's 250 is where the queue's part ends.
   const relayMaildir = mkdtempSync(join(tmpdir(), 'mailverdict-bullmq-relay-'));
   const fleet = await startSmtpFleet(now, relayMaildir);
-  // Every 25th Postmark request loses its reply after Postmark stored the message.
+  // Every 25th Postmark request loses its reply after Postmark stored the message (and the fleet's
+  // flaky.example MX keeps `lost-*` mail while dropping its reply).
   const postmark = await startFakePostmark({
     serverToken: 'demo-server-token',
     now,
@@ -125,9 +128,14 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
     );
     const until = Date.now() + (options.timeoutMs ?? 240_000);
     let held = 0;
+    let inDoubtHeld = 0;
     for (;;) {
       const counts = await queue.getJobCounts('completed', 'failed');
-      held = (await queue.getDelayed()).filter((job) => job.data.mailverdict?.held !== undefined).length;
+      const heldJobs = (await queue.getDelayed()).filter((job) => job.data.mailverdict?.held !== undefined);
+      held = heldJobs.length;
+      inDoubtHeld = heldJobs.filter((job) =>
+        job.data.mailverdict?.recipients.some((r) => r.inDoubt !== undefined),
+      ).length;
       if ((counts.completed ?? 0) + (counts.failed ?? 0) + held >= scenario.messages.length) break;
       if (Date.now() > until) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -143,7 +151,7 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
     const smtpMessages = fleet.messages();
     for (const message of smtpMessages) {
       // Message-ID `<attemptKey@…>`, and an attempt key is `<job id>.<attempt>`; the job id is the outbox id.
-      const key = message.messageId?.slice(1, message.messageId.indexOf('@')) ?? '';
+      const key = message.messageId?.slice(1, Math.max(1, message.messageId.indexOf('@'))) ?? '';
       if (key.includes('.')) count(key.slice(0, key.lastIndexOf('.')));
     }
     for (const message of postmark.messages) count(String(message.metadata.outbox));
@@ -168,6 +176,7 @@ export async function runBullmqDemo(options: BullmqDemoOptions): Promise<BullmqR
         unfinished: scenario.messages.length - completed.length - failed.length - held,
       },
       inDoubtResolvedByLookup: byLookup,
+      inDoubtHeld,
       duplicates,
       lost,
       rates,
@@ -189,7 +198,7 @@ export function formatBullmqReport(report: BullmqReport): string {
   const lines = [
     `retry-demo through BullMQ: ${report.messages} messages, ${Object.keys(report.workers).length} worker processes`,
     `final: delivered ${report.final.delivered}, failed ${report.final.failed}, held ${report.final.held}, unfinished ${report.final.unfinished}`,
-    `lost replies resolved by lookup: ${report.inDoubtResolvedByLookup}; duplicates ${report.duplicates}; lost ${report.lost}`,
+    `lost replies resolved by lookup: ${report.inDoubtResolvedByLookup}, held for a person: ${report.inDoubtHeld}; duplicates ${report.duplicates}; lost ${report.lost}`,
     'per worker (jobs finished):',
     ...Object.entries(report.workers).map(([worker, jobs]) => `  ${worker}: ${jobs}`),
     'per destination (fake MX log, simulated time): received, most in any hour, allowed per hour',

@@ -1,9 +1,9 @@
 import { classify, type DeliveryOutcome } from '@mailverdict/core';
+import { ensureRedis } from '@mailverdict/testkit/redis';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcome } from '../../test/outcomes';
 import { startQueue } from '../../test/queue-harness';
-import { ensureRedis } from '../../test/redis-server';
 import { listHeld, releaseHeld } from '../hold/held-jobs';
 import { markInDoubt } from '../in-doubt/in-doubt';
 import { createSharedThrottle } from '../throttle/shared-throttle';

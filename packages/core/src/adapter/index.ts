@@ -21,6 +21,7 @@ export {
 } from './check-freshness';
 export { convertSafely } from './convert-safely';
 export { ifDefined } from './if-defined';
+export { isInDoubt, markInDoubt } from './in-doubt';
 export { judgeRelayedReply, type ProviderFallback, type RelayedJudgement } from './judge-relayed-reply';
 export { ownValue } from './own-value';
 export { parseTime } from './parse-time';

@@ -26,6 +26,8 @@ describe('lostReply', () => {
     expect(info.accepted).toEqual(['fine@x.test']);
     // Both arrived: the first one's sender just never heard so.
     expect(server.log.messages.map((m) => m.to)).toEqual([['lost@x.test'], ['fine@x.test']]);
+    // …and the log says which one lost its reply.
+    expect(server.log.messages.map((m) => m.replyDropped)).toEqual([true, undefined]);
   });
 
   it('refuses a step object with a non-boolean dropAfterAccept', async () => {
