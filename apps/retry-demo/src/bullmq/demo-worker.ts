@@ -54,6 +54,9 @@ const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 const throttle = createSharedThrottle(connection, {
   prefix: config.prefix,
   destinations: config.throttleLimits,
+  // Leases run on the simulated clock: 30 s of real time, so a slow real send keeps its slot until it
+  // is answered instead of losing it after the default 300 simulated seconds (60 ms at 5000×).
+  leaseMs: 30_000 * config.scale,
 });
 const processor = createMailProcessor<DemoMessage>({
   throttle,
