@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     });
     process.stdout.write(formatBullmqReport(report));
     if (flags.json !== undefined) writeFileSync(flags.json, `${JSON.stringify(report, null, 2)}\n`);
-    const withinLimits = report.rates.every((rate) => rate.maxPerHour <= rate.allowedPerHour);
+    const withinLimits = report.rates.every((rate) => rate.mostInWindow <= rate.allowedInWindow);
     return report.duplicates === 0 && report.lost === 0 && report.final.unfinished === 0 && withinLimits
       ? 0
       : 1;

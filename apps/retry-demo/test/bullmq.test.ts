@@ -32,6 +32,6 @@ describe('--queue bullmq', () => {
       report.final.delivered + report.final.failed,
     );
     for (const rate of report.rates)
-      expect(rate.maxPerHour, rate.destination).toBeLessThanOrEqual(rate.allowedPerHour);
+      expect(rate.mostInWindow, rate.destination).toBeLessThanOrEqual(rate.allowedInWindow);
   });
 });
