@@ -63,7 +63,7 @@ export async function scoreFlufl(rows: readonly FluflRow[]): Promise<FluflScore>
     const failed = report.outcomes.filter(
       (outcome) => outcome.event === 'bounced' || outcome.event === 'deferred',
     );
-    const byAddress = new Map(failed.map((outcome) => [outcome.recipient.toLowerCase(), outcome]));
+    const byAddress = new Map(failed.map((outcome) => [(outcome.recipient ?? '').toLowerCase(), outcome]));
     const expected = row.recipients.map((address) => address.toLowerCase());
     let missing = 0;
     for (const address of expected) {
@@ -78,7 +78,10 @@ export async function scoreFlufl(rows: readonly FluflRow[]): Promise<FluflScore>
         result.permanenceRows++;
         const permanent = outcome.event === 'bounced';
         if (permanent === row.permanent) result.permanenceAgreed++;
-        else result.misses.push(`${row.file}: ${address} ${outcome.event}, expected ${row.permanent ? 'permanent' : 'transient'}`);
+        else
+          result.misses.push(
+            `${row.file}: ${address} ${outcome.event}, expected ${row.permanent ? 'permanent' : 'transient'}`,
+          );
       }
     }
     const extra = [...byAddress.keys()].filter((address) => !expected.includes(address));

@@ -87,8 +87,12 @@ interface Draft {
 const perRecipientStart: ReadonlySet<string> = new Set(['final-recipient', 'original-recipient']);
 
 function toRecipient(draft: Draft, fields: (name: string) => string | undefined): FoundRecipient | undefined {
-  const address = draft.address ?? draft.original;
+  // Original-Recipient is the address as the sender gave it (RFC 3464 §2.3.1), the one an outbox
+  // knows; Final-Recipient may be what an alias or a gateway turned it into (`userx@sims-ms-daemon`,
+  // an X.400 name, a mailbox behind a forward).
+  const address = draft.original ?? draft.address;
   if (address === undefined) return undefined;
+  const finalRecipient = draft.address !== undefined && draft.address !== address ? draft.address : undefined;
   const action = fields('action')?.toLowerCase().split(/\s/)[0];
   const diagnostic = fields('diagnostic-code');
   const status = statusCode(fields('status'));
@@ -98,6 +102,7 @@ function toRecipient(draft: Draft, fields: (name: string) => string | undefined)
   const exit = localMailerExit(diagnostic);
   return {
     address,
+    ...(finalRecipient ? { finalRecipient } : {}),
     ...(action ? { action } : {}),
     ...(status ? { status } : {}),
     ...(diagnostic ? { diagnostic: untyped(diagnostic) } : {}),
@@ -199,8 +204,10 @@ export const rfc3464: Decoder = {
           ? { ...recipient, diagnostic: comment }
           : recipient;
       const match =
-        text.recipients.find((candidate) => candidate.address === recipient.address) ??
-        (text.recipients.length === 1 && recipients.length === 1 ? text.recipients[0] : undefined);
+        text.recipients.find(
+          (candidate) =>
+            candidate.address === recipient.address || candidate.address === recipient.finalRecipient,
+        ) ?? (text.recipients.length === 1 && recipients.length === 1 ? text.recipients[0] : undefined);
       // Last, the Status comment: the text's own wording of the reply says more when it has one.
       const diagnostic = recipient.diagnostic ?? match?.diagnostic ?? comment;
       const command = recipient.command ?? findCommand(match?.diagnostic?.toLowerCase() ?? '');
