@@ -1,7 +1,12 @@
 // A second, independent public corpus: flufl.bounce's (GNU Mailman's) real bounce samples
 // (src/__fixtures__/flufl-bounce, see its README), checked against that project's own expectations:
 // the failed recipients it expects (order-insensitive), permanent vs temporary, and "not a bounce"
-// where it says so. The decoders were written from formats, never from these files.
+// where it says so. The decoders were written from formats, never from these files. Last, eight
+// samples of a third project, Mail::DeliveryStatus::BounceParser (src/__fixtures__/bounceparser),
+// read once after the decoders were written.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type FluflRow, fluflEmail, readFluflRows, scoreFlufl } from '../../scripts/accuracy-flufl';
 import { parseBounce } from '../index';
@@ -66,4 +71,40 @@ describe('flufl.bounce samples read as that project expects', () => {
     expect(score.kindAgreed / score.kindRows).toBeGreaterThanOrEqual(0.99);
     expect(score.permanenceAgreed / score.permanenceRows).toBe(1);
   });
+});
+
+interface BounceParserRow {
+  readonly file: string;
+  readonly recipients: readonly string[];
+  readonly kind: 'bounce';
+  readonly smtp_code: number | null;
+}
+
+const bounceParser = fileURLToPath(new URL('../__fixtures__/bounceparser/', import.meta.url));
+
+/** Categories that say what BounceParser's `user_unknown` says: the mailbox is not there (or no longer). */
+const userUnknown: readonly string[] = ['mailbox-unknown', 'mailbox-disabled'];
+
+/** Samples whose category differs from BounceParser's, and why. */
+const otherCategory: Readonly<Record<string, string>> = {
+  // "553 sorry, badrcptto(user mail-box not found) (#5.7.1)": the reply's own 5.7.1 code says policy.
+  'badrcptto.msg': 'policy, from the reply’s own 5.7.1',
+};
+
+describe('Mail::DeliveryStatus::BounceParser samples (read once, after the decoders were written)', () => {
+  const rows = readFileSync(join(bounceParser, 'expected.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as BounceParserRow);
+  for (const row of rows) {
+    it(row.file, async () => {
+      const report = await parseBounce(readFileSync(join(bounceParser, 'emails', row.file)));
+      expect(report.kind).toBe(row.kind);
+      expect(report.outcomes.map((outcome) => outcome.recipient)).toEqual(row.recipients);
+      const outcome = report.outcomes[0]!;
+      if (row.smtp_code !== null) expect(outcome.reply?.code).toBe(row.smtp_code);
+      if (otherCategory[row.file] === undefined) expect(userUnknown).toContain(outcome.verdict.category);
+      else expect(userUnknown).not.toContain(outcome.verdict.category);
+    });
+  }
 });

@@ -52,6 +52,7 @@ export const bounceWordingRules: readonly Rule[] = [
       "doesn't have a",
       'not a valid mailbox',
       'no such mailbox',
+      'no mail box available', // "550 ** No mail box available for this user **"
       'user not found',
       'recipient not found',
       'recipient address rejected.',
