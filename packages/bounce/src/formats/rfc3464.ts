@@ -10,6 +10,7 @@ import { findCommand } from '../outcome/find-command';
 import { addressIn } from '../text/find-address';
 import type { Decoded, Decoder, FoundRecipient } from './decoder';
 import { localMailerExit } from './local-mailer-exit';
+import { isChallenge } from './not-a-bounce';
 import { originalFromParts } from './original';
 import { readTextReport } from './text-report';
 
@@ -181,6 +182,7 @@ export const rfc3464: Decoder = {
   name: 'rfc3464',
   recognize: hasStatus,
   decode(mail: Mail): Decoded | undefined {
+    if (isChallenge(mail)) return undefined;
     const lines = statusLines(mail);
     if (lines === undefined) return undefined;
     const { message, recipients, comments } = readRecipients(lines);
