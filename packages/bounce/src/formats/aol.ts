@@ -36,8 +36,9 @@ function decode(mail: Mail): Decoded | undefined {
   }
   const recipients: FoundRecipient[] = [];
   const diagnostic = reason.join(' ');
-  // "…because they are not accepting mail from <sender>": the recipients' own mail controls refused the sender.
-  const refused = diagnostic.toLowerCase().includes('not accepting mail from');
+  // "…because they are not accepting mail from <sender>" / "…mail with attachments or embedded images":
+  // the recipients' own mail controls refused it.
+  const refused = diagnostic.toLowerCase().includes('not accepting mail');
   const verdict = refused
     ? ({ category: 'blocked-by-recipient', rule: 'bounce:aol-not-accepting' } as const)
     : {};

@@ -27,6 +27,7 @@ const bodyPhrases: readonly string[] = [
   'confirm your subscription',
   'to have your message delivered',
   'i use a challenge',
+  'to have your address added', // Bluebottle: "…to the recipient's allowed list"
   // Boxbe and similar screening services: the message waits for the sender to join a guest list.
   'has been waitlisted',
   'add yourself to my',
