@@ -50,7 +50,7 @@ describe('parseBounce: RFC 3464', () => {
           'Status: 5.1.1',
           '',
           'Final-Recipient: x400; /S=bob/O=example/C=GB/',
-          'Original-Recipient: rfc822; bob@example.co.uk',
+          'Original-Recipient: rfc822; bob+2Bnews@example.co.uk',
           'Action: failed',
           'Status: 5.1.1',
         ].join('\r\n'),
@@ -58,7 +58,7 @@ describe('parseBounce: RFC 3464', () => {
     );
     expect(report.outcomes.map((outcome) => outcome.recipient)).toEqual([
       'jane@example.com',
-      'bob@example.co.uk',
+      'bob+news@example.co.uk',
     ]);
     expect(report.outcomes[0]?.providerDetail.finalRecipient).toBe('jane.doe@mail.example.net');
     expect(report.outcomes[1]?.providerDetail.finalRecipient).toBeUndefined();

@@ -79,6 +79,17 @@ export function statusComment(value: string | undefined): string | undefined {
   return comment === '' || classWords.has(comment.toLowerCase()) ? undefined : comment;
 }
 
+/**
+ * Original-Recipient repeats the sender's ORCPT parameter, which is xtext (RFC 3461 §4: `+` and `=`
+ * travel as `+2B` and `+3D`), and MTAs copy it as it came: `user+2Btag@example.com` is `user+tag@…`.
+ */
+export function xtextDecoded(value: string): string {
+  if (!value.includes('+')) return value;
+  return value.replace(/\+([0-9A-F]{2})/g, (_match, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
+}
+
 interface Draft {
   address?: string;
   original?: string;
@@ -145,8 +156,9 @@ function readRecipients(lines: readonly string[]): {
     let current: Draft | undefined;
     for (const field of group) {
       if (perRecipientStart.has(field.name)) {
-        const address = addressIn(untyped(field.value));
         const name = field.name === 'final-recipient' ? 'address' : 'original';
+        const value = untyped(field.value);
+        const address = addressIn(name === 'original' ? xtextDecoded(value) : value);
         if (current === undefined || current[name] !== undefined) {
           current = { fields: [] };
           drafts.push(current);
