@@ -51,6 +51,17 @@ const fragment = fc.constantFrom(
   'é',
   '\ud800',
   '=?utf-8?B?////?=',
+  // HTML-only notices (mail/html-text.ts) and the forms read since the second corpus.
+  'Content-Type: text/html\n',
+  '<br>',
+  '<style>',
+  '&#x110000;',
+  '&lt;a@b.example&gt;',
+  'c=US;a= ;dda:SMTP=a@b.example;\n',
+  'From: MAILER-DAEMON@aol.com\n',
+  'Your mail to the following recipients could not be delivered because they are not accepting mail from x:\n',
+  '\tscreenname\n',
+  'Delivery attempts will continue to be made for 5 day(s).\n',
 );
 
 const email = fc

@@ -39,6 +39,31 @@ function dsn(statusType: string, perRecipient: string, extraHeaders = ''): strin
 }
 
 describe('parseBounce: RFC 3464', () => {
+  it('names the recipient as the sender gave it (Original-Recipient), keeping Final-Recipient beside it', async () => {
+    const report = await parseBounce(
+      dsn(
+        'message/delivery-status',
+        [
+          'Original-Recipient: rfc822; jane@example.com',
+          'Final-Recipient: rfc822; jane.doe@mail.example.net',
+          'Action: failed',
+          'Status: 5.1.1',
+          '',
+          'Final-Recipient: x400; /S=bob/O=example/C=GB/',
+          'Original-Recipient: rfc822; bob+2Bnews@example.co.uk',
+          'Action: failed',
+          'Status: 5.1.1',
+        ].join('\r\n'),
+      ),
+    );
+    expect(report.outcomes.map((outcome) => outcome.recipient)).toEqual([
+      'jane@example.com',
+      'bob+news@example.co.uk',
+    ]);
+    expect(report.outcomes[0]?.providerDetail.finalRecipient).toBe('jane.doe@mail.example.net');
+    expect(report.outcomes[1]?.providerDetail.finalRecipient).toBeUndefined();
+  });
+
   it('reads every per-recipient block in order, with status, remote MTA and the failed command', async () => {
     const report = await parseBounce(
       dsn(
@@ -313,5 +338,49 @@ describe('parseBounce: complaints, auto-replies and other mail', () => {
     ]);
     expect(fromBytes).toEqual(fromString);
     expect(fromBuffer).toEqual(fromString);
+  });
+});
+
+describe('parseBounce: plain-text notices', () => {
+  it("reads Exchange's X.400 form of an address (`dda:SMTP=a@b`) and a notice sent as HTML only", async () => {
+    const report = await parseBounce(
+      [
+        'From: System Administrator <postmaster@example.com>',
+        'Subject: Undeliverable: hello',
+        'X-Mailer: Internet Mail Service (5.5.2653.19)',
+        'Content-Type: text/html; charset=iso-8859-1',
+        '',
+        '<HTML><BODY><P>Your message<BR>did not reach the following recipient(s):<BR>',
+        'c=US;a= ;p=EXAMPLE;o=Hub;dda:SMTP=jane@example.com; on Fri, 4 Oct 2002<BR>',
+        '&nbsp;&nbsp;&nbsp;The recipient name is not recognized</P></BODY></HTML>',
+        '',
+      ].join('\r\n'),
+    );
+    expect(report.format).toBe('exchange');
+    expect(
+      report.outcomes.map((outcome) => [outcome.recipient, outcome.event, outcome.verdict.category]),
+    ).toEqual([['jane@example.com', 'bounced', 'mailbox-unknown']]);
+  });
+
+  it('reads a delay warning from the words under the recipient when the introduction says none', async () => {
+    const report = await parseBounce(
+      [
+        'From: gateway@example.org',
+        'Subject: Delivery failure notification',
+        '',
+        'Your message with Subject: hello',
+        'could not be delivered to the following recipients:',
+        '',
+        'jane@example.com',
+        '',
+        'Please do not resend your original message.',
+        'Delivery attempts will continue to be made for 5 day(s).',
+        '',
+      ].join('\r\n'),
+    );
+    expect(report.kind).toBe('delay');
+    expect(report.outcomes.map((outcome) => [outcome.recipient, outcome.event])).toEqual([
+      ['jane@example.com', 'deferred'],
+    ]);
   });
 });

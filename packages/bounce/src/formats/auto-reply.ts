@@ -34,10 +34,13 @@ const subjectPrefixes: readonly string[] = [
   'fuori sede',
   'risposta automatica',
   'absence',
+  'automatyczna odpowied', // Polish, "[Automatyczna odpowiedź]" (wp.pl)
 ];
 
 function looksAutomatic(mail: Mail): boolean {
-  const subject = mail.subject.toLowerCase().trimStart();
+  // Some put the prefix in brackets: `[Automatyczna odpowiedź] …`, `[Auto-Reply] …`.
+  let subject = mail.subject.toLowerCase().trimStart();
+  if (subject.startsWith('[')) subject = subject.slice(1);
   for (const prefix of subjectPrefixes) if (subject.startsWith(prefix)) return true;
   // A failure notice says Auto-Submitted too; only a person's mailbox answering is an auto-reply.
   if (looksLikeReport(mail)) return false;

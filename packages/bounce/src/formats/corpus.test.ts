@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { heldOut, readRows, score } from '../../scripts/accuracy';
+import { fluflEmail, readFluflRows } from '../../scripts/accuracy-flufl';
 import { parseBounce } from '../index';
 import { decoders } from './index';
 
@@ -51,9 +52,10 @@ describe('corpus samples by format', () => {
     });
   }
 
-  it('every decoder reads at least one real sample', async () => {
+  it("every decoder reads at least one real sample (of this corpus or flufl.bounce's)", async () => {
     const used = new Set<string>();
     for (const file of files) used.add((await parseBounce(readFileSync(emails + file))).format);
+    for (const row of readFluflRows()) used.add((await parseBounce(fluflEmail(row.file))).format);
     const unused = decoders
       .map((decoder) => decoder.name)
       .filter((name) => !used.has(name) && name !== 'not-a-bounce');

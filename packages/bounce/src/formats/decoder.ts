@@ -7,6 +7,8 @@ import type { Mail } from '../mail/mail';
 export interface FoundRecipient {
   /** Lowercased address; undefined when the report names none (an ARF report of a redacted message). */
   readonly address: string | undefined;
+  /** RFC 3464 `Final-Recipient` (lowercased) when the report also gives a different `Original-Recipient`, which is `address`. */
+  readonly finalRecipient?: string;
   /** RFC 3464 `Action`: `failed`, `delayed`, `delivered`, `relayed`, `expanded`. */
   readonly action?: string;
   /** RFC 3464 `Status` (`5.1.1`), when the report states one. */

@@ -3,6 +3,7 @@
 // provider's before the MTA it runs), then auto-replies (bounces carry Auto-Submitted too),
 // confirmations, and the plain-text fallback.
 import { amazonSes } from './amazon-ses';
+import { aol } from './aol';
 import { apacheJames } from './apache-james';
 import { arf } from './arf';
 import { autoReply } from './auto-reply';
@@ -30,6 +31,7 @@ export const decoders: readonly Decoder[] = [
   googleGroups,
   gmail,
   yahoo,
+  aol,
   qmail,
   exim,
   sendmail,

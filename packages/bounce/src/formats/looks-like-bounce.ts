@@ -96,6 +96,11 @@ const delayPhrases: readonly string[] = [
   'this is a warning message only',
   'this is only a warning',
   'not yet been delivered',
+  'delivery attempts will continue',
+  'will continue to try',
+  'has been postponed',
+  'this is just a warning',
+  'advisory-only',
 ];
 
 export function isDelayNotice(subject: string, context: string | undefined): boolean {

@@ -10,6 +10,7 @@ import { findCommand } from '../outcome/find-command';
 import { addressIn } from '../text/find-address';
 import type { Decoded, Decoder, FoundRecipient } from './decoder';
 import { localMailerExit } from './local-mailer-exit';
+import { isChallenge } from './not-a-bounce';
 import { originalFromParts } from './original';
 import { readTextReport } from './text-report';
 
@@ -78,6 +79,17 @@ export function statusComment(value: string | undefined): string | undefined {
   return comment === '' || classWords.has(comment.toLowerCase()) ? undefined : comment;
 }
 
+/**
+ * Original-Recipient repeats the sender's ORCPT parameter, which is xtext (RFC 3461 §4: `+` and `=`
+ * travel as `+2B` and `+3D`), and MTAs copy it as it came: `user+2Btag@example.com` is `user+tag@…`.
+ */
+export function xtextDecoded(value: string): string {
+  if (!value.includes('+')) return value;
+  return value.replace(/\+([0-9A-F]{2})/g, (_match, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
+}
+
 interface Draft {
   address?: string;
   original?: string;
@@ -87,8 +99,12 @@ interface Draft {
 const perRecipientStart: ReadonlySet<string> = new Set(['final-recipient', 'original-recipient']);
 
 function toRecipient(draft: Draft, fields: (name: string) => string | undefined): FoundRecipient | undefined {
-  const address = draft.address ?? draft.original;
+  // Original-Recipient is the address as the sender gave it (RFC 3464 §2.3.1), the one an outbox
+  // knows; Final-Recipient may be what an alias or a gateway turned it into (`userx@sims-ms-daemon`,
+  // an X.400 name, a mailbox behind a forward).
+  const address = draft.original ?? draft.address;
   if (address === undefined) return undefined;
+  const finalRecipient = draft.address !== undefined && draft.address !== address ? draft.address : undefined;
   const action = fields('action')?.toLowerCase().split(/\s/)[0];
   const diagnostic = fields('diagnostic-code');
   const status = statusCode(fields('status'));
@@ -98,6 +114,7 @@ function toRecipient(draft: Draft, fields: (name: string) => string | undefined)
   const exit = localMailerExit(diagnostic);
   return {
     address,
+    ...(finalRecipient ? { finalRecipient } : {}),
     ...(action ? { action } : {}),
     ...(status ? { status } : {}),
     ...(diagnostic ? { diagnostic: untyped(diagnostic) } : {}),
@@ -139,8 +156,9 @@ function readRecipients(lines: readonly string[]): {
     let current: Draft | undefined;
     for (const field of group) {
       if (perRecipientStart.has(field.name)) {
-        const address = addressIn(untyped(field.value));
         const name = field.name === 'final-recipient' ? 'address' : 'original';
+        const value = untyped(field.value);
+        const address = addressIn(name === 'original' ? xtextDecoded(value) : value);
         if (current === undefined || current[name] !== undefined) {
           current = { fields: [] };
           drafts.push(current);
@@ -176,6 +194,7 @@ export const rfc3464: Decoder = {
   name: 'rfc3464',
   recognize: hasStatus,
   decode(mail: Mail): Decoded | undefined {
+    if (isChallenge(mail)) return undefined;
     const lines = statusLines(mail);
     if (lines === undefined) return undefined;
     const { message, recipients, comments } = readRecipients(lines);
@@ -199,8 +218,10 @@ export const rfc3464: Decoder = {
           ? { ...recipient, diagnostic: comment }
           : recipient;
       const match =
-        text.recipients.find((candidate) => candidate.address === recipient.address) ??
-        (text.recipients.length === 1 && recipients.length === 1 ? text.recipients[0] : undefined);
+        text.recipients.find(
+          (candidate) =>
+            candidate.address === recipient.address || candidate.address === recipient.finalRecipient,
+        ) ?? (text.recipients.length === 1 && recipients.length === 1 ? text.recipients[0] : undefined);
       // Last, the Status comment: the text's own wording of the reply says more when it has one.
       const diagnostic = recipient.diagnostic ?? match?.diagnostic ?? comment;
       const command = recipient.command ?? findCommand(match?.diagnostic?.toLowerCase() ?? '');

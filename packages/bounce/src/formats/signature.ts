@@ -20,7 +20,8 @@ export interface Signature {
 /** The first lines of the body, lowercased, computed once per email. */
 const heads = new WeakMap<Mail, string>();
 
-function headOf(mail: Mail): string {
+/** The first lines of the body, lowercased (shared by every cheap recognizer). */
+export function headOf(mail: Mail): string {
   let head = heads.get(mail);
   if (head === undefined) {
     head = mail.lines.slice(0, headLines).join('\n').toLowerCase();

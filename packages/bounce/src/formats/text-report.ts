@@ -42,6 +42,8 @@ export const returnedMarkers: readonly string[] = [
   '----- message header follows',
   '----- original message header -----',
   'returned mail follows',
+  'here is a copy of the first part of the message', // Demon Internet (Exim)
+  'original message as received is as follows', // LLNL's postmaster
 ];
 
 /** Phrases after which the rest of a line names the recipient (lowercase). */
@@ -62,6 +64,8 @@ export const recipientMarkers: readonly string[] = [
   'exceeds allowed size:',
   'rcpt to:',
   'recipient:',
+  'addressed to', // "The following message, addressed to 'a@b', failed", "(Originally addressed to a@b)"
+  'message was addressed', // "The address to which your message was addressed, a@b, did not match"
 ];
 
 /** Header names that start a returned message quoted without a marker line. */

@@ -4,6 +4,7 @@
 // header block and a body, so a decoder still sees the words.
 import PostalMime, { type Email } from 'postal-mime';
 import { type Field, readHeaderBlock, splitLines } from './fields';
+import { htmlText } from './html-text';
 import type { Mail, MailPart } from './mail';
 
 /** How much of any text a decoder reads: bounce notices and their reports are a few kilobytes. */
@@ -71,6 +72,8 @@ function fromEmail(email: Email): Mail {
   else if (text.trim() === '') {
     const plain = parts.find((part) => part.type.startsWith('text/plain'));
     if (plain !== undefined) text = plain.text;
+    // A notice sent as HTML only (Exchange 5.5, some webmail MTAs): its words.
+    else if (email.html !== undefined && email.html.trim() !== '') text = cap(htmlText(cap(email.html)));
   }
   return {
     headers,

@@ -9,6 +9,7 @@ import {
   type Verdict,
 } from '@mailverdict/core';
 import type { FoundRecipient } from '../formats/decoder';
+import { isDelayNotice } from '../formats/looks-like-bounce';
 import { parseDate } from '../mail/date';
 import { classifyRecipient } from './classify-recipient';
 import { findCommand } from './find-command';
@@ -103,7 +104,12 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
     parsed !== undefined && parsed.command === undefined && command !== undefined
       ? { ...parsed, command }
       : parsed;
-  const event = eventOf(found.action, context.delay);
+  // Without an Action, the recipient's own lines may say the MTA is still trying ("Delivery attempts
+  // will continue", "has been postponed") where the introduction does not.
+  const event = eventOf(
+    found.action,
+    context.delay || (found.action === undefined && isDelayNotice('', found.diagnostic)),
+  );
   let verdict: Verdict;
   if (event === 'delivered') {
     verdict = createVerdict('delivered', { rule: 'bounce:dsn-delivered', ...(reply ? { reply } : {}) });
@@ -134,6 +140,7 @@ export function buildOutcome(found: FoundRecipient, context: OutcomeContext): De
   // When this recipient was last tried (`Last-Attempt-Date`, RFC 3464 §2.3.7), else when the report was written.
   const occurredAt = parseDate(found.date) ?? context.occurredAt;
   const detail: Record<string, unknown> = { format: context.format };
+  if (found.finalRecipient !== undefined) detail.finalRecipient = found.finalRecipient;
   if (found.action !== undefined) detail.action = found.action;
   if (found.status !== undefined) detail.status = found.status;
   if (found.remoteMta !== undefined) detail.remoteMta = found.remoteMta;

@@ -52,6 +52,8 @@ export const bounceWordingRules: readonly Rule[] = [
       "doesn't have a",
       'not a valid mailbox',
       'no such mailbox',
+      'no mail box available', // "550 ** No mail box available for this user **"
+      'no account by that name', // "550 Recipient Rejected: No account by that name here"
       'user not found',
       'recipient not found',
       'recipient address rejected.',

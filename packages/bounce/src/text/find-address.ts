@@ -54,6 +54,15 @@ function trimLocal(text: string, start: number, at: number): number {
 }
 
 /**
+ * Exchange's X.400 form of an Internet address, `c=US;a= ;p=IKON;o=Nexus2;dda:SMTP=user@example.com;`
+ * (a domain-defined attribute named SMTP): the address starts after `SMTP=`.
+ */
+function skipX400Prefix(text: string, start: number, at: number): number {
+  if (at - start <= 5 || text.charCodeAt(start - 1) !== 58) return start;
+  return text.slice(start, start + 5).toLowerCase() === 'smtp=' ? start + 5 : start;
+}
+
+/**
  * The first address at or after `from` in `text`, or undefined. Addresses need a local part, a
  * dotted domain (`user@localhost` is not a recipient we can act on) and are lowercased.
  */
@@ -64,6 +73,7 @@ export function findAddress(text: string, from = 0): FoundAddress | undefined {
     let start = at;
     while (start > floor && isLocalChar(text.charCodeAt(start - 1))) start--;
     start = trimLocal(text, start, at);
+    start = skipX400Prefix(text, start, at);
     let end = at + 1;
     let dots = 0;
     while (end < text.length && isDomainChar(text.charCodeAt(end))) {
