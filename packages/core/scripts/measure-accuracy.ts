@@ -54,6 +54,8 @@ export type Evidence = (typeof evidenceKinds)[number];
 export interface UnseenReply extends LabelledReply {
   readonly split: Split;
   readonly evidence: Evidence;
+  /** The collection round a line was added in (`2026-12-06`), absent for the first rounds: lets `pnpm accuracy --batch` score a new batch alone. */
+  readonly batch?: string;
 }
 
 /** A verbatim reply: observed or documented, not reconstructed. */
