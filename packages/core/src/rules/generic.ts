@@ -656,6 +656,20 @@ export const genericRules: readonly Rule[] = [
 
   // ── recipient ─────────────────────────────────────────────────────────────────────
   {
+    // Postfix reject_unverified_recipient: a 4xx "unverified address" means its probe of the next
+    // hop has not finished or failed for a while (lost connection, timeout); nothing is known about
+    // the mailbox yet, so this is a deferral, never recipient evidence
+    id: 'generic:address-verification-pending',
+    category: 'deferred',
+    phrases: ['unverified address', 'address verification in progress'],
+    classes: [4],
+    reason: 'Postfix defers with 450 4.1.1 while its address probe is pending (ADDRESS_VERIFICATION_README)',
+    example:
+      '450 4.1.1 <user@example.org>: Recipient address rejected: unverified address: Address verification in progress',
+    source:
+      'Postfix smtpd_check.c "unverified address: %s" and ADDRESS_VERIFICATION_README (unverified_recipient_tempfail_action)',
+  },
+  {
     // docs/taxonomy.md#decision-7: "550 : User unknown" with an EMPTY address is KDDI's (au.com) carrier-side
     // sender filter, not a missing mailbox — the recipient refuses this sender
     id: 'generic:user-unknown-empty-address',
@@ -723,6 +737,8 @@ export const genericRules: readonly Rule[] = [
       'unknown or illegal alias',
       'not in my validrcptto list',
       'not listed in domino directory',
+      'address is marked as invalid',
+      'not in route list',
       'utilisateur inconnu',
       'destinataire inconnu',
       'adresse inconnue',
@@ -1027,6 +1043,7 @@ export const genericRules: readonly Rule[] = [
       'recipient rate limit',
       'mailbox receiving too much',
       'frequency of receiving',
+      'recipient has exceeded message rate',
     ],
     scope: 'recipient',
     reason: 'a per-recipient limit: slow down for this recipient only (docs/taxonomy.md#decision-4)',
@@ -1402,6 +1419,8 @@ export const genericRules: readonly Rule[] = [
       'illegal attachment',
       'attachment type',
       'attachment extension',
+      'file extension',
+      'file_extension',
       'executable',
       'potential security issue',
       'schadsoftware',
