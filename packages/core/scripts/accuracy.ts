@@ -105,6 +105,13 @@ if (batch !== undefined) {
   const ofBatch = evaluation.filter((reply) => reply.batch === batch);
   const development = unseen.filter((reply) => reply.batch === batch && reply.split === 'development');
   console.log(`\nbatch ${batch}: ${development.length} development / ${ofBatch.length} evaluation lines`);
-  figures(`out-of-sample, batch ${batch} alone (evaluation half, verbatim)`, measureAccuracy(ofBatch.filter(isVerbatim)));
+  if (ofBatch.length + development.length === 0) {
+    console.log(`no line of replies-unseen.jsonl has "batch": ${JSON.stringify(batch)}`);
+    process.exit(1);
+  }
+  figures(
+    `out-of-sample, batch ${batch} alone (evaluation half, verbatim)`,
+    measureAccuracy(ofBatch.filter(isVerbatim)),
+  );
   figures(`in-sample, batch ${batch} alone (development half)`, measureAccuracy(development));
 }

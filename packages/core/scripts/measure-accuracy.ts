@@ -95,6 +95,9 @@ export function loadUnseenCorpus(): UnseenReply[] {
   const lines = readJsonl<UnseenReply & { readonly note?: string }>('replies-unseen.jsonl');
   for (const line of lines) {
     const moved = line.split === 'development' && /\bMoved from the evaluation\b/.test(line.note ?? '');
+    if (line.batch !== undefined && typeof line.batch !== 'string') {
+      throw new Error(`replies-unseen.jsonl: ${line.id} has batch ${String(line.batch)}`);
+    }
     if (!evidenceKinds.includes(line.evidence)) {
       throw new Error(`replies-unseen.jsonl: ${line.id} has evidence ${String(line.evidence)}`);
     }

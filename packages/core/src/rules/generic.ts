@@ -158,6 +158,19 @@ export const genericRules: readonly Rule[] = [
     source: 'Postfix smtpd; docs/taxonomy.md#decision-9',
   },
   {
+    // "invalid address" about the recipient (decision 9), whatever mailbox code it comes with —
+    // AT&T's Sendmail says "blank mailhost - invalid address" under 5.2.1. Under X.1.7/X.1.8, or
+    // naming the sender, it is our envelope sender instead (generic:sender-rejected)
+    id: 'generic:invalid-address',
+    category: 'mailbox-unknown',
+    phrases: ['invalid address'],
+    notEnhanced: ['X.1.7', 'X.1.8'],
+    unless: ['sender', 'mail from', 'from address'],
+    example: '550 5.2.1 <user@example.org>... blank mailhost - invalid address, relay=[192.0.2.1]',
+    source:
+      'docs/taxonomy.md#decision-9; AT&T reply collected in github.com/ActiveCampaign/smtp-field-manual data/codes/550.json',
+  },
+  {
     id: 'generic:recipient-not-fqdn',
     category: 'mailbox-unknown',
     phrases: ['need fully-qualified address', 'need fully qualified address'],
