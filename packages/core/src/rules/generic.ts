@@ -457,7 +457,8 @@ export const genericRules: readonly Rule[] = [
       'alignment',
       'sender authentication',
     ],
-    unless: ['relaying', 'unauthenticated relay'],
+    // a relay asking us to log in (SendGrid "Unauthenticated senders not allowed") is client-auth
+    unless: ['relaying', 'unauthenticated relay', 'unauthenticated senders'],
     example: '550 5.7.26 This mail has been blocked because the sender is unauthenticated.',
     source: 'RFC 7372 (X.7.20–X.7.29); Gmail, Yahoo and Microsoft sender requirements (2024)',
   },
@@ -1363,11 +1364,13 @@ export const genericRules: readonly Rule[] = [
       'smtpclientauthentication',
       'failed to authenticate',
       'must issue an auth command',
+      'unauthenticated senders not allowed',
       'authentification',
       'authentifizierung',
     ],
     example: '535 5.7.8 Username and Password not accepted.',
-    source: 'RFC 4954 §6 (530, 534, 535, 454); Exim, Gmail',
+    source:
+      'RFC 4954 §6 (530, 534, 535, 454); Exim, Gmail; SendGrid SMTP relay "550 Unauthenticated senders not allowed"',
   },
   {
     // the envelope sender or its domain refused in so many words — unless it is refused only for one
