@@ -8,6 +8,9 @@
 //
 // `--misses` lists the in-sample misses (rules may be written from them). Evaluation misses are
 // never listed: reading them would be writing rules from the evaluation half.
+//
+// `--batch <name>` also scores the lines of one collection round (their `batch` field) alone: a new
+// batch's evaluation figures say how the rules do on replies collected after they were written.
 import {
   type Accuracy,
   evidenceKinds,
@@ -19,6 +22,8 @@ import {
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const listMisses = process.argv.includes('--misses');
+const batchAt = process.argv.indexOf('--batch');
+const batch = batchAt >= 0 ? process.argv[batchAt + 1] : undefined;
 
 function figures(title: string, result: Accuracy): void {
   console.log(`\n=== ${title}: ${result.total} labelled replies ===`);
@@ -95,3 +100,18 @@ figures(
   measureAccuracy(evaluation.filter((reply) => !isVerbatim(reply))),
 );
 figures('out-of-sample, whole evaluation half', measureAccuracy(evaluation));
+
+if (batch !== undefined) {
+  const ofBatch = evaluation.filter((reply) => reply.batch === batch);
+  const development = unseen.filter((reply) => reply.batch === batch && reply.split === 'development');
+  console.log(`\nbatch ${batch}: ${development.length} development / ${ofBatch.length} evaluation lines`);
+  if (ofBatch.length + development.length === 0) {
+    console.log(`no line of replies-unseen.jsonl has "batch": ${JSON.stringify(batch)}`);
+    process.exit(1);
+  }
+  figures(
+    `out-of-sample, batch ${batch} alone (evaluation half, verbatim)`,
+    measureAccuracy(ofBatch.filter(isVerbatim)),
+  );
+  figures(`in-sample, batch ${batch} alone (development half)`, measureAccuracy(development));
+}

@@ -54,6 +54,8 @@ export type Evidence = (typeof evidenceKinds)[number];
 export interface UnseenReply extends LabelledReply {
   readonly split: Split;
   readonly evidence: Evidence;
+  /** The collection round a line was added in (`2026-12-06`), absent for the first rounds: lets `pnpm accuracy --batch` score a new batch alone. */
+  readonly batch?: string;
 }
 
 /** A verbatim reply: observed or documented, not reconstructed. */
@@ -93,6 +95,9 @@ export function loadUnseenCorpus(): UnseenReply[] {
   const lines = readJsonl<UnseenReply & { readonly note?: string }>('replies-unseen.jsonl');
   for (const line of lines) {
     const moved = line.split === 'development' && /\bMoved from the evaluation\b/.test(line.note ?? '');
+    if (line.batch !== undefined && typeof line.batch !== 'string') {
+      throw new Error(`replies-unseen.jsonl: ${line.id} has batch ${String(line.batch)}`);
+    }
     if (!evidenceKinds.includes(line.evidence)) {
       throw new Error(`replies-unseen.jsonl: ${line.id} has evidence ${String(line.evidence)}`);
     }

@@ -158,6 +158,19 @@ export const genericRules: readonly Rule[] = [
     source: 'Postfix smtpd; docs/taxonomy.md#decision-9',
   },
   {
+    // "invalid address" about the recipient (decision 9), whatever mailbox code it comes with —
+    // AT&T's Sendmail says "blank mailhost - invalid address" under 5.2.1. Under X.1.7/X.1.8, or
+    // naming the sender, it is our envelope sender instead (generic:sender-rejected)
+    id: 'generic:invalid-address',
+    category: 'mailbox-unknown',
+    phrases: ['invalid address'],
+    notEnhanced: ['X.1.7', 'X.1.8'],
+    unless: ['sender', 'mail from', 'from address'],
+    example: '550 5.2.1 <user@example.org>... blank mailhost - invalid address, relay=[192.0.2.1]',
+    source:
+      'docs/taxonomy.md#decision-9; AT&T reply collected in github.com/ActiveCampaign/smtp-field-manual data/codes/550.json',
+  },
+  {
     id: 'generic:recipient-not-fqdn',
     category: 'mailbox-unknown',
     phrases: ['need fully-qualified address', 'need fully qualified address'],
@@ -444,7 +457,8 @@ export const genericRules: readonly Rule[] = [
       'alignment',
       'sender authentication',
     ],
-    unless: ['relaying', 'unauthenticated relay'],
+    // a relay asking us to log in (SendGrid "Unauthenticated senders not allowed") is client-auth
+    unless: ['relaying', 'unauthenticated relay', 'unauthenticated senders'],
     example: '550 5.7.26 This mail has been blocked because the sender is unauthenticated.',
     source: 'RFC 7372 (X.7.20–X.7.29); Gmail, Yahoo and Microsoft sender requirements (2024)',
   },
@@ -656,6 +670,20 @@ export const genericRules: readonly Rule[] = [
 
   // ── recipient ─────────────────────────────────────────────────────────────────────
   {
+    // Postfix reject_unverified_recipient: a 4xx "unverified address" means its probe of the next
+    // hop has not finished or failed for a while (lost connection, timeout); nothing is known about
+    // the mailbox yet, so this is a deferral, never recipient evidence
+    id: 'generic:address-verification-pending',
+    category: 'deferred',
+    phrases: ['unverified address', 'address verification in progress'],
+    classes: [4],
+    reason: 'Postfix defers with 450 4.1.1 while its address probe is pending (ADDRESS_VERIFICATION_README)',
+    example:
+      '450 4.1.1 <user@example.org>: Recipient address rejected: unverified address: Address verification in progress',
+    source:
+      'Postfix smtpd_check.c "unverified address: %s" and ADDRESS_VERIFICATION_README (unverified_recipient_tempfail_action)',
+  },
+  {
     // docs/taxonomy.md#decision-7: "550 : User unknown" with an EMPTY address is KDDI's (au.com) carrier-side
     // sender filter, not a missing mailbox — the recipient refuses this sender
     id: 'generic:user-unknown-empty-address',
@@ -723,6 +751,8 @@ export const genericRules: readonly Rule[] = [
       'unknown or illegal alias',
       'not in my validrcptto list',
       'not listed in domino directory',
+      'address is marked as invalid',
+      'not in route list',
       'utilisateur inconnu',
       'destinataire inconnu',
       'adresse inconnue',
@@ -1027,6 +1057,7 @@ export const genericRules: readonly Rule[] = [
       'recipient rate limit',
       'mailbox receiving too much',
       'frequency of receiving',
+      'recipient has exceeded message rate',
     ],
     scope: 'recipient',
     reason: 'a per-recipient limit: slow down for this recipient only (docs/taxonomy.md#decision-4)',
@@ -1333,11 +1364,13 @@ export const genericRules: readonly Rule[] = [
       'smtpclientauthentication',
       'failed to authenticate',
       'must issue an auth command',
+      'unauthenticated senders not allowed',
       'authentification',
       'authentifizierung',
     ],
     example: '535 5.7.8 Username and Password not accepted.',
-    source: 'RFC 4954 §6 (530, 534, 535, 454); Exim, Gmail',
+    source:
+      'RFC 4954 §6 (530, 534, 535, 454); Exim, Gmail; SendGrid SMTP relay "550 Unauthenticated senders not allowed"',
   },
   {
     // the envelope sender or its domain refused in so many words — unless it is refused only for one
@@ -1402,6 +1435,8 @@ export const genericRules: readonly Rule[] = [
       'illegal attachment',
       'attachment type',
       'attachment extension',
+      'file extension',
+      'file_extension',
       'executable',
       'potential security issue',
       'schadsoftware',

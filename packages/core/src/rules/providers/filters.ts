@@ -83,6 +83,36 @@ export const filterRules: readonly Rule[] = [
     source: 'Barracuda Email Security Gateway reply format',
   },
   // Proofpoint: its reputation list is a `blocklists` entry; other Proofpoint wording is generic.
+  // Symantec Email Security.cloud (MessageLabs): 553 "Message Filtered" is its content filter's
+  // rejection; the same words under 550 5.2.0 are Amazon SES receipt rules (policy), hence the code
+  {
+    id: 'messagelabs:filtered',
+    category: 'spam-content',
+    phrases: ['message filtered'],
+    codes: [553],
+    example: '553 - Message Filtered',
+    source:
+      'Broadcom Email Security.cloud error 553 (knowledge.broadcom.com/external/article/169652), as quoted in github.com/sisimai/go-sisimai rhost/for-messagelabs.go',
+  },
+  // Trend Micro Email Security (hosted): a token after "Recipient address rejected:" names the reason
+  {
+    id: 'trend:invalid-recipient',
+    category: 'mailbox-unknown',
+    phrases: ['rejected: invalid-recipient'],
+    example: '554 5.7.1 <user@example.org>: Recipient address rejected: Invalid-Recipient.',
+    source:
+      'Trend Micro Email Security reply tokens, as collected in github.com/ActiveCampaign/smtp-field-manual data/codes/554.json',
+  },
+  {
+    // BLOCK-SEND-ER: the recipient domain's administrator blocks this sender; BLOCK-RCPT: blocks
+    // mail to this recipient. Either is the recipient side's choice, not a missing mailbox
+    id: 'trend:blocked',
+    category: 'blocked-by-recipient',
+    phrases: ['rejected: block-send-er', 'rejected: block-rcpt'],
+    example: '554 5.7.1 <user@example.org>: Recipient address rejected: BLOCK-SEND-ER.',
+    source:
+      'Trend Micro Email Security "Blocking an email address or domain" (success.trendmicro.com/solution/1055758), as linked in github.com/ActiveCampaign/smtp-field-manual data/codes/554.json',
+  },
   // Trend Micro Email Reputation Services: "Mail from <our IP> refused, see <ERS or its MAPS lookup>"
   {
     id: 'trend:ers',

@@ -6,6 +6,18 @@ const errors = 'https://postmaster.gmx.com/en/error-messages';
 
 export const gmxRules: readonly Rule[] = [
   {
+    // The explanation link names the case: web.de's and GMX's page for case "hi" says the headers
+    // are not RFC 5321/5322 compliant (Date, From, Sender, To syntax; one of each header)
+    id: 'gmx:headers',
+    category: 'message-format',
+    provider: 'gmx',
+    phrases: ['c=hi'],
+    also: ['reject due to policy restrictions'],
+    example:
+      '554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://postmaster.web.de/en/case?c=hi',
+    source: 'https://postmaster.web.de/en/case?c=hi (quoted in github.com/zammad/zammad/issues/4630)',
+  },
+  {
     id: 'gmx:policy',
     category: 'policy',
     provider: 'gmx',
