@@ -60,7 +60,11 @@ describe('createSendGridVerifier', () => {
     const signed = signSendGridBatch(batch, keys);
     const headers = {
       ...signed.headers,
-      'X-Twilio-Email-Event-Webhook-Timestamp': String(Math.floor(Date.now() / 1000) - 1),
+      // One second before the signed one (read back, not from the clock: a second boundary between signing
+      // and this line would otherwise give the signed timestamp again).
+      'X-Twilio-Email-Event-Webhook-Timestamp': String(
+        Number(signed.headers['X-Twilio-Email-Event-Webhook-Timestamp']) - 1,
+      ),
     };
     expect(await verify({ body: signed.body, headers })).toMatchObject({
       ok: false,
