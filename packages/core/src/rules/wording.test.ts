@@ -690,6 +690,15 @@ const kinds: readonly [string, string, string, string, boolean][] = [
   ['521 5.7.1 Service unavailable; client [192.0.2.1] blocked', 'policy', 'permanent', 'sender', false],
   ['554 5.7.1 Service unavailable', 'policy', 'permanent', 'destination', false],
   ['450 4.7.1 Service unavailable', 'deferred', 'transient', 'destination', false],
+  // the reason named in words beats the 5.7.x fallback; scope follows whose thing is named (decision 11)
+  ['550 5.7.1 Recipient does not exist here', 'mailbox-unknown', 'permanent', 'recipient', true],
+  ['550 5.7.1 The mailbox is not active', 'mailbox-disabled', 'permanent', 'recipient', true],
+  ['550 5.7.1 Message rate exceeded', 'rate-limited', 'transient', 'destination', false],
+  ['550 5.7.1 Host 192.0.2.1 is not allowed to connect', 'policy', 'permanent', 'sender', false],
+  ['550 5.7.1 Sender IP not authorized', 'policy', 'permanent', 'sender', false],
+  ['550 5.7.1 Message from this domain is not accepted', 'policy', 'permanent', 'sender', false],
+  ['550 5.7.1 The sender is blocked', 'sender-rejected', 'permanent', 'sender', false],
+  ['550 5.7.1 Sender account is locked', 'account-issue', 'permanent', 'provider', false],
 ];
 
 describe('issue 14: kinds of replies the rules must reach', () => {
