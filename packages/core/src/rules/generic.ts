@@ -247,6 +247,7 @@ export const genericRules: readonly Rule[] = [
       'may not be repeated',
       'cannot decode',
       'unauthenticated commands',
+      'invalid commands',
       'command is disabled',
       'syntax error',
       'protocol violation',
@@ -639,6 +640,9 @@ export const genericRules: readonly Rule[] = [
       'relay not permitted',
       'relaying not permitted',
       'not permitted to relay',
+      'not authorized to relay',
+      'host not allowed to relay',
+      'host is not allowed to relay',
       'cannot deliver mail for',
       'access to submit messages',
       'as a relay',
@@ -788,6 +792,29 @@ export const genericRules: readonly Rule[] = [
     source: 'Postfix local/virtual; Exim; Sendmail; Exchange RESOLVER.ADR.RecipientNotFound; RFC 3463 X.1.1',
   },
   {
+    // directory-lookup wording other MTAs and Microsoft's NDR text use for an address they do not
+    // know; kept apart from generic:mailbox-unknown because "invalid user" also answers a failed
+    // AUTH login (ours, client-auth)
+    id: 'generic:mailbox-unknown-lookup',
+    category: 'mailbox-unknown',
+    phrases: [
+      ' invalid user ',
+      'not a valid user ',
+      'no such local user',
+      'no account by that name',
+      'has no account here',
+      'not present in directory',
+      'recipient not in directory',
+      "address you entered couldn't be found",
+      'address you entered could not be found',
+    ],
+    unless: ['auth', 'password', 'login', 'sender', 'mail from', 'domain not found'],
+    example:
+      "550 5.1.10 The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
+    source:
+      'Microsoft Exchange Online NDR 5.1.10 text (learn.microsoft.com, "Fix email delivery issues for error code 5.1.10"); RFC 3463 X.1.1',
+  },
+  {
     // RFC 5321 §4.2.3's default 550 text: servers send it for policy and reputation rejections too
     // (Outlook.com, GMX "mailbox unavailable ⏎ Reject due to policy restrictions"), so on its own it
     // is not evidence about the mailbox; with X.1.1 the code layer decides (issue 14)
@@ -871,6 +898,14 @@ export const genericRules: readonly Rule[] = [
       'account expired',
       'account closed',
       'account is locked',
+      'account locked',
+      'mailbox locked',
+      'mailbox has been closed',
+      'mailbox closed',
+      'mailbox has expired',
+      'mailbox has been suspended',
+      'user is terminated',
+      'no longer accepts mail',
       'account is blocked',
       'account blocked',
       'mailbox is frozen',
@@ -1064,6 +1099,11 @@ export const genericRules: readonly Rule[] = [
       'mailbox receiving too much',
       'frequency of receiving',
       'recipient has exceeded message rate',
+      'received too many messages',
+      'receiving too many messages',
+      'too many messages for this mailbox',
+      'too many messages to this user',
+      'messages they can receive',
     ],
     scope: 'recipient',
     reason: 'a per-recipient limit: slow down for this recipient only (docs/taxonomy.md#decision-4)',

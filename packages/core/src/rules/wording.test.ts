@@ -699,6 +699,12 @@ const kinds: readonly [string, string, string, string, boolean][] = [
   ['550 5.7.1 Message from this domain is not accepted', 'policy', 'permanent', 'sender', false],
   ['550 5.7.1 The sender is blocked', 'sender-rejected', 'permanent', 'sender', false],
   ['550 5.7.1 Sender account is locked', 'account-issue', 'permanent', 'provider', false],
+  ['550 5.7.1 No such local user', 'mailbox-unknown', 'permanent', 'recipient', true],
+  ['535 5.7.8 Authentication failed: Invalid user', 'client-auth', 'permanent', 'sender', false],
+  ['550 5.7.1 Recipient mailbox has been closed', 'mailbox-disabled', 'permanent', 'recipient', true],
+  ['450 4.7.1 Too many messages for this mailbox', 'rate-limited', 'transient', 'recipient', false],
+  ['550 5.7.1 Your host is not authorized to relay', 'relay-denied', 'permanent', 'destination', false],
+  ['554 Too many invalid commands', 'protocol', 'permanent', 'message', false],
 ];
 
 describe('issue 14: kinds of replies the rules must reach', () => {
