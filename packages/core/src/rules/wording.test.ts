@@ -705,6 +705,15 @@ const kinds: readonly [string, string, string, string, boolean][] = [
   ['450 4.7.1 Too many messages for this mailbox', 'rate-limited', 'transient', 'recipient', false],
   ['550 5.7.1 Your host is not authorized to relay', 'relay-denied', 'permanent', 'destination', false],
   ['554 Too many invalid commands', 'protocol', 'permanent', 'message', false],
+  ['550 5.7.0 Your account has exceeded its sending limit', 'account-limit', 'transient', 'provider', false],
+  ['550 5.7.1 Sending disabled for this account', 'account-issue', 'permanent', 'provider', false],
+  [
+    '553 5.7.1 Sender address does not match the authenticated user',
+    'sender-rejected',
+    'permanent',
+    'sender',
+    false,
+  ],
 ];
 
 describe('issue 14: kinds of replies the rules must reach', () => {
