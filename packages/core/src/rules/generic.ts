@@ -311,6 +311,16 @@ export const genericRules: readonly Rule[] = [
     category: 'tls-failure',
     phrases: [
       'must issue a starttls command first',
+      'issue starttls',
+      'starttls first',
+      'use starttls',
+      'tls is mandatory',
+      'starttls is mandatory',
+      'tls mandatory',
+      'tls needed',
+      'plaintext connection',
+      'unencrypted connection',
+      'insecure connection',
       'starttls required',
       'starttls is required',
       'tls required',
@@ -336,7 +346,8 @@ export const genericRules: readonly Rule[] = [
     reason:
       'they require TLS we did not use: no retry succeeds until we offer it (docs/taxonomy.md#decision-2; docs/retry.md §9)',
     example: '530 5.7.0 Must issue a STARTTLS command first',
-    source: 'RFC 3207 §4 (530 Must issue a STARTTLS command first); Gmail 4.7.0/4.7.29',
+    source:
+      'RFC 3207 §4 (530 Must issue a STARTTLS command first); Gmail 4.7.0/4.7.29; MTAs enforcing TLS for all clients (Postfix smtpd_tls_security_level=encrypt, Exim, Exchange RequireTLS)',
   },
 
   // ── sender set-up: PTR/HELO before SPF/DKIM/DMARC (Gmail's PTR replies also say "authentication") ─
