@@ -1022,6 +1022,9 @@ export const genericRules: readonly Rule[] = [
       'allowed senders list',
       'blocked by this user',
       'does not wish to receive',
+      'does not want your mail',
+      "doesn't want your mail",
+      'does not want to receive',
       'does not accept mail from you',
       'refuses to accept your mail',
       'resolver.rst.',
@@ -1731,6 +1734,8 @@ export const genericRules: readonly Rule[] = [
       'politique',
       'richtlinie',
     ],
+    // a size subject code (RFC 3463 X.2.3, X.3.4) says which limit the "policy" is: the code layer decides
+    notEnhanced: ['X.2.3', 'X.3.4'],
     confidence: 0.6,
     example: '554 5.7.9 Message not accepted for policy reasons.',
     source: 'docs/taxonomy.md: policy is the last resort after text matching',

@@ -707,6 +707,16 @@ const kinds: readonly [string, string, string, string, boolean][] = [
   ['554 Too many invalid commands', 'protocol', 'permanent', 'message', false],
   ['550 5.7.0 Your account has exceeded its sending limit', 'account-limit', 'transient', 'provider', false],
   ['550 5.7.1 Sending disabled for this account', 'account-issue', 'permanent', 'provider', false],
+  ['530 5.7.0 Must issue STARTTLS first', 'tls-failure', 'permanent', 'sender', false],
+  ['550 5.7.1 Unencrypted connections not accepted', 'tls-failure', 'permanent', 'sender', false],
+  ['552 5.3.4 Message rejected by policy', 'message-too-large', 'permanent', 'message', false],
+  [
+    '550 5.7.1 This recipient does not want to receive your mail',
+    'blocked-by-recipient',
+    'permanent',
+    'recipient',
+    false,
+  ],
   [
     '553 5.7.1 Sender address does not match the authenticated user',
     'sender-rejected',
