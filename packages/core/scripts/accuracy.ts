@@ -36,16 +36,17 @@ function figures(title: string, result: Accuracy): void {
   );
 }
 
-/** One row per labelled category, the verdict categories it was given. */
-function confusion(result: Accuracy): void {
+/** One row per label value, the verdict values it was given (aggregate counts only). */
+function table(result: Accuracy, field: 'category' | 'scope', title: string): void {
   const rows = new Map<string, Map<string, number>>();
   for (const item of result.scored) {
-    const got = item.category ? item.label.category : item.verdict.category;
-    const row = rows.get(item.label.category) ?? new Map<string, number>();
+    const label = item.label[field];
+    const got = item[field] ? label : item.verdict[field];
+    const row = rows.get(label) ?? new Map<string, number>();
     row.set(got, (row.get(got) ?? 0) + 1);
-    rows.set(item.label.category, row);
+    rows.set(label, row);
   }
-  console.log('\nconfusion (label → verdict: count; an accepted alternative counts as the label)');
+  console.log(`\n${title} (label → verdict: count; an accepted alternative counts as the label)`);
   for (const [label, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
     const cells = [...row]
       .sort(([, a], [, b]) => b - a)
@@ -54,11 +55,23 @@ function confusion(result: Accuracy): void {
   }
 }
 
-function misses(result: Accuracy, list: boolean): void {
+function confusion(result: Accuracy): void {
+  table(result, 'category', 'category confusion');
+  table(result, 'scope', 'scope confusion');
+}
+
+/** `list` is undefined for the evaluation half, whose misses are counted and never listed. */
+function misses(result: Accuracy, list: boolean | undefined): void {
   const missed = result.scored.filter(
     (item) => !item.category || !item.permanence || !item.scope || item.suppressViolation,
   );
-  console.log(`\nmisses (${missed.length})${list ? '' : ' — pass --misses to list them'}`);
+  const hint =
+    list === undefined
+      ? ' (evaluation misses are never listed)'
+      : list
+        ? ''
+        : ' — pass --misses to list them';
+  console.log(`\nmisses (${missed.length})${hint}`);
   if (!list) return;
   for (const item of missed) {
     const { label, verdict } = item;
@@ -94,7 +107,7 @@ const evaluation = unseen.filter((reply) => reply.split === 'evaluation');
 const verbatim = measureAccuracy(evaluation.filter(isVerbatim));
 figures('OUT-OF-SAMPLE, the headline (evaluation half, verbatim replies)', verbatim);
 confusion(verbatim);
-misses(verbatim, false);
+misses(verbatim, undefined);
 figures(
   'out-of-sample, reconstructed replies of the evaluation half (not verbatim; apart)',
   measureAccuracy(evaluation.filter((reply) => !isVerbatim(reply))),
