@@ -470,6 +470,7 @@ export const genericRules: readonly Rule[] = [
       "isn't aligned",
       'alignment',
       'sender authentication',
+      'mismatched with message header from',
     ],
     // a relay asking us to log in (SendGrid "Unauthenticated senders not allowed") is client-auth
     unless: ['relaying', 'unauthenticated relay', 'unauthenticated senders'],
@@ -666,6 +667,7 @@ export const genericRules: readonly Rule[] = [
       'relaying disallowed',
       'relaying prohibited',
       'relay prohibited',
+      'relaying to <',
       'not configured to relay',
       'we do not relay',
       'cannot relay',
@@ -739,6 +741,8 @@ export const genericRules: readonly Rule[] = [
       'user not found',
       'user does not exist',
       "user doesn't exist",
+      'user not exist',
+      'address no longer exists',
       'recipient does not exist',
       "recipient doesn't exist",
       'no such address',
@@ -828,6 +832,17 @@ export const genericRules: readonly Rule[] = [
       'Microsoft Exchange Online NDR 5.1.10 text (learn.microsoft.com, "Fix email delivery issues for error code 5.1.10"); RFC 3463 X.1.1',
   },
   {
+    // RFC 5321 §4.2.3 gives 450 the text "mailbox unavailable (e.g., mailbox busy or temporarily
+    // blocked for policy reasons)": as a 4xx it says nothing about the mailbox existing
+    id: 'generic:mailbox-unavailable-temporary',
+    category: 'deferred',
+    phrases: ['mailbox unavailable'],
+    classes: [4],
+    notEnhanced: ['X.1.1', 'X.1.10', 'X.2.*'],
+    example: '450 Requested mail action not taken: mailbox unavailable',
+    source: 'RFC 5321 §4.2.3 (450: mailbox busy or temporarily blocked for policy reasons)',
+  },
+  {
     // RFC 5321 §4.2.3's default 550 text: servers send it for policy and reputation rejections too
     // (Outlook.com, GMX "mailbox unavailable ⏎ Reject due to policy restrictions"), so on its own it
     // is not evidence about the mailbox; with X.1.1 the code layer decides (issue 14)
@@ -882,6 +897,18 @@ export const genericRules: readonly Rule[] = [
     source: 'Postfix access map replies of hosting providers',
   },
   {
+    // "Possible forgery or deactivated due to abuse" (Verizon VS10-RT) does not say whose address was
+    // deactivated — ours forged, or the recipient's closed for abuse — so it is no recipient evidence
+    id: 'generic:possible-forgery',
+    category: 'policy',
+    phrases: ['possible forgery'],
+    suppressRecipient: false,
+    reason:
+      'the text does not say the recipient is the one deactivated (issue 14: suppress only on recipient evidence)',
+    example: '553 VS10-RT Possible forgery or deactivated due to abuse (#5.1.1)',
+    source: 'Verizon (verizon.net) VS10-RT replies quoted in PHPMailer-BMH rule samples',
+  },
+  {
     id: 'generic:mailbox-disabled',
     category: 'mailbox-disabled',
     phrases: [
@@ -893,8 +920,12 @@ export const genericRules: readonly Rule[] = [
       'disabled recipient',
       'disabled mailbox',
       'is disabled',
+      'is now disabled',
+      'user disabled',
       'disabled or discontinued',
       'is inactive',
+      'inactive user',
+      'account inactive',
       'inactive email address',
       'inactive account',
       'account is inactive',
@@ -912,6 +943,7 @@ export const genericRules: readonly Rule[] = [
       'account closed',
       'account is locked',
       'account locked',
+      'status is locked',
       'mailbox locked',
       'mailbox has been closed',
       'mailbox closed',
@@ -952,6 +984,10 @@ export const genericRules: readonly Rule[] = [
       'over quota',
       'overquota',
       'quota exceeded',
+      'quota exceed ',
+      'storage full',
+      // Postfix local(8) appending to an mbox file at its size limit (EFBIG): the mailbox is full
+      'error writing message: file too large',
       'exceeded its quota',
       'file size exceeds quota',
       'exceeded quota',
@@ -989,6 +1025,29 @@ export const genericRules: readonly Rule[] = [
     unless: ['message-id'],
     example: '552 5.2.2 <user@example.org> Quota exceeded (mailbox for user is full)',
     source: 'RFC 3463 X.2.2 (transient even as 5xx); Dovecot/qmail/Exchange wording',
+  },
+  {
+    // "the destination mailbox <user@example.org> is full": the address between the words
+    id: 'generic:mailbox-is-full',
+    category: 'mailbox-full',
+    phrases: [' is full'],
+    also: ['mailbox', 'account', 'user'],
+    unless: ['disk is full', 'queue is full', 'spool is full', 'server is full', 'system is full'],
+    example: '551 the destination mailbox <user@example.org> is full',
+    source: 'RFC 3463 X.2.2; mailbox-full replies naming the address mid-sentence',
+  },
+  {
+    // "<user@example.org> recipient rejected" with no reason: about this recipient, but not proof
+    // that the mailbox is gone, so no suppression on these words alone (issue 14)
+    id: 'generic:recipient-rejected',
+    category: 'mailbox-unknown',
+    phrases: [' recipient rejected'],
+    unless: ['sender', 'relay', 'spam', 'policy', 'blocked', 'quota', 'full', 'denied'],
+    suppressRecipient: false,
+    reason: 'a recipient refused without a reason: no recipient evidence strong enough to suppress',
+    example: '550 <user@example.org> recipient rejected',
+    source:
+      'Cox and other MTAs answering RCPT with a bare "recipient rejected" (sisimai set-of-emails; PHPMailer-BMH samples)',
   },
   {
     id: 'generic:moved',
@@ -1038,6 +1097,8 @@ export const genericRules: readonly Rule[] = [
       'administrative prohibition envelope blocked',
       'block policy for envelope from',
       'mail is rejected by recipients',
+      'non-western',
+      'non-latin',
     ],
     example: '550 5.7.1 IP address blacklisted by recipient',
     source: 'SES/Exchange/Mimecast recipient-side block wording',
@@ -1283,6 +1344,18 @@ export const genericRules: readonly Rule[] = [
     source: 'RFC 5321 §4.2.3 (421 service not available); docs/taxonomy.md#decision-1',
   },
   {
+    // Domino found several directory entries for the name: the directory must change, a retry meets it again
+    id: 'generic:ambiguous-recipient',
+    category: 'server-error',
+    phrases: ['several matches found', 'ambiguous recipient', 'ambiguous name'],
+    permanence: 'permanent',
+    reason:
+      'the destination directory resolves the name to several people; nothing changes until it is edited',
+    example:
+      'Recipient user name info (user@example.org) not unique.  Several matches found in Domino Directory.',
+    source: 'HCL Domino router delivery failure reports ("not unique. Several matches found")',
+  },
+  {
     id: 'generic:server-error',
     category: 'server-error',
     phrases: [
@@ -1473,6 +1546,8 @@ export const genericRules: readonly Rule[] = [
       'invalid sender',
       'sender verify failed',
       'sender verification failed',
+      'verify mailfrom failed',
+      'sender email',
       'unresolvable',
       'domain of sender address',
       'sender domain',
@@ -1579,6 +1654,8 @@ export const genericRules: readonly Rule[] = [
       'header is too long',
       'unicode character in',
       'no from: header',
+      'without to: field',
+      'without from: field',
       'bare lf',
       'smtplf',
       'bare <lf>',
@@ -1606,6 +1683,7 @@ export const genericRules: readonly Rule[] = [
       'content denied',
       'content filter',
       'spam score',
+      'junk mail',
       'message content',
       'phishing',
       'blocked url',
@@ -1720,6 +1798,7 @@ export const genericRules: readonly Rule[] = [
       'not permitted',
       'prohibited',
       'administrative prohibition',
+      'no permit',
       'not in whitelist',
       'not whitelisted',
       'will not accept',
