@@ -1,4 +1,6 @@
-// A small seeded pseudo-random generator (mulberry32, public domain, by Tommy Ettinger): the same
+import { seededRandom } from '@mailverdict/testkit';
+
+// A small seeded pseudo-random generator (testkit's mulberry32) with the helpers the demo draws with: the same
 // seed gives the same outbox, the same jitter and the same crash points, on every machine.
 
 export interface Random {
@@ -12,14 +14,7 @@ export interface Random {
 
 export function createRandom(seed: number): Random {
   if (!Number.isSafeInteger(seed)) throw new TypeError('createRandom: `seed` must be a safe integer');
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

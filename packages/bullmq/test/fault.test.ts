@@ -2,7 +2,7 @@
 // runs against the fake Postmark, some of whose replies are lost after it stored the message. The
 // fake's own log must show every recipient exactly once: 0 lost, 0 sent twice, 0 abandoned (held).
 import type { ChildProcess } from 'node:child_process';
-import { type RunningFakePostmark, startFakePostmark } from '@mailverdict/testkit';
+import { type RunningFakePostmark, seededRandom, startFakePostmark } from '@mailverdict/testkit';
 import { type OwnRedis, startRedis } from '@mailverdict/testkit/redis';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -13,18 +13,6 @@ import { killWorker, startWorker } from './workers';
 
 const jobs = 200;
 const workerCount = 4;
-
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed with its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('fault test: killed workers, a Redis restart, lost replies', () => {
   let redis: OwnRedis;
@@ -54,7 +42,7 @@ describe('fault test: killed workers, a Redis restart, lost replies', () => {
 
   it('ends with every message final: 0 lost, 0 duplicates, 0 abandoned', { timeout: 150_000 }, async () => {
     const seed = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const completed = new Map<string, number>();
     const config = (index: number): WorkerConfig => ({
       redisUrl: redis.url,
