@@ -1,7 +1,8 @@
 // A small, dependency-free benchmark harness: each case runs in batches for a fixed time after a
 // warm-up, as seven samples, and reports the median operations per second (an operation is what
-// the case says: one reply, one decision...) with the slowest and fastest sample. Run with
-// `pnpm bench`.
+// the case says: one reply, one decision...) with the slowest and fastest sample. A case whose budget
+// is a ratio against a peer (Sisimai) is also timed in CPU time, as the peer is, and printed beside
+// it. Run with `pnpm bench`.
 export interface BenchCase {
   readonly name: string;
   /** What one operation is, for the printed line: "replies", "classifications"… */
@@ -11,8 +12,19 @@ export interface BenchCase {
   readonly run: () => unknown;
   /** The budget (a minimum rate), printed beside the result with MET / NOT MET. */
   readonly target?: number;
+  /** The budget as a ratio against a peer doing the same work, measured beside this case. */
+  readonly peer?: Peer;
   /** Extra lines to print after the result (memory per item…). */
   readonly report?: () => string[];
+}
+
+/** Another implementation timed on the same input, for a budget stated as "at least `ratio` × its rate". */
+export interface Peer {
+  /** Who, as printed: "Sisimai::Reason->match". */
+  readonly name: string;
+  readonly ratio: number;
+  /** The peer's operations per CPU-second, or why it was not measured (printed instead of the ratio). */
+  readonly measure: () => Promise<number | string>;
 }
 
 let sink: unknown;
@@ -22,6 +34,8 @@ export interface Measurement {
   readonly median: number;
   readonly slowest: number;
   readonly fastest: number;
+  /** Operations per CPU-second of this process over all the samples: what a peer's rate is compared with. */
+  readonly cpu: number;
 }
 
 /** Runs `samples` timed samples of `seconds / samples` each, after a warm-up; operations per second. */
@@ -29,6 +43,8 @@ export function measure(benchCase: BenchCase, seconds = 2.1, samples = 7): Measu
   const warmUntil = performance.now() + 300;
   while (performance.now() < warmUntil) sink = benchCase.run();
   const rates: number[] = [];
+  let operations = 0;
+  const cpuStart = process.cpuUsage();
   for (let sample = 0; sample < samples; sample++) {
     let runs = 0;
     const start = performance.now();
@@ -40,9 +56,12 @@ export function measure(benchCase: BenchCase, seconds = 2.1, samples = 7): Measu
       now = performance.now();
     }
     rates.push((runs * benchCase.operationsPerRun) / ((now - start) / 1000));
+    operations += runs * benchCase.operationsPerRun;
   }
+  const cpuUsed = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpuUsed.user + cpuUsed.system) / 1e6;
   const { median, lowest, highest } = summarize(rates);
-  return { median, slowest: lowest, fastest: highest };
+  return { median, slowest: lowest, fastest: highest, cpu: operations / cpuSeconds };
 }
 
 /** The median, lowest and highest of some samples. */
@@ -81,6 +100,20 @@ export function format(benchCase: BenchCase, measured: Measurement): string {
     highest: figure(measured.fastest),
   };
   return row(benchCase.name, shown, `${benchCase.unit}/s`, target);
+}
+
+/**
+ * The line under a case with a peer: both rates in CPU time (on a shared machine, wall time counts
+ * the other processes too) and the ratio beside its budget, or why the peer was not measured.
+ */
+export function formatPeer(peer: Peer, measured: Measurement, peerRate: number | string): string {
+  if (typeof peerRate === 'string') return `${peer.name}: not measured — ${peerRate}`;
+  const ratio = measured.cpu / peerRate;
+  const verdict = ratio >= peer.ratio ? 'MET' : 'NOT MET';
+  return (
+    `${ratio.toFixed(1)}× ${peer.name} (${figure(measured.cpu)} vs ${figure(peerRate)} per CPU-second; ` +
+    `budget ≥ ${peer.ratio}×: ${verdict})`
+  );
 }
 
 /** A figure taken as a few whole runs rather than operations per second: the cold start, in ms. */
