@@ -1,6 +1,7 @@
 // The SMTP reply parser (RFC 5321 §4.2 reply syntax, RFC 3463 enhanced codes): forward-only native
 // `indexOf` searches plus constant-size char-code checks, no regular expressions, so any string
-// parses in linear time (src/reply/parse-reply.linear.test.ts) and real replies at >2 million/s (bench/).
+// parses in linear time (src/reply/parse-reply.linear.test.ts), and real replies at ≥ 10× the rate of
+// Sisimai's reply parsing (bench/).
 import { enhancedStatus, isDigit, scanEnhanced } from './enhanced-status';
 import type { SmtpCommand } from './smtp-command';
 import type { EnhancedStatus, ReplyWrapper, SmtpReply } from './smtp-reply';
