@@ -1,6 +1,7 @@
-import { createPublicKey, verify, X509Certificate } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, verify, X509Certificate } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  createSelfSignedCertificate,
   createSnsTestSigner,
   type FakeSes,
   postSnsMessage,
@@ -147,5 +148,22 @@ describe('SNS test signing', () => {
     expect(legacy.notificationType).toBe('Bounce');
     expect(legacy.eventType).toBeUndefined();
     expect(sesEvents.complaint({ recipients: ['r@example.test'] }).eventType).toBe('Complaint');
+  });
+});
+
+describe('createSelfSignedCertificate', () => {
+  it('always writes a certificate OpenSSL parses (a random serial once had illegal DER padding one time in 200)', () => {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const now = Date.now();
+    for (let i = 0; i < 1500; i++) {
+      const pem = createSelfSignedCertificate({
+        publicKey,
+        privateKey,
+        commonName: 'c',
+        validFrom: now,
+        validTo: now + 1e6,
+      });
+      expect(() => new X509Certificate(pem)).not.toThrow();
+    }
   });
 });

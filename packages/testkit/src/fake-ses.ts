@@ -451,7 +451,9 @@ export function createSelfSignedCertificate(options: {
   const algorithm = sequence(der(0x06, Buffer.from('2a864886f70d01010b', 'hex')), Buffer.from([0x05, 0x00]));
   const name = commonName(options.commonName);
   const serial = Buffer.from(randomUUID().replaceAll('-', '').slice(0, 16), 'hex');
-  serial[0] = (serial[0] as number) & 0x7f; // positive INTEGER
+  // Positive and minimal DER: a leading 0x00 before a byte < 0x80 is "illegal padding" to OpenSSL,
+  // which refused about one certificate in 200 (a flaky SES test).
+  serial[0] = ((serial[0] as number) & 0x7f) | 0x40;
   const tbs = sequence(
     der(0xa0, der(0x02, Buffer.from([2]))), // version v3
     der(0x02, serial),
