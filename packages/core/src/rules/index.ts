@@ -2,6 +2,7 @@
 // provider text → generic text → enhanced code → basic code → class. Custom rules go before all.
 import { blocklists } from '../verdict/blocklists';
 import { basicCodeRules, classRules } from './basic-codes';
+import { blocklistErrorRules } from './blocklist-errors';
 import { enhancedCodeRules } from './enhanced-codes';
 import { genericRules } from './generic';
 import { appleRules } from './providers/apple';
@@ -38,6 +39,7 @@ export const blocklistRules: readonly Rule[] = blocklists.map((list) => ({
 }));
 
 export const providerRules: readonly Rule[] = [
+  ...blocklistErrorRules,
   ...blocklistRules,
   ...googleRules,
   ...microsoftRules,

@@ -1,0 +1,12 @@
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+const value = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x60\\]|\\.)*\x60|[A-Za-z_$][\w$.]*(?:\([^()]*\))?)`;
+const docProperty = new RegExp(String.raw`([{,\s])(?:example|source|reason|note):\s*${value}\s*,?`, 'g');
+const strip = { name: 's', setup(b) { b.onLoad({ filter: /[\\/]src[\\/](rules[\\/][^.]+|verdict[\\/]blocklists)\.ts$/ }, async (a) => a.path.endsWith('.test.ts') ? undefined : ({ contents: (await readFile(a.path, 'utf8')).replace(docProperty, '$1'), loader: 'ts' })); } };
+const entry = process.argv[2] ?? 'src/index.ts';
+const r = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, metafile: true, logLevel: 'silent', plugins: [strip] });
+const out = Object.values(r.metafile.outputs)[0];
+const rows = Object.entries(out.inputs).map(([k, v]) => [v.bytesInOutput, k]).sort((a, b) => b[0] - a[0]);
+for (const [b, k] of rows.slice(0, 40)) console.log(String(b).padStart(7), k);
+console.log('total min', r.outputFiles[0].contents.length, 'gz', gzipSync(r.outputFiles[0].contents, {level:9}).length);
