@@ -1,6 +1,7 @@
-// `@mailverdict/core`: what an application uses — parse a reply, describe its codes, classify it into
-// a verdict, decide the retry, pace sending with the throttle. Adapter authors also import
-// `@mailverdict/core/adapter`; explanations for humans live in `@mailverdict/core/explain`.
+// `@mailverdict/core`: what an application uses — parse a reply, classify it into a verdict, decide
+// the retry, pace sending with the throttle. Adapter authors also import `@mailverdict/core/adapter`;
+// what people read — explanations and the registries' descriptions of codes (`describeStatus`,
+// `describeReplyCode`) — lives in `@mailverdict/core/explain`, so classifying never downloads it.
 export {
   type Classifier,
   type ClassifierOptions,
@@ -8,17 +9,10 @@ export {
   classify,
   createClassifier,
 } from './classify/classify';
-export {
-  describeReplyCode,
-  type ReplyClassMeaning,
-  type ReplyCodeDescription,
-} from './reply/describe-reply-code';
-export { describeStatus, type StatusClassMeaning, type StatusDescription } from './reply/describe-status';
 export { parseEnhancedStatus } from './reply/enhanced-status';
 export { parseReply } from './reply/parse-reply';
 export { isSmtpCommand, type SmtpCommand, smtpCommands } from './reply/smtp-command';
 export type { EnhancedSource, EnhancedStatus, ReplyWrapper, SmtpReply } from './reply/smtp-reply';
-export type { RegistryEntry, ReplyCodeEntry } from './reply/status-registry';
 export { decideRetry, type RetryHistory } from './retry/decide-retry';
 export {
   decideSuppression,

@@ -226,9 +226,15 @@ describe('formatExplanation', () => {
 describe('the @mailverdict/core/explain entry', () => {
   // The entry files themselves: package.json maps `./explain` to the build of src/explain/index.ts
   // and `.` to the build of src/index.ts (check:package verifies the maps with publint and attw).
-  it('exports explain and formatExplanation', async () => {
+  it('exports explain, formatExplanation and the code describers', async () => {
     const entry = await import('./index');
-    expect(Object.keys(entry).sort()).toEqual(['explain', 'formatExplanation']);
+    expect(Object.keys(entry).sort()).toEqual([
+      'describeReplyCode',
+      'describeStatus',
+      'explain',
+      'formatExplanation',
+    ]);
+    expect(entry.describeStatus('5.1.1')?.summary).toBe('Bad destination mailbox address');
     const text = entry.formatExplanation(entry.explain('452 4.2.2 Mailbox full'), 'text');
     expect(text).toMatch(/^.*mailbox.*\n/i);
   });
@@ -237,6 +243,9 @@ describe('the @mailverdict/core/explain entry', () => {
     const main: Record<string, unknown> = await import('../index');
     expect(main.explain).toBeUndefined();
     expect(main.formatExplanation).toBeUndefined();
+    // the registries' descriptions are text for people too (the main entry stays small)
+    expect(main.describeStatus).toBeUndefined();
+    expect(main.describeReplyCode).toBeUndefined();
   });
 });
 
