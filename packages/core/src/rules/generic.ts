@@ -840,6 +840,20 @@ export const genericRules: readonly Rule[] = [
       'sisimai Reason::UserUnknown (trusts this text only at RCPT unless the status is X.1.1); docs/taxonomy.md#decision-7',
   },
   {
+    // cPanel/Exim's catch-all "The account or domain may not exist, they may be blacklisted, or missing
+    // the proper dns entries": most often a missing mailbox, but it says "may" and lists other causes
+    id: 'generic:mailbox-unknown-maybe',
+    category: 'mailbox-unknown',
+    phrases: ['or domain may not exist'],
+    suppressRecipient: false,
+    confidence: 0.5,
+    reason: 'the text names a missing account as one possible cause among others (a block list, DNS)',
+    example:
+      '550-The mail server could not deliver mail to user@example.org.  The account 550-or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
+    source:
+      'cPanel Exim bounce wording (seen in real bounces kept by github.com/crisp-oss/email-bounce-parser)',
+  },
+  {
     id: 'generic:mailbox-unknown',
     category: 'mailbox-unknown',
     phrases: [
@@ -1191,6 +1205,8 @@ export const genericRules: readonly Rule[] = [
       'blocked senders',
       'blocked sender list',
       'personal block list',
+      'senderfilteragent',
+      'senderfilterconfig',
       "user's reject list",
       "user's block list",
       "user's blacklist",
@@ -1305,6 +1321,8 @@ export const genericRules: readonly Rule[] = [
       'too many messages to this user',
       'messages they can receive',
     ],
+    // "received too many messages from a new or untrusted IP" counts what WE sent (generic:rate-limited)
+    unless: ['from a new', 'untrusted', 'from your', 'from ip', 'from the ip'],
     scope: 'recipient',
     reason: 'a per-recipient limit: slow down for this recipient only (docs/taxonomy.md#decision-4)',
     example: '452 4.2.1 Ratelimit exceeded for mailbox user@example.org. Try again later.',

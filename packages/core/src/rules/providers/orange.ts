@@ -35,6 +35,15 @@ export const orangeRules: readonly Rule[] = [
     source: pm,
   },
   {
+    // "Mail rejete. Mail rejected. OFR_506": the content filter (sisimai Rhost/FrancePTT.pm maps 506 to spam)
+    id: 'orange:content-rejected',
+    category: 'spam-content',
+    provider: 'orange',
+    phrases: ['ofr_506', 'ofr004_506'],
+    example: '550 5.2.0 6FcArPEpSDkj6 Mail rejete. Mail rejected. OFR_506 [506]',
+    source: pm,
+  },
+  {
     id: 'orange:too-many-connections',
     category: 'rate-limited',
     provider: 'orange',
