@@ -130,31 +130,52 @@ export function scopeAgrees(label: LabelledReply, category: string, scope: strin
   );
 }
 
+/** What a verdict — or a second labeller — answers for one reply. */
+interface Answer {
+  readonly category: string;
+  readonly permanence: string;
+  readonly scope: string;
+  readonly suppress: boolean;
+  readonly changeRequired: boolean;
+}
+
+type Judgement = Omit<Scored, 'label' | 'verdict'>;
+
+/** One answer against one label, the way every figure of `pnpm accuracy` counts it. */
+function judge(label: LabelledReply, answer: Answer): Judgement {
+  return {
+    category: answer.category === label.category || label.accept.includes(answer.category),
+    permanence: answer.permanence === label.permanence,
+    scope: scopeAgrees(label, answer.category, answer.scope),
+    scopeStrict: answer.scope === label.scope,
+    suppressViolation: answer.suppress && !label.suppress,
+    changeRequired: answer.changeRequired === label.changeRequired,
+  };
+}
+
+/** The share of judgements right on each question. */
+function shares(rows: readonly Judgement[]) {
+  const share = (pick: (row: Judgement) => boolean) => rows.filter(pick).length / rows.length;
+  return {
+    total: rows.length,
+    category: share((row) => row.category),
+    permanence: share((row) => row.permanence),
+    scope: share((row) => row.scope),
+    scopeStrict: share((row) => row.scopeStrict),
+    changeRequired: share((row) => row.changeRequired),
+  };
+}
+
+function verdictAnswer(verdict: Verdict): Answer {
+  return { ...verdict, suppress: verdict.suppressRecipient, changeRequired: verdict.retry.changeRequired };
+}
+
 export function measureAccuracy(labels: readonly LabelledReply[] = loadReplies()): Accuracy {
   const scored = labels.map((label): Scored => {
     const verdict = classify(label.reply);
-    return {
-      label,
-      verdict,
-      category: verdict.category === label.category || label.accept.includes(verdict.category),
-      permanence: verdict.permanence === label.permanence,
-      scope: scopeAgrees(label, verdict.category, verdict.scope),
-      scopeStrict: verdict.scope === label.scope,
-      suppressViolation: verdict.suppressRecipient && !label.suppress,
-      changeRequired: verdict.retry.changeRequired === label.changeRequired,
-    };
+    return { label, verdict, ...judge(label, verdictAnswer(verdict)) };
   });
-  const share = (pick: (item: Scored) => boolean) => scored.filter(pick).length / scored.length;
-  return {
-    total: scored.length,
-    category: share((item) => item.category),
-    permanence: share((item) => item.permanence),
-    scope: share((item) => item.scope),
-    scopeStrict: share((item) => item.scopeStrict),
-    changeRequired: share((item) => item.changeRequired),
-    suppressViolations: scored.filter((item) => item.suppressViolation),
-    scored,
-  };
+  return { ...shares(scored), suppressViolations: scored.filter((item) => item.suppressViolation), scored };
 }
 
 /**
@@ -201,50 +222,13 @@ export function measureAgreement(
     const first = byId.get(second.id);
     return first === undefined ? [] : [{ first, second }];
   });
-  const figures = (
-    answer: (
-      first: UnseenReply,
-      second: Relabel,
-    ) => {
-      category: string;
-      permanence: string;
-      scope: string;
-      suppress: boolean;
-      changeRequired: boolean;
-    },
-  ) => {
-    const rows = pairs.map(({ first, second }) => {
-      const given = answer(first, second);
-      return {
-        category: given.category === first.category || first.accept.includes(given.category),
-        permanence: given.permanence === first.permanence,
-        scope: scopeAgrees(first, given.category, given.scope),
-        scopeStrict: given.scope === first.scope,
-        changeRequired: given.changeRequired === first.changeRequired,
-        suppressViolation: given.suppress && !first.suppress,
-      };
-    });
-    const share = (pick: (row: (typeof rows)[number]) => boolean) => rows.filter(pick).length / rows.length;
-    return {
-      total: rows.length,
-      category: share((row) => row.category),
-      permanence: share((row) => row.permanence),
-      scope: share((row) => row.scope),
-      scopeStrict: share((row) => row.scopeStrict),
-      changeRequired: share((row) => row.changeRequired),
-      suppressViolations: rows.filter((row) => row.suppressViolation).length,
-    };
+  const figures = (answer: (first: UnseenReply, second: Relabel) => Answer) => {
+    const rows = pairs.map(({ first, second }) => judge(first, answer(first, second)));
+    return { ...shares(rows), suppressViolations: rows.filter((row) => row.suppressViolation).length };
   };
   return {
     total: pairs.length,
     labeller: figures((_, second) => second),
-    classifier: figures((first) => {
-      const verdict = classify(first.reply);
-      return {
-        ...verdict,
-        suppress: verdict.suppressRecipient,
-        changeRequired: verdict.retry.changeRequired,
-      };
-    }),
+    classifier: figures((first) => verdictAnswer(classify(first.reply))),
   };
 }
