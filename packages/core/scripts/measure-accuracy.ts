@@ -9,16 +9,21 @@ import { classify } from '../src/classify/classify';
 import { categoryDefaults } from '../src/verdict/taxonomy';
 import type { Verdict } from '../src/verdict/verdict';
 
-export interface LabelledReply {
-  readonly id: string;
-  readonly provider: string;
-  readonly reply: string;
+/** A label's answers against the taxonomy (docs/taxonomy.md). */
+export interface Label {
   readonly category: string;
+  /** Categories an expert would also give. */
   readonly accept: readonly string[];
   readonly permanence: string;
   readonly scope: string;
   readonly suppress: boolean;
   readonly changeRequired: boolean;
+}
+
+export interface LabelledReply extends Label {
+  readonly id: string;
+  readonly provider: string;
+  readonly reply: string;
 }
 
 export interface Scored {
@@ -182,15 +187,9 @@ export function measureAccuracy(labels: readonly LabelledReply[] = loadReplies()
  * A second, independent label for a line of replies-unseen.jsonl (src/__fixtures__/relabelled.jsonl): given
  * blind — the labeller saw the reply, its provider and docs/taxonomy.md, never the first label nor a verdict.
  */
-export interface Relabel {
+export interface Relabel extends Label {
   readonly id: string;
   readonly labeller: string;
-  readonly category: string;
-  readonly accept: readonly string[];
-  readonly permanence: string;
-  readonly scope: string;
-  readonly suppress: boolean;
-  readonly changeRequired: boolean;
 }
 
 export function loadRelabels(): Relabel[] {
