@@ -343,6 +343,7 @@ export const genericRules: readonly Rule[] = [
       'certificate not verified',
       'certificate verification failed',
       'certificate validation failed',
+      'tls verification',
       'certificate has expired',
       'certificate expired',
       'self-signed certificate',
@@ -427,7 +428,16 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:ptr-check-temporary',
     category: 'sender-infrastructure',
     // not "temporarily": Gmail's and GoDaddy's "temporarily rejected/rate limited … no PTR record" wait for a fix
-    phrases: ['temporary error', 'temporary failure', 'dns timeout', 'timeout resolving', 'timed out'],
+    phrases: [
+      'temporary error',
+      'temporary failure',
+      'dns timeout',
+      'timeout resolving',
+      'timed out',
+      'lookup timeout',
+      'lookup error',
+      'servfail',
+    ],
     also: ['reverse dns', 'rdns', 'ptr', 'helo', 'hostname'],
     classes: [4],
     permanence: 'transient',
@@ -508,6 +518,8 @@ export const genericRules: readonly Rule[] = [
       'header is missing',
       'invalid header',
       'malformed header',
+      'date header',
+      '"from" header',
     ],
     example: "554 Transaction failed: Duplicate header 'DKIM-Signature'.",
     source: 'RFC 5322 §3.6 (header field counts); SES and Gmail wording',
@@ -605,7 +617,8 @@ export const genericRules: readonly Rule[] = [
     ],
     // a server that REPLIES "Connection refused. This IP address is listed on …" or "… too many
     // sessions" is refusing us for a reason, not failing to connect (GoDaddy IB007/IB105/IB106)
-    unless: ['listed on', 'listed in', 'block list', 'too many sessions', 'too many connections'],
+    // … and a virus scanner's timeout is the destination's filter failing, not the network
+    unless: ['listed on', 'listed in', 'block list', 'too many sessions', 'too many connections', 'scanner'],
     example: 'lost connection with mx.example.com[192.0.2.1] while performing the HELO handshake',
     source: 'Postfix/Exim/sendmail local diagnostics; RFC 3463 X.4.1, X.4.2',
   },
@@ -743,6 +756,7 @@ export const genericRules: readonly Rule[] = [
       'forwarding loop',
       'hop count',
       'loop detected',
+      'redirect loop',
       'too many received',
     ],
     // a loop repeats on every retry until someone fixes the forwarding (issue 14; RFC 5321 §6.3)
@@ -1249,6 +1263,7 @@ export const genericRules: readonly Rule[] = [
       'blocked senders',
       'blocked sender list',
       'personal block list',
+      'does not accept bounces',
       'senderfilteragent',
       'posta non certificata',
       'senderfilterconfig',
@@ -1419,6 +1434,7 @@ export const genericRules: readonly Rule[] = [
       'connection age',
       'allowable connection time',
       'open a new session',
+      'split transaction',
       'per transaction',
       'separate transaction',
       'trop de destinataires',
@@ -1583,6 +1599,12 @@ export const genericRules: readonly Rule[] = [
       'temporary lookup failure',
       'unknown mailer error',
       'error while writing',
+      'backend failure',
+      'storage error',
+      'error communicating',
+      'scanner timeout',
+      'error unpacking',
+      'error validating',
       'mail system configuration',
       'erreur interne',
       'interner fehler',
@@ -1775,6 +1797,10 @@ export const genericRules: readonly Rule[] = [
       'not owned by user',
       'your from address',
       'the authenticated user must',
+      "doesn't match auth",
+      'does not match auth',
+      'spoofed mail from',
+      'spoofed sender',
       'does not match the authenticated',
       'does not match authenticated',
       "sender doesn't match",
@@ -1803,6 +1829,7 @@ export const genericRules: readonly Rule[] = [
       'banned content',
       'forbidden attachment',
       'illegal attachment',
+      'unacceptable content type',
       'attachment type',
       'attachment extension',
       'file extension',
@@ -1884,6 +1911,7 @@ export const genericRules: readonly Rule[] = [
       'bare <lf>',
       'bare linefeed',
       'bare line feed',
+      'bare line-feed',
       'bare newline',
       'stray linefeed',
       'crlf',
@@ -1938,6 +1966,8 @@ export const genericRules: readonly Rule[] = [
       'destination address',
       'the address',
     ],
+    // a command's syntax (RFC 3463 X.5.x) is a protocol fault, whatever nouns it uses ("invalid userdata")
+    notEnhanced: ['X.5.*'],
     also: [
       'does not exist',
       "doesn't exist",
@@ -1985,6 +2015,8 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:mailbox-full-worded',
     category: 'mailbox-full',
     phrases: ['mailbox', 'inbox', 'mail box', 'mail store', 'mailstore', 'storage', 'postfach', 'boîte'],
+    // a command's syntax (RFC 3463 X.5.x) is a protocol fault, whatever nouns it uses ("invalid userdata")
+    notEnhanced: ['X.5.*'],
     also: [
       ' full',
       'quota',
@@ -2014,6 +2046,8 @@ export const genericRules: readonly Rule[] = [
       'this address',
       'this account',
     ],
+    // a command's syntax (RFC 3463 X.5.x) is a protocol fault, whatever nouns it uses ("invalid userdata")
+    notEnhanced: ['X.5.*'],
     also: [
       'disabled',
       'inactive',
@@ -2050,6 +2084,8 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:domain-unknown-worded',
     category: 'domain-invalid',
     phrases: ['domain'],
+    // a command's syntax (RFC 3463 X.5.x) is a protocol fault, whatever nouns it uses ("invalid userdata")
+    notEnhanced: ['X.5.*'],
     also: [
       'unknown',
       'not exist',
