@@ -20,4 +20,16 @@ export const blocklistErrorRules: readonly Rule[] = [
     source:
       'Spamhaus DNSBL return codes (127.255.255.252–255: typing error, public or open resolver, excessive queries)',
   },
+  {
+    // the destination could not look us up in the list this time: nothing is known about a listing
+    id: 'blocklist:lookup-failed',
+    category: 'deferred',
+    phrases: ['temporary lookup failure', 'lookup failure of', 'dnsbl lookup failed', 'dnsbl lookup error'],
+    also: ['spamhaus', 'dnsbl', 'rbl', 'spamcop', 'sorbs', 'uceprotect', 'blocklist', 'blacklist'],
+    classes: [4],
+    scope: 'destination',
+    reason: 'the destination’s query of the list failed; it says nothing about us',
+    example: '451 4.4.3 Temporary lookup failure of 192.0.2.1 at zen.spamhaus.org',
+    source: 'sendmail cf/feature/dnsbl.m4 (Debian sendmail-cf): the DNSBL query did not complete',
+  },
 ];
