@@ -438,7 +438,7 @@ export const genericRules: readonly Rule[] = [
       'lookup error',
       'servfail',
     ],
-    also: ['reverse dns', 'rdns', 'ptr', 'helo', 'hostname'],
+    also: ['reverse dns', 'rdns', 'ptr', 'helo', 'your hostname', 'client hostname'],
     unless: ['spf', 'dkim', 'dmarc'],
     classes: [4],
     permanence: 'transient',
