@@ -259,7 +259,7 @@ describe('classify: the verdict', () => {
   });
 
   it('answers unknown, with the reason, when nothing matches; permanence from the class alone', () => {
-    const permanent = classify('550 Rejected');
+    const permanent = classify('550 Something odd');
     expect(permanent).toMatchObject({
       category: 'unknown',
       permanence: 'permanent',
@@ -270,6 +270,16 @@ describe('classify: the verdict', () => {
     expect(transient).toMatchObject({ category: 'unknown', permanence: 'transient' });
     expect(classify('').category).toBe('unknown');
     expect(classify('').summary).toMatch(/empty/);
+  });
+
+  it('reads a bare "Rejected" as a policy refusal, the taxonomy\'s last resort, never suppressing', () => {
+    expect(classify('550 Rejected')).toMatchObject({
+      category: 'policy',
+      scope: 'destination',
+      suppressRecipient: false,
+    });
+    // a code naming another subject decides: X.1.1 is the mailbox
+    expect(classify('550 5.1.1 Rejected').category).toBe('mailbox-unknown');
   });
 
   it('treats every 2xx as delivered, whatever its text says', () => {

@@ -2289,6 +2289,19 @@ export const genericRules: readonly Rule[] = [
     source: 'Postfix check_client_access ("Client host rejected"); docs/taxonomy.md#decision-11',
   },
   {
+    // a bare "… rejected" with nothing else said (or only a 5.7.x/4.7.x policy code): a local-policy
+    // refusal, the taxonomy's last resort (docs/taxonomy.md, policy) — not "unknown"; a code naming
+    // another subject (X.1.x address, X.2.x mailbox…) decides instead
+    id: 'generic:rejected-bare',
+    category: 'policy',
+    phrases: [' rejected', ' rejection'],
+    notEnhanced: ['X.1.*', 'X.2.*', 'X.3.*', 'X.4.*', 'X.5.*', 'X.6.*'],
+    confidence: 0.5,
+    example: '554 Email rejected',
+    source:
+      'docs/taxonomy.md (policy: the last resort after the text was read); Apache James and OpenSMTPD replies',
+  },
+  {
     id: 'generic:policy',
     category: 'policy',
     phrases: [
