@@ -8,18 +8,10 @@ import { repliesFile } from './replies';
 /** CPU seconds each Sisimai measurement runs for, like each side of the bounce bench. */
 const seconds = 2;
 
-function loads(): boolean {
+/** Whether `perl` runs with these arguments: `-e 1` (perl is there), `-MSisimai -e 1` (Sisimai loads). */
+function perlRuns(...args: string[]): boolean {
   try {
-    execFileSync('perl', ['-MSisimai', '-e', '1'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function hasPerl(): boolean {
-  try {
-    execFileSync('perl', ['-e', '1'], { stdio: 'ignore' });
+    execFileSync('perl', [...args, '-e', '1'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -28,9 +20,9 @@ function hasPerl(): boolean {
 
 /** Undefined when Sisimai loads (installing it first if it can), otherwise why it cannot be measured. */
 function ensureSisimai(): string | undefined {
-  if (loads()) return undefined;
+  if (perlRuns('-MSisimai')) return undefined;
   if (process.getuid?.() !== 0) {
-    return hasPerl()
+    return perlRuns()
       ? 'Sisimai is missing: install the Debian package "libsisimai-perl" (as root) to compare.'
       : 'perl is missing: install the Debian package "libsisimai-perl" (as root) to compare.';
   }
@@ -43,7 +35,7 @@ function ensureSisimai(): string | undefined {
   } catch (error) {
     return `installing libsisimai-perl failed: ${String(error)}`;
   }
-  return loads() ? undefined : 'libsisimai-perl installed but Sisimai does not load';
+  return perlRuns('-MSisimai') ? undefined : 'libsisimai-perl installed but Sisimai does not load';
 }
 
 // Both benches ask; apt-get runs at most once.
