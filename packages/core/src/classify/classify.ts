@@ -206,6 +206,8 @@ interface Judgement {
   readonly decision: Decision;
   /** The reply whose class and enhanced code the verdict takes: the innermost informative one. */
   readonly judged: SmtpReply;
+  /** The command the judged reply answered, when known. */
+  readonly command: SmtpCommand | undefined;
   readonly cause?: Category;
 }
 
@@ -222,20 +224,20 @@ function judge(
 ): Judgement {
   const outer = engine.decide(reply, command, destination);
   const inner = reply.inner;
-  if (inner === undefined) return { decision: outer, judged: reply };
+  if (inner === undefined) return { decision: outer, judged: reply, command };
   const nested = judge(engine, inner, inner.command ?? command, destination);
   if (outer.rule?.category === 'expired') {
     return isInformative(nested.decision)
-      ? { decision: outer, judged: reply, cause: nested.decision.rule!.category }
-      : { decision: outer, judged: reply };
+      ? { decision: outer, judged: reply, command, cause: nested.decision.rule!.category }
+      : { decision: outer, judged: reply, command };
   }
-  if (!isInformative(nested.decision)) return { decision: outer, judged: reply };
+  if (!isInformative(nested.decision)) return { decision: outer, judged: reply, command };
   const decision = nested.decision;
   const provider = decision.provider ?? outer.provider;
   const judged = { rule: decision.rule, provider, fallback: decision.fallback };
   return nested.cause === undefined
-    ? { decision: judged, judged: nested.judged }
-    : { decision: judged, judged: nested.judged, cause: nested.cause };
+    ? { decision: judged, judged: nested.judged, command: nested.command }
+    : { decision: judged, judged: nested.judged, command: nested.command, cause: nested.cause };
 }
 
 function toVerdict(
@@ -244,6 +246,7 @@ function toVerdict(
   fallback: boolean,
   reply: SmtpReply,
   judged: SmtpReply,
+  command: SmtpCommand | undefined,
   cause: Category | undefined,
 ): Verdict {
   if (candidate === undefined) {
@@ -278,11 +281,46 @@ function toVerdict(
     status: judged.enhanced?.code,
     provider,
     blocklist: candidate.blocklist,
-    suppressRecipient: candidate.suppressRecipient,
+    suppressRecipient: codeAloneOffStage(candidate, judged, command) ? false : candidate.suppressRecipient,
     retry: candidate.retry,
     cause,
   };
   return buildVerdict(category, permanence, scope, options, defaults);
+}
+
+// Words that say a reply is about a mailbox or address, and words that say it is about the sender.
+const mailboxWords = [
+  'user',
+  'mailbox',
+  'recipient',
+  'rcpt',
+  'address',
+  'account',
+  'local part',
+  'host name',
+  'host named',
+  'no such',
+  'unknown',
+  'not exist',
+  'not found',
+];
+const senderWords = ['sender', 'mail from', 'from address'];
+
+/**
+ * Issue 14: a recipient code (5.1.1, 5.2.1 …) decided alone is recipient evidence only at the
+ * recipient stage. Answering anything else, or with the stage unknown, it needs words about a
+ * mailbox and none about the sender: "5.2.1 Subject is Mandatory" or "5.1.1 <bounces@…>:
+ * unauthorized sender" misuse the code, and suppressing a customer on them is the costliest mistake.
+ */
+// docs/taxonomy.md#decision-15
+function codeAloneOffStage(
+  candidate: CompiledRule,
+  judged: SmtpReply,
+  command: SmtpCommand | undefined,
+): boolean {
+  if (candidate.layer !== 'enhanced-code' || command === 'RCPT') return false;
+  const text = judged.text.toLowerCase();
+  return !mailboxWords.some((word) => text.includes(word)) || senderWords.some((word) => text.includes(word));
 }
 
 /** A rule that decided from the text or a code (not the bare class): the reply said something. */
@@ -337,8 +375,17 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     }
     const { command, destination } = checkContext(context);
     const reply = text ? parseReply(input) : input;
-    const { decision, judged, cause } = judge(ready(), reply, command ?? reply.command, destination);
-    return toVerdict(decision.rule, decision.provider, decision.fallback, reply, judged, cause);
+    const judgement = judge(ready(), reply, command ?? reply.command, destination);
+    const { decision, judged } = judgement;
+    return toVerdict(
+      decision.rule,
+      decision.provider,
+      decision.fallback,
+      reply,
+      judged,
+      judgement.command,
+      judgement.cause,
+    );
   }
 
   if (custom.length > 0) {

@@ -673,6 +673,8 @@ export const genericRules: readonly Rule[] = [
       'not found, try again',
       'dns query failed',
       'client host',
+      // the MX exists but its hosts do not resolve (generic:bad-mx)
+      'valid address record',
     ],
     example: '550 Host does not accept mail',
     source: 'Postfix "Host or domain name not found"; Exim "Unrouteable address"; RFC 7504/7505 null MX',
@@ -700,7 +702,8 @@ export const genericRules: readonly Rule[] = [
     // named without saying whose domain it is, so the verdict does not suppress
     id: 'generic:bad-mx',
     category: 'domain-invalid',
-    phrases: ['invalid mx', 'bad mx', 'mx record points'],
+    // also Postfix's "no MX host for … has a valid address record": the MX exists, its hosts do not resolve
+    phrases: ['invalid mx', 'bad mx', 'illegal mx', 'mx record points', 'valid address record'],
     suppressRecipient: false,
     reason: 'the text names a broken MX record, not that it is the recipient’s domain',
     example: '550 5.1.2 Invalid MX record for host example.com',
@@ -1122,6 +1125,16 @@ export const genericRules: readonly Rule[] = [
     source: 'Verizon (verizon.net) VS10-RT replies quoted in PHPMailer-BMH rule samples',
   },
   {
+    // 504, 530, 534, 535 and 538 answer AUTH (RFC 4954 §6): an account disabled there is the one we
+    // log in with, never the recipient's mailbox
+    id: 'generic:login-account-disabled',
+    category: 'account-issue',
+    phrases: ['disabled', 'suspended', 'locked', 'deactivated', 'blocked'],
+    codes: [504, 530, 534, 535, 538],
+    example: '535 5.7.8 Account disabled',
+    source: 'RFC 4954 §6 (AUTH replies 504, 530, 534, 535, 538)',
+  },
+  {
     id: 'generic:mailbox-disabled',
     category: 'mailbox-disabled',
     phrases: [
@@ -1182,7 +1195,18 @@ export const genericRules: readonly Rule[] = [
     ],
     // "SmtpClientAuthentication is disabled for the Tenant" is our own submission set-up
     // "sender account" / "your account" is ours (account-issue), not the recipient's mailbox
-    unless: ['your account', 'sender account', 'vrfy', 'command', 'authentication', 'for the tenant'],
+    // "message sending for this account is disabled" is our sending account, not a mailbox
+    unless: [
+      'your account',
+      'sender account',
+      'vrfy',
+      'command',
+      'authentication',
+      'for the tenant',
+      'sending',
+      'outgoing',
+      'outbound',
+    ],
     example: '550 5.2.1 <user@example.org>... Mailbox disabled, not accepting messages',
     source: 'RFC 3463 X.2.1; Gmail DisabledUser; Yahoo [#102]; La Poste LPN007',
   },
@@ -1701,6 +1725,12 @@ export const genericRules: readonly Rule[] = [
       'sending denied',
       'sending paused',
       'sending suspended',
+      'sending disabled',
+      'sending is disabled',
+      'sending has been disabled',
+      'sending for this account',
+      'outgoing mail disabled',
+      'outbound sending',
       'your account has been suspended',
       'your account has been disabled',
       'your account is suspended',
@@ -1819,6 +1849,8 @@ export const genericRules: readonly Rule[] = [
       'sender address rejected',
       'sender rejected',
       'sender denied',
+      'unauthorized sender',
+      'unauthorised sender',
       'badmailfrom',
       'invalid sender',
       'sender verify failed',

@@ -87,4 +87,45 @@ describe('suppression users can trust', () => {
       }),
     );
   });
+
+  describe('a recipient code alone (5.1.1, 5.2.1) is recipient evidence only at the recipient stage', () => {
+    it('suppresses an answer to RCPT', () => {
+      const verdict = classify('550 5.1.1 <jane@example.org>', { command: 'RCPT' });
+      expect(verdict).toMatchObject({ category: 'mailbox-unknown', suppressRecipient: true });
+    });
+
+    it('suppresses off the recipient stage when the words are about the mailbox', () => {
+      expect(classify('550 5.1.1 <jane@example.org>: no such mailbox here').suppressRecipient).toBe(true);
+      expect(
+        classify("Sorry, I couldn't find any host named example.invalid. (#5.1.2)").suppressRecipient,
+      ).toBe(true);
+    });
+
+    it('keeps the category but does not suppress when the words are about something else', () => {
+      // real replies: ZeptoMail's 5.2.1 for a missing subject; Apple's relay naming our envelope sender
+      const subject = classify('5.2.1 Subject is Mandatory.');
+      expect(subject).toMatchObject({ category: 'mailbox-disabled', suppressRecipient: false });
+      expect(classify('550 5.1.1 <jane@example.org>').suppressRecipient).toBe(false);
+      expect(classify('550 5.1.1 <jane@example.org>', { command: 'DATA' }).suppressRecipient).toBe(false);
+      expect(classify('550 5.1.1 <bounces@example.net>: unknown sender address').suppressRecipient).toBe(
+        false,
+      );
+    });
+
+    it('holds whatever text follows the code, when the stage is unknown', () => {
+      const status = fc.constantFrom('5.1.1', '5.1.2', '5.1.10', '5.2.1', '5.1.6');
+      const unrelated = fc.constantFrom(
+        'Subject is Mandatory.',
+        'message rejected',
+        'try later',
+        '__proto__',
+        '',
+      );
+      fc.assert(
+        fc.property(status, unrelated, (code, words) => {
+          expect(classify(`550 ${code} ${words}`).suppressRecipient).toBe(false);
+        }),
+      );
+    });
+  });
 });
