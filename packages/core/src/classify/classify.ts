@@ -7,13 +7,20 @@ import type { SmtpCommand } from '../reply/smtp-command';
 import { isSmtpCommand } from '../reply/smtp-command';
 import type { SmtpReply } from '../reply/smtp-reply';
 import { builtInLayers, providerSignatures } from '../rules/index';
-import type { Rule } from '../rules/rule';
+import type { LayerName, Rule } from '../rules/rule';
 import { buildVerdict, defaultPermanence, type VerdictOptions } from '../verdict/create-verdict';
 import { MailverdictError } from '../verdict/errors';
 import { recognizeProvider } from '../verdict/mailbox-provider';
 import type { Category } from '../verdict/taxonomy';
 import type { Verdict } from '../verdict/verdict';
-import { type CompiledRule, type CompiledRules, codeKey, compileRules, matchesCode } from './compile-rules';
+import {
+  type CompiledRule,
+  type CompiledRules,
+  codeKey,
+  compileRules,
+  matchesCode,
+  validateRule,
+} from './compile-rules';
 
 export interface ClassifyContext {
   /** The SMTP command the reply answered, when the caller knows it (overrides the reply's own). */
@@ -348,20 +355,10 @@ function checkContext(context: unknown): ClassifyContext {
   return context as ClassifyContext;
 }
 
-/**
- * A classifier with the application's own rules before the built-in ones. Each custom rule is
- * validated when added: an unknown category, provider or block list, a `pattern` (rules have no
- * regular expressions), or an example that does not classify to the rule itself throws `MailverdictError`.
- */
-export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('createClassifier: `options` must be an object ({ rules? })');
-  }
-  const custom = options.rules ?? [];
-  if (!Array.isArray(custom))
-    throw new TypeError('createClassifier: `options.rules` must be an array of rules');
-  const layers =
-    custom.length === 0 ? builtInLayers : [{ name: 'custom' as const, rules: custom }, ...builtInLayers];
+/** A classifier over the given layers, compiled on first use. The layers' rules are valid. */
+function classifierOver(
+  layers: readonly { readonly name: LayerName; readonly rules: readonly Rule[] }[],
+): Classifier {
   let engine: Engine | undefined;
   const ready = (): Engine => {
     engine ??= new Engine(compileRules(layers, providerSignatures));
@@ -388,27 +385,42 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     );
   }
 
-  if (custom.length > 0) {
-    ready(); // validates every rule (compile-rules.ts) before anything runs
-    // Every custom rule must decide its own example (catches a rule shadowed by an earlier one).
-    for (const rule of custom) {
-      const context = rule.commands?.[0] === undefined ? undefined : { command: rule.commands[0] };
-      const verdict = classify(rule.example as string, context);
-      if (verdict.rule !== rule.id) {
-        throw new MailverdictError(
-          'invalid-rule',
-          `rule "${rule.id}": its example classifies to rule "${verdict.rule}", not to this rule`,
-        );
-      }
-    }
-  }
-
   return {
     classify,
     get rules() {
       return ready().rulesInOrder;
     },
   };
+}
+
+/**
+ * A classifier with the application's own rules before the built-in ones. Each custom rule is
+ * validated when added: an unknown category, provider or block list, a `pattern` (rules have no
+ * regular expressions), or an example that does not classify to the rule itself throws `MailverdictError`.
+ */
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createClassifier: `options` must be an object ({ rules? })');
+  }
+  const custom = options.rules ?? [];
+  if (!Array.isArray(custom))
+    throw new TypeError('createClassifier: `options.rules` must be an array of rules');
+  if (custom.length === 0) return classifierOver(builtInLayers);
+  for (const rule of custom) validateRule(rule);
+  const classifier = classifierOver([{ name: 'custom', rules: custom }, ...builtInLayers]);
+  // Compiles now (a duplicate id throws before anything runs); every custom rule must decide its
+  // own example (catches a rule shadowed by an earlier one).
+  for (const rule of custom) {
+    const context = rule.commands?.[0] === undefined ? undefined : { command: rule.commands[0] };
+    const verdict = classifier.classify(rule.example as string, context);
+    if (verdict.rule !== rule.id) {
+      throw new MailverdictError(
+        'invalid-rule',
+        `rule "${rule.id}": its example classifies to rule "${verdict.rule}", not to this rule`,
+      );
+    }
+  }
+  return classifier;
 }
 
 let builtIn: Classifier | undefined;
@@ -419,6 +431,6 @@ let builtIn: Classifier | undefined;
  * Never throws on any string; throws `TypeError` on a non-string, non-reply `input`.
  */
 export function classify(input: string | SmtpReply, context?: ClassifyContext): Verdict {
-  builtIn ??= createClassifier();
+  builtIn ??= classifierOver(builtInLayers);
   return builtIn.classify(input, context);
 }

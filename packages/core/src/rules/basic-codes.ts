@@ -56,11 +56,12 @@ export const basicCodeRules: readonly Rule[] = [
     source: `${rfc5321}: server unable to accommodate parameters`,
   },
   {
-    id: 'basic:500',
+    // 500–504 are decided in the cue layer, before any word (rules/cues.ts, cue:command-reply)
+    id: 'basic:555',
     category: 'protocol',
-    codes: [500, 501, 502, 503, 504, 555],
-    example: '500',
-    source: `${rfc5321}: syntax error, command unrecognized / out of sequence / parameters`,
+    codes: [555],
+    example: '555',
+    source: `${rfc5321}: MAIL FROM/RCPT TO parameters not recognized or not implemented`,
   },
   // RFC 7504: 521 "host does not accept mail", 556 "domain does not accept mail"
   {

@@ -1,8 +1,9 @@
 // The built-in rule database, in the ONE declared order of precedence (CONTRIBUTING.md, "Adding a classifier rule"):
-// provider text → generic text → enhanced code → basic code → class. Custom rules go before all.
+// provider text → generic text → enhanced code → cue words → basic code → class. Custom rules go before all.
 import { blocklists } from '../verdict/blocklists';
 import { basicCodeRules, classRules } from './basic-codes';
 import { blocklistErrorRules } from './blocklist-errors';
+import { cueRules } from './cues';
 import { enhancedCodeRules } from './enhanced-codes';
 import { genericRules } from './generic';
 import { appleRules } from './providers/apple';
@@ -63,6 +64,7 @@ export const builtInLayers: readonly { readonly name: LayerName; readonly rules:
   { name: 'provider', rules: providerRules },
   { name: 'generic', rules: genericRules },
   { name: 'enhanced-code', rules: enhancedCodeRules },
+  { name: 'cue', rules: cueRules },
   { name: 'basic-code', rules: basicCodeRules },
   { name: 'class', rules: classRules },
 ];

@@ -62,7 +62,15 @@ export interface Rule {
 }
 
 /** The layers, in the one declared order of precedence (docs/taxonomy.md: text first, then codes). */
-export const layerNames = ['custom', 'provider', 'generic', 'enhanced-code', 'basic-code', 'class'] as const;
+export const layerNames = [
+  'custom',
+  'provider',
+  'generic',
+  'enhanced-code',
+  'cue',
+  'basic-code',
+  'class',
+] as const;
 export type LayerName = (typeof layerNames)[number];
 
 /** How sure a layer's rules are, unless a rule says otherwise. */
@@ -71,6 +79,7 @@ export const layerConfidence: Readonly<Record<LayerName, number>> = {
   provider: 0.95,
   generic: 0.85,
   'enhanced-code': 0.6,
+  cue: 0.5,
   'basic-code': 0.4,
   class: 0.2,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../classify/classify';
-import { compileRules } from '../classify/compile-rules';
+import { compileRules, validateRule } from '../classify/compile-rules';
 import { enhancedStatusRegistry } from '../reply/generated/enhanced-status-codes';
 import { blocklists } from '../verdict/blocklists';
 import { isMailboxProvider } from '../verdict/mailbox-provider';
@@ -10,9 +10,28 @@ import { builtInLayers, providerSignatures } from './index';
 
 const classifier = createClassifier();
 const allRules = builtInLayers.flatMap((layer) => layer.rules);
+/** A rule with only these keys applies wherever one of its phrases occurs. */
+const alwaysApplies = new Set([
+  'id',
+  'category',
+  'phrases',
+  'provider',
+  'blocklist',
+  'permanence',
+  'scope',
+  'suppressRecipient',
+  'changeRequired',
+  'afterMs',
+  'reason',
+  'summary',
+  'confidence',
+  'example',
+  'source',
+]);
 
 describe('the rule database', () => {
   it('compiles: every rule is valid and every id is unique', () => {
+    for (const rule of allRules) expect(() => validateRule(rule, false), rule.id).not.toThrow();
     expect(() => compileRules(builtInLayers, providerSignatures)).not.toThrow();
     expect(new Set(allRules.map((rule) => rule.id)).size).toBe(allRules.length);
   });
@@ -26,6 +45,42 @@ describe('the rule database', () => {
     );
     expect(verdict.rule).toBe(rule.id);
     expect(verdict.category).toBe(rule.category);
+  });
+
+  it('lists no phrase that another phrase of the same list already finds (it could never decide)', () => {
+    const redundant: string[] = [];
+    for (const rule of allRules) {
+      for (const list of [rule.phrases, rule.also, rule.unless]) {
+        if (list === undefined) continue;
+        list.forEach((phrase, index) => {
+          const covered = list.some(
+            (other, at) => at !== index && phrase.includes(other) && (other !== phrase || at < index),
+          );
+          if (covered) redundant.push(`${rule.id}: ${phrase}`);
+        });
+      }
+    }
+    expect(redundant).toEqual([]);
+  });
+
+  it('lists no phrase an earlier rule that always applies would decide first (it could never decide)', () => {
+    // precedence is the order of allRules; a 2xx reply skips failure rules, so only like shadows like
+    const success = new Set(['delivered', 'accepted', 'auto-reply']);
+    const shadowed: string[] = [];
+    allRules.forEach((rule, at) => {
+      for (const phrase of rule.phrases ?? []) {
+        const earlier = allRules
+          .slice(0, at)
+          .find(
+            (other) =>
+              Object.keys(other).every((key) => alwaysApplies.has(key)) &&
+              success.has(other.category) === success.has(rule.category) &&
+              other.phrases?.some((found) => phrase.includes(found)),
+          );
+        if (earlier !== undefined) shadowed.push(`${rule.id}: ${phrase} (${earlier.id})`);
+      }
+    });
+    expect(shadowed).toEqual([]);
   });
 
   it('has at least one rule for every category', () => {

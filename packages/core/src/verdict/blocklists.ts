@@ -51,7 +51,6 @@ export const blocklists: readonly Blocklist[] = [
       'spamhaus exploits block list',
       'xbl.spamhaus.org',
       'spamhaus.org/xbl',
-      'cbl.abuseat.org',
       'abuseat.org',
     ],
     example: '554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using xbl.spamhaus.org',
@@ -93,7 +92,7 @@ export const blocklists: readonly Blocklist[] = [
     id: 'spamcop',
     name: 'SpamCop Blocking List',
     lookupUrl: 'https://www.spamcop.net/bl.shtml',
-    phrases: ['spamcop', 'bl.spamcop.net'],
+    phrases: ['spamcop'],
     example: '554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using bl.spamcop.net',
   },
   {
@@ -101,13 +100,7 @@ export const blocklists: readonly Blocklist[] = [
     name: 'Barracuda Reputation Block List (BRBL)',
     lookupUrl: 'https://www.barracudacentral.org/lookups',
     delistUrl: 'https://www.barracudacentral.org/rbl/removal-request',
-    phrases: [
-      'b.barracudacentral.org',
-      'barracudacentral.org',
-      'barracuda reputation',
-      'barracudanetworks.com/reputation',
-      ' brbl',
-    ],
+    phrases: ['barracudacentral.org', 'barracuda reputation', 'barracudanetworks.com/reputation', ' brbl'],
     example:
       '554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using b.barracudacentral.org; http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.10',
   },
@@ -124,7 +117,7 @@ export const blocklists: readonly Blocklist[] = [
     name: 'Cloudmark Sender Intelligence (CSI)',
     lookupUrl: 'https://csi.cloudmark.com/en/reset/',
     delistUrl: 'https://csi.cloudmark.com/en/reset/',
-    phrases: ['cloudmark', 'csi.cloudmark.com'],
+    phrases: ['cloudmark'],
     example:
       '554 Connection refused. This IP has a poor reputation on Cloudmark Sender Intelligence (CSI). IB103',
   },
@@ -215,13 +208,7 @@ export const blocklists: readonly Blocklist[] = [
     name: 'Comcast block list',
     lookupUrl: 'https://spa.xfinity.com/',
     provider: 'comcast',
-    phrases: [
-      'comcast block for spam',
-      'comcast block list',
-      'smtp-error-codes.php#bl0000',
-      ' bl0000',
-      '#bl0000',
-    ],
+    phrases: ['comcast block for spam', 'comcast block list', ' bl0000', '#bl0000'],
     example:
       '554 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.10 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#BL000000',
   },

@@ -76,7 +76,7 @@ export const filterRules: readonly Rule[] = [
     category: 'policy',
     provider: 'barracuda',
     phrases: ['permanent failure for one or more recipients'],
-    also: [':blocked)', 'blocked'],
+    also: ['blocked'],
     // the inner reason, when Barracuda quotes one, is more specific than "blocked"
     unless: ['spam score'],
     example: '550 permanent failure for one or more recipients (user@example.com:blocked)',

@@ -107,7 +107,7 @@ export const microsoftRules: readonly Rule[] = [
     id: 'microsoft:size-limit',
     category: 'message-too-large',
     provider: 'microsoft',
-    phrases: ['resolver.rst.recipsizelimit', 'recipsizelimit'],
+    phrases: ['recipsizelimit'],
     example: '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient',
     source: `${ndr} (5.2.3)`,
   },

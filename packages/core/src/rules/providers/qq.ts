@@ -9,7 +9,7 @@ export const qqRules: readonly Rule[] = [
     id: 'qq:frequency-limited',
     category: 'rate-limited',
     provider: 'qq',
-    phrases: ['frequency limited', 'frequency limit'],
+    phrases: ['frequency limit'],
     permanence: 'transient',
     afterMs: hour,
     reason: 'QQ frequency limits are sent as 550 but lift when the rate drops (QQ help 20022)',

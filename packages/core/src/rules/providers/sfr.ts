@@ -9,7 +9,7 @@ export const sfrRules: readonly Rule[] = [
     id: 'sfr:rate',
     category: 'rate-limited',
     provider: 'sfr',
-    phrases: ['[sfr_in_103]', '[sfr_in_104]', 'sfr_in_103', 'sfr_in_104'],
+    phrases: ['sfr_in_103', 'sfr_in_104'],
     example: '421 4.2.1 [SFR_IN_103] Too many connections from your IP, please try later',
     source: pm,
   },
