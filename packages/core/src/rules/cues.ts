@@ -156,7 +156,7 @@ export const cueRules: readonly Rule[] = [
   {
     id: 'cue:rate-limited',
     category: 'rate-limited',
-    phrases: ['rate', 'too many', 'exceeded', 'limit'],
+    phrases: [' rate', 'too many', 'exceeded', 'limit'],
     unless: ['size', 'recipients', 'bad '],
     example: 'limit of 200 exceeded [201 hits]',
     source: vocabulary,
@@ -230,7 +230,6 @@ export const cueRules: readonly Rule[] = [
     category: 'message-format',
     phrases: [
       'header',
-      'mime',
       ' body',
       'encoding',
       'charset',
