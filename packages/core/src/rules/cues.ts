@@ -122,6 +122,18 @@ export const cueRules: readonly Rule[] = [
     source: vocabulary,
   },
   {
+    id: 'cue:mailbox-disabled',
+    category: 'mailbox-disabled',
+    suppressRecipient: false,
+    reason: 'one word is not recipient evidence (issue 14)',
+    phrases: ['disabled', 'suspended', 'inactive', 'deactivated', 'closed', 'terminated', 'no longer'],
+    also: ['user', 'mailbox', 'recipient', 'address', 'account'],
+    // our own account or sending, a direction of traffic, or a lock held for a while is not a dead mailbox
+    unless: ['sender', 'your account', 'sending', 'outgoing', 'outbound', 'inbound', 'maintenance', 'lock'],
+    example: '550 This mailbox is no longer accepting messages',
+    source: vocabulary,
+  },
+  {
     // "Failed four Attempts to connect", "Too many failures (Tried all MXs)": the sending MTA gave up
     id: 'cue:expired',
     category: 'expired',
