@@ -568,6 +568,22 @@ export const genericRules: readonly Rule[] = [
 
   // ── network, DNS, routing (local diagnostics of the sending MTA count, docs/taxonomy.md#decision-10) ─
   {
+    // a server that ANSWERS with a reply code that it refuses the connection is refusing us, our host or
+    // IP (decision 11), not failing to connect; an X.4.x code or "connect to …" is the network's
+    id: 'generic:connection-refused-reply',
+    category: 'policy',
+    phrases: ['connection refused', 'connection rejected'],
+    classes: [4, 5],
+    notEnhanced: ['X.4.*'],
+    unless: ['connect to', 'could not connect', 'refused by', 'busy', 'listed', 'policy [', 'reputation', 'too many'],
+    scope: 'sender',
+    changeRequired: true,
+    reason:
+      'the destination refuses our connecting host; only our side can change that (docs/taxonomy.md#decision-11)',
+    example: '550 5.7.1 Connection refused',
+    source: 'EarthLink and Charter refusals (Vade OXSUS, Charter E1210); docs/taxonomy.md#decision-11',
+  },
+  {
     id: 'generic:network',
     category: 'network',
     phrases: [
@@ -1264,6 +1280,7 @@ export const genericRules: readonly Rule[] = [
     phrases: [
       'blacklisted by recipient',
       'blocked by recipient',
+      'blocked by this recipient',
       'blocked by the recipient',
       'recipient preferences',
       "recipient's preferences",
@@ -1335,7 +1352,8 @@ export const genericRules: readonly Rule[] = [
       'liste noire',
       'schwarze liste',
     ],
-    unless: ['recipient', 'not listed'],
+    // "blacklisted high risk file extension" is an attachment rule (virus), not a list of senders
+    unless: ['recipient', 'not listed', 'file extension'],
     example: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using dnsbl.example.net',
     source: 'Postfix reject_rbl_client ("blocked using"); Exim dnslists',
   },
@@ -1373,6 +1391,7 @@ export const genericRules: readonly Rule[] = [
       'frequency of receiving',
       'recipient has exceeded message rate',
       'received too many messages',
+      'received too much',
       'receiving too many messages',
       'too many messages for this mailbox',
       'too many messages to this user',
@@ -1574,6 +1593,7 @@ export const genericRules: readonly Rule[] = [
       'local problem',
       'internal error',
       'internal server error',
+      'temporary server error',
       'error in processing',
       'configuration error',
       'system error',
@@ -1703,6 +1723,9 @@ export const genericRules: readonly Rule[] = [
       'authentication is required',
       'authentication failed',
       'authentication failure',
+      'authentication refused',
+      'authentication rejected',
+      'authentication denied',
       'not allowed to act as',
       'not authenticated',
       'anonymous client',
