@@ -317,9 +317,9 @@ const senderWords = ['sender', 'mail from', 'from address'];
  * Issue 14: a recipient code (5.1.1, 5.2.1 …) decided alone is recipient evidence only at the
  * recipient stage. Answering anything else, or with the stage unknown, it needs words about a
  * mailbox and none about the sender: "5.2.1 Subject is Mandatory" or "5.1.1 <bounces@…>:
- * unauthorized sender" misuse the code, and suppressing a customer on them is the costliest mistake.
+ * unauthorized sender" misuse the code, and suppressing a customer on them is the costliest mistake
+ * (docs/taxonomy.md#decision-15).
  */
-// docs/taxonomy.md#decision-15
 function codeAloneOffStage(
   candidate: CompiledRule,
   judged: SmtpReply,
