@@ -78,9 +78,10 @@ export const basicCodeRules: readonly Rule[] = [
   {
     id: 'basic:530',
     category: 'client-auth',
-    codes: [530, 534, 535],
-    example: '535',
-    source: 'RFC 4954 §6: authentication required / too weak / credentials invalid',
+    // 535 (credentials invalid) is decided in the generic layer, before words that misread it (generic:auth-reply)
+    codes: [530, 534],
+    example: '530',
+    source: 'RFC 4954 §6: authentication required / too weak',
   },
   {
     id: 'basic:538',

@@ -19,6 +19,7 @@ const absent = [
   'non-exist',
   'not found',
   'not known',
+  'bad ',
   'no such',
   'invalid',
   'not valid',

@@ -105,6 +105,7 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:account-limit',
     category: 'account-limit',
     phrases: [
+      'daily message limit',
       'sending limit',
       'sending quota',
       'relay quota',
@@ -575,7 +576,16 @@ export const genericRules: readonly Rule[] = [
     phrases: ['connection refused', 'connection rejected'],
     classes: [4, 5],
     notEnhanced: ['X.4.*'],
-    unless: ['connect to', 'could not connect', 'refused by', 'busy', 'listed', 'policy [', 'reputation', 'too many'],
+    unless: [
+      'connect to',
+      'could not connect',
+      'refused by',
+      'busy',
+      'listed',
+      'policy [',
+      'reputation',
+      'too many',
+    ],
     scope: 'sender',
     changeRequired: true,
     reason:
@@ -587,6 +597,7 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:network',
     category: 'network',
     phrases: [
+      'idle too long',
       'greeting failed',
       'timed out',
       ' timeout',
@@ -1087,6 +1098,8 @@ export const genericRules: readonly Rule[] = [
     category: 'mailbox-disabled',
     phrases: ['temporary locked', 'temporarily locked', 'temporarily disabled', 'temporarily suspended'],
     also: ['try again', 'later', 'user', 'account', 'mailbox'],
+    // "your account has been temporarily suspended" is ours (account-limit), not the recipient's
+    unless: ['your account', 'your ability'],
     permanence: 'transient',
     suppressRecipient: false,
     reason: 'the server says the lock is temporary and asks for a retry',
@@ -1459,6 +1472,8 @@ export const genericRules: readonly Rule[] = [
     id: 'generic:rate-limited',
     category: 'rate-limited',
     phrases: [
+      'per second',
+      'per minute',
       'rate limit',
       'ratelimit',
       'rate-limit',
@@ -1675,6 +1690,7 @@ export const genericRules: readonly Rule[] = [
       'sending denied',
       'sending paused',
       'sending suspended',
+      'ability to send',
       'sending disabled',
       'sending is disabled',
       'sending for this account',
@@ -1775,6 +1791,8 @@ export const genericRules: readonly Rule[] = [
     phrases: [
       'mail from domain',
       'mail from address',
+      'sending from domain',
+      'send on behalf of',
       'sender not allowed',
       'sender is not allowed',
       'sender not permitted',
@@ -2147,6 +2165,15 @@ export const genericRules: readonly Rule[] = [
   },
 
   // ── vague refusals: after everything else ────────────────────────────────────────
+  {
+    // 535 answers AUTH and means one thing (RFC 4954 §6: credentials invalid), whatever else it says
+    // ("535 IP not authorized"): the rules above that know its words decide first
+    id: 'generic:auth-reply',
+    category: 'client-auth',
+    codes: [535],
+    example: '535 IP not authorized',
+    source: 'RFC 4954 §6 (535 5.7.8 Authentication credentials invalid)',
+  },
   {
     id: 'generic:deferred',
     category: 'deferred',

@@ -122,6 +122,28 @@ export const microsoftRules: readonly Rule[] = [
     source: ndr,
   },
   {
+    // STOREDRV.ClientSubmit is our own mailbox submitting through Microsoft 365: its limits are our account's
+    id: 'microsoft:submission-thread-limit',
+    category: 'rate-limited',
+    provider: 'microsoft',
+    phrases: ['sender thread limit'],
+    scope: 'provider',
+    reason:
+      'too many concurrent submissions from our own Microsoft 365 mailbox (docs/taxonomy.md#decision-4)',
+    example: '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded',
+    source: ndr,
+  },
+  {
+    // Exchange Online refusing to send from our tenant because it judged our outbound mail spam
+    id: 'microsoft:outbound-spam',
+    category: 'account-issue',
+    provider: 'microsoft',
+    phrases: ['outboundspamexception'],
+    example:
+      '554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception',
+    source: `${ndr}; docs/taxonomy.md#decision-13`,
+  },
+  {
     id: 'microsoft:tenant-block-list',
     category: 'policy',
     provider: 'microsoft',
