@@ -154,16 +154,40 @@ export const genericRules: readonly Rule[] = [
   {
     // "invalid address" about the recipient (decision 9), whatever mailbox code it comes with —
     // AT&T's Sendmail says "blank mailhost - invalid address" under 5.2.1. Under X.1.7/X.1.8, or
-    // naming the sender, it is our envelope sender instead (generic:sender-rejected)
+    // naming the sender, it is our envelope sender instead (generic:sender-rejected). It is the
+    // recipient's when it answered RCPT or names an address; a bare "553 Invalid address specified"
+    // from a submission server may be our MAIL FROM, so that one does not suppress (issue 14)
+    id: 'generic:invalid-address-rcpt',
+    category: 'mailbox-unknown',
+    phrases: ['invalid address'],
+    commands: ['RCPT'],
+    notEnhanced: ['X.1.7', 'X.1.8'],
+    unless: ['sender', 'mail from', 'from address', 'helo', 'ehlo'],
+    example: '553 Invalid address specified',
+    source: 'docs/taxonomy.md#decision-9',
+  },
+  {
     id: 'generic:invalid-address',
     category: 'mailbox-unknown',
     phrases: ['invalid address'],
+    also: ['@', 'recipient', 'rcpt', 'user', 'mailbox'],
     notEnhanced: ['X.1.7', 'X.1.8'],
     // "Invalid address format in HELO" is about our HELO name (generic:ptr-helo)
     unless: ['sender', 'mail from', 'from address', 'helo', 'ehlo'],
     example: '550 5.2.1 <user@example.org>... blank mailhost - invalid address, relay=[192.0.2.1]',
     source:
       'docs/taxonomy.md#decision-9; AT&T reply collected in github.com/ActiveCampaign/smtp-field-manual data/codes/550.json',
+  },
+  {
+    id: 'generic:invalid-address-unnamed',
+    category: 'mailbox-unknown',
+    phrases: ['invalid address'],
+    notEnhanced: ['X.1.7', 'X.1.8'],
+    unless: ['sender', 'mail from', 'from address', 'helo', 'ehlo'],
+    suppressRecipient: false,
+    reason: 'the text does not say whose address is invalid: it may be our envelope sender',
+    example: '553 Invalid address specified',
+    source: 'docs/taxonomy.md#decision-9 and #decision-15; mox and chasquid submission replies',
   },
   {
     id: 'generic:recipient-not-fqdn',
@@ -826,6 +850,9 @@ export const genericRules: readonly Rule[] = [
     phrases: [
       'relay access denied',
       'insecure mail relay',
+      // "no such address here (MX do not point to us)": this host is not the domain's mail server
+      'not point to us',
+      'not an mx for',
       'relaying denied',
       'relay denied',
       'relay not permitted',
@@ -1188,6 +1215,7 @@ export const genericRules: readonly Rule[] = [
     unless: [
       'your account',
       'sender account',
+      'sender address',
       'vrfy',
       'command',
       'authentication',
