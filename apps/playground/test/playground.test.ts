@@ -301,9 +301,9 @@ describe('examples', () => {
 });
 
 describe('pasted input', () => {
-  it('a reply typed by hand: a 4xx without a known phrase is retried with backoff', async () => {
+  it('a reply typed by hand: a 4xx that only asks to try later is retried with backoff', async () => {
     const page = await openPage();
-    await page.fill('#input', '451 4.7.0 Temporary server error. Please try again later');
+    await page.fill('#input', '451 4.7.0 Temporary failure, please try again later');
     const view = await readCard(page, 'deferred');
     expect(view.facts.permanence).toBe('transient');
     expect(view.codes.map((code) => code.code)).toEqual(['451', '4.7.0']);
