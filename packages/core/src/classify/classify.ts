@@ -6,7 +6,7 @@ import { parseReply } from '../reply/parse-reply';
 import type { SmtpCommand } from '../reply/smtp-command';
 import { isSmtpCommand } from '../reply/smtp-command';
 import type { SmtpReply } from '../reply/smtp-reply';
-import { builtInLayers, providerSignatures } from '../rules/index';
+import { builtInLayers, providerSignatures, recipientWords } from '../rules/index';
 import type { LayerName, Rule } from '../rules/rule';
 import { buildVerdict, defaultPermanence, type VerdictOptions } from '../verdict/create-verdict';
 import { MailverdictError } from '../verdict/errors';
@@ -19,6 +19,7 @@ import {
   codeKey,
   compileRules,
   matchesCode,
+  subjectMailbox,
   validateRule,
 } from './compile-rules';
 
@@ -46,6 +47,8 @@ interface Decision {
   readonly provider: string | undefined;
   /** Confidence lowered when a code rule was reached through the X.<subject>.0 fallback. */
   readonly fallback: boolean;
+  /** The text has a word about a mailbox or address and none about the sender (docs/taxonomy.md#decision-15). */
+  readonly aboutMailbox: boolean;
 }
 
 /** The reply class: first digit of the basic code, else the enhanced code's class. */
@@ -86,12 +89,13 @@ class Engine {
   /** The deciding rule, if any, with the provider recognized and whether the code fallback decided. */
   decide(reply: SmtpReply, command: SmtpCommand | undefined, destination: string | undefined): Decision {
     const compiled = this.compiled;
-    const { triggers, signatures, signatureProviders, rules } = compiled;
+    const { triggers, signatures, signatureProviders, subjects, rules } = compiled;
     const found = this.found;
     const count = compiled.matcher.scan(reply.text, found);
     this.stamp++;
     let size = 0;
     let signature = signatureProviders.length;
+    let subject = 0;
     // Plain index loops: this runs once per reply, so no iterators or closures here.
     for (let i = 0; i < count; i++) {
       const phrase = found[i]!;
@@ -99,7 +103,9 @@ class Engine {
       for (let k = 0; k < list.length; k++) size = this.add(list[k]!, size);
       const provider = signatures[phrase]!;
       if (provider >= 0 && provider < signature) signature = provider;
+      subject |= subjects[phrase]!;
     }
+    const aboutMailbox = subject === subjectMailbox;
     const enhanced = reply.enhanced;
     let viaFallback = false;
     if (enhanced !== undefined) {
@@ -149,10 +155,10 @@ class Engine {
       const candidate = rules[candidates[i]!]!;
       const fallback = viaFallback && this.fallback[candidate.order] === this.stamp;
       if (this.holds(candidate, reply, digit, command, recognized, fallback)) {
-        return { rule: candidate, provider: candidate.provider ?? recognized, fallback };
+        return { rule: candidate, provider: candidate.provider ?? recognized, fallback, aboutMailbox };
       }
     }
-    return { rule: undefined, provider: recognized, fallback: false };
+    return { rule: undefined, provider: recognized, fallback: false, aboutMailbox };
   }
 
   private add(order: number, size: number): number {
@@ -241,16 +247,14 @@ function judge(
   if (!isInformative(nested.decision)) return { decision: outer, judged: reply, command };
   const decision = nested.decision;
   const provider = decision.provider ?? outer.provider;
-  const judged = { rule: decision.rule, provider, fallback: decision.fallback };
+  const judged = { ...decision, provider };
   return nested.cause === undefined
     ? { decision: judged, judged: nested.judged, command: nested.command }
     : { decision: judged, judged: nested.judged, command: nested.command, cause: nested.cause };
 }
 
 function toVerdict(
-  candidate: CompiledRule | undefined,
-  provider: string | undefined,
-  fallback: boolean,
+  { rule: candidate, provider, fallback, aboutMailbox }: Decision,
   reply: SmtpReply,
   judged: SmtpReply,
   command: SmtpCommand | undefined,
@@ -288,46 +292,28 @@ function toVerdict(
     status: judged.enhanced?.code,
     provider,
     blocklist: candidate.blocklist,
-    suppressRecipient: codeAloneOffStage(candidate, judged, command) ? false : candidate.suppressRecipient,
+    suppressRecipient: codeAloneOffStage(candidate, aboutMailbox, command)
+      ? false
+      : candidate.suppressRecipient,
     retry: candidate.retry,
     cause,
   };
   return buildVerdict(category, permanence, scope, options, defaults);
 }
 
-// Words that say a reply is about a mailbox or address, and words that say it is about the sender.
-const mailboxWords = [
-  'user',
-  'mailbox',
-  'recipient',
-  'rcpt',
-  'address',
-  'account',
-  'local part',
-  'host name',
-  'host named',
-  'no such',
-  'unknown',
-  'not exist',
-  'not found',
-];
-const senderWords = ['sender', 'mail from', 'from address'];
-
 /**
  * Issue 14: a recipient code (5.1.1, 5.2.1 …) decided alone is recipient evidence only at the
  * recipient stage. Answering anything else, or with the stage unknown, it needs words about a
- * mailbox and none about the sender: "5.2.1 Subject is Mandatory" or "5.1.1 <bounces@…>:
- * unauthorized sender" misuse the code, and suppressing a customer on them is the costliest mistake
- * (docs/taxonomy.md#decision-15).
+ * mailbox and none about the sender (rules/recipient-words.ts): "5.2.1 Subject is Mandatory" or
+ * "5.1.1 <bounces@…>: unauthorized sender" misuse the code, and suppressing a customer on them is the
+ * costliest mistake (docs/taxonomy.md#decision-15).
  */
 function codeAloneOffStage(
   candidate: CompiledRule,
-  judged: SmtpReply,
+  aboutMailbox: boolean,
   command: SmtpCommand | undefined,
 ): boolean {
-  if (candidate.layer !== 'enhanced-code' || command === 'RCPT') return false;
-  const text = judged.text.toLowerCase();
-  return !mailboxWords.some((word) => text.includes(word)) || senderWords.some((word) => text.includes(word));
+  return candidate.layer === 'enhanced-code' && command !== 'RCPT' && !aboutMailbox;
 }
 
 /** A rule that decided from the text or a code (not the bare class): the reply said something. */
@@ -361,7 +347,7 @@ function classifierOver(
 ): Classifier {
   let engine: Engine | undefined;
   const ready = (): Engine => {
-    engine ??= new Engine(compileRules(layers, providerSignatures));
+    engine ??= new Engine(compileRules(layers, providerSignatures, recipientWords));
     return engine;
   };
 
@@ -372,17 +358,13 @@ function classifierOver(
     }
     const { command, destination } = checkContext(context);
     const reply = text ? parseReply(input) : input;
-    const judgement = judge(ready(), reply, command ?? reply.command, destination);
-    const { decision, judged } = judgement;
-    return toVerdict(
-      decision.rule,
-      decision.provider,
-      decision.fallback,
-      reply,
+    const {
+      decision,
       judged,
-      judgement.command,
-      judgement.cause,
-    );
+      command: answered,
+      cause,
+    } = judge(ready(), reply, command ?? reply.command, destination);
+    return toVerdict(decision, reply, judged, answered, cause);
   }
 
   return {

@@ -61,6 +61,8 @@ export interface CompiledRules {
   /** phrase index → provider it signals (index into `signatureProviders`, -1 for none), for provider recognition */
   readonly signatures: Int32Array;
   readonly signatureProviders: readonly string[];
+  /** phrase index → what it says of the reply's subject: 1 a mailbox or address, 2 the sender, 0 neither (rules/recipient-words.ts) */
+  readonly subjects: Int8Array;
   /** code-only rules by exact enhanced code (`codeKey`) and by class + subject (for `5.7.*`) */
   readonly byEnhanced: ReadonlyMap<number, readonly number[]>;
   readonly bySubject: ReadonlyMap<number, readonly number[]>;
@@ -197,12 +199,17 @@ function push<K>(map: Map<K, number[]>, key: K, order: number): void {
   else if (list[list.length - 1] !== order) list.push(order);
 }
 
+/** Bits of `CompiledRules.subjects`. */
+export const subjectMailbox = 1;
+export const subjectSender = 2;
+
 /** The trigger list of a phrase that makes no rule a candidate. */
 const noRules: readonly number[] = [];
 
 export function compileRules(
   layers: readonly { readonly name: LayerName; readonly rules: readonly Rule[] }[],
   signatures: readonly { readonly provider: string; readonly phrases: readonly string[] }[],
+  words: { readonly mailbox: readonly string[]; readonly sender: readonly string[] },
 ): CompiledRules {
   const phraseIndex = new Map<string, number>();
   const phrases: string[] = [];
@@ -291,7 +298,12 @@ export function compileRules(
       if (signatureOf[id] === undefined) signatureOf[id] = index;
     }
   }
+  const mailboxIds = words.mailbox.map(phraseId);
+  const senderIds = words.sender.map(phraseId);
   // Dense, one entry per phrase: sparse arrays would be hash tables in V8, read once per found phrase.
+  const subjects = new Int8Array(phrases.length);
+  for (const id of mailboxIds) subjects[id] = subjects[id]! | subjectMailbox;
+  for (const id of senderIds) subjects[id] = subjects[id]! | subjectSender;
   const signatureIndex = new Int32Array(phrases.length).fill(-1);
   signatureOf.forEach((index, phrase) => {
     if (index !== undefined) signatureIndex[phrase] = index;
@@ -302,6 +314,7 @@ export function compileRules(
     triggers: Array.from(phrases, (_, phrase) => triggers[phrase] ?? noRules),
     signatures: signatureIndex,
     signatureProviders,
+    subjects,
     byEnhanced,
     bySubject,
     byCode,

@@ -70,4 +70,5 @@ export const builtInLayers: readonly { readonly name: LayerName; readonly rules:
 ];
 
 export { providerSignatures } from './provider-signatures';
+export { recipientWords } from './recipient-words';
 export type { LayerName, Rule } from './rule';
