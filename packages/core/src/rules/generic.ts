@@ -6,6 +6,20 @@
 // Phrases are lowercase; a leading/trailing space means a word boundary.
 import { hour, minute, type Rule } from './rule';
 
+/**
+ * "invalid address" about the recipient (decision 9), whatever mailbox code it comes with — AT&T's
+ * Sendmail says "blank mailhost - invalid address" under 5.2.1. Under X.1.7/X.1.8, or naming the
+ * sender or HELO ("Invalid address format in HELO"), it is ours instead. It is the recipient's when it
+ * answered RCPT or names an address; a bare "553 Invalid address specified" from a submission server
+ * may be our MAIL FROM, so that one does not suppress (decision 15). Three rules share these conditions.
+ */
+const invalidAddress = {
+  category: 'mailbox-unknown',
+  phrases: ['invalid address'],
+  notEnhanced: ['X.1.7', 'X.1.8'],
+  unless: ['sender', 'mail from', 'from address', 'helo', 'ehlo'],
+} as const satisfies Partial<Rule>;
+
 export const genericRules: readonly Rule[] = [
   // ── expiry and success-side events ───────────────────────────────────────────────
   {
@@ -156,38 +170,23 @@ export const genericRules: readonly Rule[] = [
     source: 'Postfix smtpd; docs/taxonomy.md#decision-9',
   },
   {
-    // "invalid address" about the recipient (decision 9), whatever mailbox code it comes with —
-    // AT&T's Sendmail says "blank mailhost - invalid address" under 5.2.1. Under X.1.7/X.1.8, or
-    // naming the sender, it is our envelope sender instead (generic:sender-rejected). It is the
-    // recipient's when it answered RCPT or names an address; a bare "553 Invalid address specified"
-    // from a submission server may be our MAIL FROM, so that one does not suppress (issue 14)
+    ...invalidAddress,
     id: 'generic:invalid-address-rcpt',
-    category: 'mailbox-unknown',
-    phrases: ['invalid address'],
     commands: ['RCPT'],
-    notEnhanced: ['X.1.7', 'X.1.8'],
-    unless: ['sender', 'mail from', 'from address', 'helo', 'ehlo'],
     example: '553 Invalid address specified',
     source: 'docs/taxonomy.md#decision-9',
   },
   {
+    ...invalidAddress,
     id: 'generic:invalid-address',
-    category: 'mailbox-unknown',
-    phrases: ['invalid address'],
     also: ['@', 'recipient', 'rcpt', 'user', 'mailbox'],
-    notEnhanced: ['X.1.7', 'X.1.8'],
-    // "Invalid address format in HELO" is about our HELO name (generic:ptr-helo)
-    unless: ['sender', 'mail from', 'from address', 'helo', 'ehlo'],
     example: '550 5.2.1 <user@example.org>... blank mailhost - invalid address, relay=[192.0.2.1]',
     source:
       'docs/taxonomy.md#decision-9; AT&T reply collected in github.com/ActiveCampaign/smtp-field-manual data/codes/550.json',
   },
   {
+    ...invalidAddress,
     id: 'generic:invalid-address-unnamed',
-    category: 'mailbox-unknown',
-    phrases: ['invalid address'],
-    notEnhanced: ['X.1.7', 'X.1.8'],
-    unless: ['sender', 'mail from', 'from address', 'helo', 'ehlo'],
     suppressRecipient: false,
     reason: 'the text does not say whose address is invalid: it may be our envelope sender',
     example: '553 Invalid address specified',
